@@ -1,0 +1,64 @@
+/**
+ * Read a file of any supported format into a Layout. The format is detected
+ * from the content, not the file name.
+ */
+import { readFile, stat } from "node:fs/promises";
+import { GongkaiError } from "../model/errors.ts";
+import type { Layout } from "./layout.ts";
+import { decodeText } from "./text/decode.ts";
+import { textLayout } from "./text/layout.ts";
+
+/** Largest file we read: far above any real disclosure, small enough to stay bounded. */
+export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
+
+export type SniffedFormat = "pdf" | "zip" | "ole" | "html" | "text";
+
+export function sniffFormat(bytes: Uint8Array): SniffedFormat {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 1024));
+  if (head.startsWith("%PDF-") || head.slice(0, 1024).includes("%PDF-")) return "pdf";
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return "zip";
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return "ole";
+  if (/^\s*(<!doctype html|<html|<\?xml[^>]*>\s*<html)/i.test(head)) return "html";
+  return "text";
+}
+
+const FORMAT_NAMES: Record<Exclude<SniffedFormat, "text">, string> = {
+  pdf: "PDF",
+  zip: "XLSX/DOCX",
+  ole: "XLS/DOC",
+  html: "HTML",
+};
+
+export function ingestBytes(bytes: Uint8Array): Layout {
+  const format = sniffFormat(bytes);
+  if (format !== "text") {
+    throw new GongkaiError(
+      "unsupported_format",
+      `暂不支持读取 ${FORMAT_NAMES[format]} 文件，请先转换为文本（UTF-8 或 GB18030）`,
+    );
+  }
+  const { text, encoding } = decodeText(bytes);
+  return textLayout(text, encoding);
+}
+
+export async function ingestFile(path: string): Promise<Layout> {
+  let size: number;
+  try {
+    const s = await stat(path);
+    if (s.isDirectory()) throw new GongkaiError("unreadable", `“${path}”是目录，不是文件`);
+    size = s.size;
+  } catch (e) {
+    if (e instanceof GongkaiError) throw e;
+    throw new GongkaiError("not_found", `找不到文件：${path}`);
+  }
+  if (size > MAX_INPUT_BYTES) {
+    throw new GongkaiError("too_large", `文件过大（${Math.round(size / 1048576)} MB），上限为 200 MB`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    throw new GongkaiError("unreadable", `无法读取文件：${path}`);
+  }
+  return ingestBytes(bytes);
+}

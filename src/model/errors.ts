@@ -1,0 +1,21 @@
+/**
+ * An error the user caused or can fix (a missing file, an unreadable
+ * encoding, a document that is not a disclosure). The CLI prints its Chinese
+ * message on one line and exits non-zero, without a stack trace.
+ */
+export type GongkaiErrorCode =
+  | "not_found"
+  | "unreadable"
+  | "encoding"
+  | "unsupported_format"
+  | "not_disclosure"
+  | "too_large";
+
+export class GongkaiError extends Error {
+  readonly code: GongkaiErrorCode;
+  constructor(code: GongkaiErrorCode, message: string) {
+    super(message);
+    this.name = "GongkaiError";
+    this.code = code;
+  }
+}
