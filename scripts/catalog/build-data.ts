@@ -34,7 +34,6 @@ interface Row {
 }
 
 const FIRST = 2017;
-const LAST = 2025;
 const here = import.meta.dirname;
 const outDir = join(here, "../../src/catalog/data");
 const draftPath = "/work/shared/catalog-draft/classification-draft.csv";
@@ -56,7 +55,7 @@ function parseRange(s: string | undefined): [number, number | null] {
   return [m[1] ? Number(m[1]) : FIRST, m[2] ? Number(m[2]) : null];
 }
 
-function levelOf(kind: Kind, code: string): number {
+function levelOf(code: string): number {
   return code.length === 3 ? 1 : code.length === 5 ? 2 : 3;
 }
 
@@ -71,7 +70,7 @@ const span = (k: Kind, code: string): [number, number | null] => {
   return [from, to];
 };
 function add(k: Kind, code: string, name: string, range: string | undefined) {
-  const level = levelOf(k, code);
+  const level = levelOf(code);
   const parent = level === 1 ? "" : code.slice(0, level === 2 ? 3 : 5);
   let [from, to] = parseRange(range);
   if (!range && parent) [from, to] = span(k, parent);
@@ -101,7 +100,9 @@ for (const rawLine of readFileSync(join(here, "entries.txt"), "utf8").split("\n"
 }
 
 // Ordered items were appended after their "+std" block; sort by code then from.
-rows.sort((a, b) => a.kind.localeCompare(b.kind) || a.code.localeCompare(b.code) || a.from - b.from);
+rows.sort(
+  (a, b) => a.kind.localeCompare(b.kind) || a.code.localeCompare(b.code) || a.from - b.from,
+);
 
 // Sanity: no overlapping ranges per (kind, code).
 for (let i = 1; i < rows.length; i++) {
@@ -113,7 +114,8 @@ for (let i = 1; i < rows.length; i++) {
 }
 
 const inYear = (r: Row, y: number) => r.from <= y && (r.to === null || y <= r.to);
-const kindOf = (code: string): Kind => (code.startsWith("5") ? "econ_gov" : code.startsWith("3") ? "econ_dept" : "func");
+const kindOf = (code: string): Kind =>
+  code.startsWith("5") ? "econ_gov" : code.startsWith("3") ? "econ_dept" : "func";
 const addEv = (r: Row, tag: string) => {
   if (!r.evidence.includes(tag)) r.evidence.push(tag);
 };
@@ -125,7 +127,9 @@ if (existsSync(draftPath)) {
   for (const line of lines) {
     const [code, name, , , k, ...src] = line.split(",");
     if (k === "revenue" || !code || !name) continue;
-    const hits = rows.filter((r) => r.kind === k && r.code === code && normalizeName(r.name) === normalizeName(name));
+    const hits = rows.filter(
+      (r) => r.kind === k && r.code === code && normalizeName(r.name) === normalizeName(name),
+    );
     if (hits.length === 0) problems.push(`draft row not in catalog: ${line}`);
     for (const tag of src.join(",").split(" | ")) {
       const t = tag.startsWith("knowledge-unverified") ? "knowledge-unverified" : tag.trim();
@@ -141,7 +145,8 @@ function scan(tag: string, year: number, text: string, allowPrefix: boolean) {
   for (const m of text.matchAll(/[一二三四五六七八九十]+、([\p{Script=Han}]+)/gu)) {
     const n = normalizeName(m[1] as string);
     for (const r of rows) {
-      if (r.kind === "func" && r.level === 1 && inYear(r, year) && normalizeName(r.name) === n) addEv(r, tag);
+      if (r.kind === "func" && r.level === 1 && inYear(r, year) && normalizeName(r.name) === n)
+        addEv(r, tag);
     }
   }
   for (const p of scanPairs(text)) {
@@ -153,7 +158,10 @@ function scan(tag: string, year: number, text: string, allowPrefix: boolean) {
       return rn === n || (allowPrefix && n.length >= 4 && rn.startsWith(n));
     });
     if (hit) addEv(hit, tag);
-    else problems.push(`${tag} (${year}) line ${p.line}: ${p.code} ${p.name} — catalog has: ${cands.map((c) => c.name).join("/") || "nothing"}`);
+    else
+      problems.push(
+        `${tag} (${year}) line ${p.line}: ${p.code} ${p.name} — catalog has: ${cands.map((c) => c.name).join("/") || "nothing"}`,
+      );
   }
 }
 for (const f of readdirSync(seedDir).sort()) {
@@ -164,7 +172,10 @@ for (const f of readdirSync(seedDir).sort()) {
 if (corpusDir && existsSync(corpusDir)) {
   for (const f of readdirSync(corpusDir).sort()) {
     const year = /2017/.test(f) ? 2017 : /2018/.test(f) ? 2018 : /2019/.test(f) ? 2019 : 2024;
-    const tag = `corpus:${f.replace(/\.txt$/, "").replaceAll("__", "/").replaceAll(" ", "")}`;
+    const tag = `corpus:${f
+      .replace(/\.txt$/, "")
+      .replaceAll("__", "/")
+      .replaceAll(" ", "")}`;
     scan(tag, year, readFileSync(join(corpusDir, f), "utf8"), true);
   }
 }
@@ -176,14 +187,28 @@ for (const k of ["func", "econ_dept", "econ_gov"] as const) {
     // A draft "knowledge-unverified" tag is superseded once a document confirms it.
     if (r.evidence.length > 1) r.evidence = r.evidence.filter((e) => e !== "knowledge-unverified");
     if (r.evidence.length === 0) r.evidence.push("knowledge-unverified");
-    out.push([r.code, r.name, r.kind, String(r.level), r.parent, String(r.from), r.to === null ? "" : String(r.to), r.evidence.join(";")].map(csvCell).join(","));
+    out.push(
+      [
+        r.code,
+        r.name,
+        r.kind,
+        String(r.level),
+        r.parent,
+        String(r.from),
+        r.to === null ? "" : String(r.to),
+        r.evidence.join(";"),
+      ]
+        .map(csvCell)
+        .join(","),
+    );
   }
   writeFileSync(join(outDir, `${k}.csv`), `${out.join("\n")}\n`);
 }
 for (const k of ["func", "econ_dept", "econ_gov"]) {
   const rs = rows.filter((r) => r.kind === k);
-  const unv = rs.filter((r) => r.evidence.length === 1 && r.evidence[0] === "knowledge-unverified").length;
+  const unv = rs.filter(
+    (r) => r.evidence.length === 1 && r.evidence[0] === "knowledge-unverified",
+  ).length;
   console.log(`${k}: ${rs.length} entries, ${unv} knowledge-unverified only`);
 }
 console.error([...new Set(problems)].join("\n"));
-void LAST;

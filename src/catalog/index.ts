@@ -1,0 +1,230 @@
+/**
+ * 政府收支分类科目 — the Chinese government revenue/expenditure classification
+ * (支出功能分类, 部门预算支出经济分类, 政府预算支出经济分类) as versioned data.
+ *
+ * Data: `src/catalog/data/{func,econ_dept,econ_gov}.csv`, one row per (code,
+ * name, year span), generated from `scripts/catalog/entries.txt` by
+ * `scripts/catalog/build-data.ts`, which also records each row's evidence
+ * (see src/catalog/README.md for what the tags mean and how far to trust them).
+ *
+ * Years: the catalog covers fiscal years 2017–2025. A code can have several
+ * entries whose `from`/`to` spans do not overlap (e.g. 20805 行政事业单位离退休
+ * to 2019, 行政事业单位养老支出 from 2020). Queries for a year outside the
+ * covered range are clamped to the nearest covered year, because documents of
+ * a later year (2026 budgets) are compiled with the latest edition we have and
+ * older ones are closest to 2017's names.
+ *
+ * The CSVs are read once, on first use, into in-memory indexes; every query
+ * after that is a map lookup, so calling this per table row is cheap.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { normalizeName } from "./normalize.ts";
+
+export { normalizeName };
+
+export type CatalogKind = "func" | "econ_dept" | "econ_gov";
+
+export interface CatalogEntry {
+  /** "2101550" */
+  code: string;
+  /** Official name for the years [from, to]. */
+  name: string;
+  kind: CatalogKind;
+  /** 类 / 款 / 项 (econ kinds only have 1 and 2). */
+  level: 1 | 2 | 3;
+  /** "21015"; null for a 类. */
+  parent: string | null;
+  /** First fiscal year the name applies (2017 if it was already in use then). */
+  from: number;
+  /** Last year; null = still current. */
+  to: number | null;
+  evidence: string[];
+}
+
+export const CATALOG_YEARS: { from: 2017; to: 2025 } = Object.freeze({ from: 2017, to: 2025 });
+
+const KINDS: readonly CatalogKind[] = ["func", "econ_dept", "econ_gov"];
+
+interface Indexes {
+  byCode: Map<string, CatalogEntry[]>;
+  byName: Map<string, CatalogEntry[]>;
+  byParent: Map<string, CatalogEntry[]>;
+  byKind: Map<CatalogKind, CatalogEntry[]>;
+}
+
+let cache: Indexes | undefined;
+
+const key = (kind: CatalogKind, code: string) => `${kind}:${code}`;
+
+function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
+  const list = map.get(k);
+  if (list) list.push(v);
+  else map.set(k, [v]);
+}
+
+/** Minimal RFC 4180 line splitter: the data only quotes cells containing commas. */
+function splitCsvLine(line: string): string[] {
+  const cells: string[] = [];
+  let cur = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      cells.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  cells.push(cur);
+  return cells;
+}
+
+function parseLevel(s: string, file: string): 1 | 2 | 3 {
+  if (s === "1" || s === "2" || s === "3") return Number(s) as 1 | 2 | 3;
+  throw new Error(`${file}: bad level ${s}`);
+}
+
+function load(): Indexes {
+  if (cache) return cache;
+  const idx: Indexes = {
+    byCode: new Map(),
+    byName: new Map(),
+    byParent: new Map(),
+    byKind: new Map(),
+  };
+  for (const kind of KINDS) {
+    const file = join(import.meta.dirname, "data", `${kind}.csv`);
+    const lines = readFileSync(file, "utf8").split("\n");
+    const list: CatalogEntry[] = [];
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i];
+      if (!line) continue;
+      const [
+        code = "",
+        name = "",
+        k = "",
+        level = "",
+        parent = "",
+        from = "",
+        to = "",
+        evidence = "",
+      ] = splitCsvLine(line);
+      if (k !== kind) throw new Error(`${file}:${i + 1}: kind ${k} in ${kind}.csv`);
+      const entry: CatalogEntry = Object.freeze({
+        code,
+        name,
+        kind,
+        level: parseLevel(level, file),
+        parent: parent === "" ? null : parent,
+        from: Number(from),
+        to: to === "" ? null : Number(to),
+        evidence: Object.freeze(evidence.split(";").filter(Boolean)) as string[],
+      });
+      list.push(entry);
+      push(idx.byCode, key(kind, code), entry);
+      push(idx.byName, normalizeName(name), entry);
+      if (entry.parent) push(idx.byParent, key(kind, entry.parent), entry);
+    }
+    idx.byKind.set(kind, list);
+  }
+  for (const list of idx.byCode.values()) list.sort((a, b) => a.from - b.from);
+  cache = idx;
+  return idx;
+}
+
+/** Clamp to the covered years: 2026 budgets use 2025 names, pre-2017 ones 2017's. */
+function clampYear(year: number): number {
+  const y = Math.trunc(year);
+  return Math.min(CATALOG_YEARS.to, Math.max(CATALOG_YEARS.from, y));
+}
+
+function validIn(e: CatalogEntry, year: number): boolean {
+  return e.from <= year && (e.to === null || year <= e.to);
+}
+
+/** Printed codes sometimes carry spaces ("210 15 01"); the catalog keys are digits only. */
+function cleanCode(code: string): string {
+  return code.replace(/\s+/gu, "");
+}
+
+/** 5xx → econ_gov; 3xx (3 or 5 digits) → econ_dept; otherwise func (whose 类 are 2xx). */
+function inferKind(code: string): CatalogKind {
+  if (code.startsWith("5")) return "econ_gov";
+  if (code.startsWith("3") && (code.length === 3 || code.length === 5)) return "econ_dept";
+  return "func";
+}
+
+/**
+ * The entry for a code in a fiscal year (kind inferred from the code when
+ * omitted). Years outside 2017–2025 are clamped to the nearest covered year.
+ */
+export function lookup(code: string, year: number, kind?: CatalogKind): CatalogEntry | undefined {
+  const c = cleanCode(code);
+  const y = clampYear(year);
+  return load()
+    .byCode.get(key(kind ?? inferKind(c), c))
+    ?.find((e) => validIn(e, y));
+}
+
+/** All entries of a code across years, oldest first. */
+export function history(code: string, kind?: CatalogKind): CatalogEntry[] {
+  const c = cleanCode(code);
+  return [...(load().byCode.get(key(kind ?? inferKind(c), c)) ?? [])];
+}
+
+/**
+ * Entries whose name matches in that year, after normalizeName (brackets,
+ * spaces, "（类）" suffix and a leading ordinal such as "一、" do not matter).
+ */
+export function findByName(
+  name: string,
+  year: number,
+  opts?: { kind?: CatalogKind; level?: 1 | 2 | 3; parent?: string },
+): CatalogEntry[] {
+  const y = clampYear(year);
+  const parent = opts?.parent === undefined ? undefined : cleanCode(opts.parent);
+  return (load().byName.get(normalizeName(name)) ?? []).filter(
+    (e) =>
+      validIn(e, y) &&
+      (opts?.kind === undefined || e.kind === opts.kind) &&
+      (opts?.level === undefined || e.level === opts.level) &&
+      (parent === undefined || e.parent === parent),
+  );
+}
+
+/** The parent chain, nearest first: parentChain("2101550", 2024) → [21015, 210]. */
+export function parentChain(code: string, year: number, kind?: CatalogKind): CatalogEntry[] {
+  const chain: CatalogEntry[] = [];
+  let entry = lookup(code, year, kind);
+  while (entry?.parent) {
+    const parent = lookup(entry.parent, year, entry.kind);
+    if (!parent) break;
+    chain.push(parent);
+    entry = parent;
+  }
+  return chain;
+}
+
+/** Children of a code in a year (for a 类: its 款; for a 款: its 项), by code. */
+export function childrenOf(code: string, year: number, kind?: CatalogKind): CatalogEntry[] {
+  const c = cleanCode(code);
+  const y = clampYear(year);
+  return (load().byParent.get(key(kind ?? inferKind(c), c)) ?? [])
+    .filter((e) => validIn(e, y))
+    .sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** All entries valid in a year, of a kind and optionally a level, by code. */
+export function entriesFor(year: number, kind: CatalogKind, level?: 1 | 2 | 3): CatalogEntry[] {
+  const y = clampYear(year);
+  return (load().byKind.get(kind) ?? []).filter(
+    (e) => validIn(e, y) && (level === undefined || e.level === level),
+  );
+}
