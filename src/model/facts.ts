@@ -1,0 +1,79 @@
+/**
+ * The golden-facts view of a Disclosure (shared/golden/README.md): one fact
+ * per cell that has a canonical table, key and column id, so that any tool
+ * can score an extraction against hand-checked facts.
+ */
+import { formatAmount } from "./money.ts";
+import type { Disclosure, MoneyUnit, TableId } from "./schema.ts";
+
+export interface Fact {
+  table: TableId;
+  key: string;
+  name?: string;
+  column: string;
+  value: string;
+  unit?: MoneyUnit;
+}
+
+export interface FactsDocument {
+  document?: string;
+  kind: Disclosure["kind"];
+  year: number;
+  entity: string;
+  parent: string | null;
+  currency_unit: MoneyUnit;
+  facts: Fact[];
+}
+
+/** Tables the golden format names; others (procurement, carry-over) have no ids there. */
+const GOLDEN_TABLES: ReadonlySet<TableId> = new Set([
+  "summary",
+  "income",
+  "expenditure",
+  "fiscal_summary",
+  "gpb_function",
+  "gpb_economic",
+  "gpb_basic_function",
+  "gpb_basic_economic",
+  "gpb_project_economic",
+  "three_public",
+  "gov_fund",
+  "state_capital",
+  "projects",
+  "assets",
+]);
+
+export function toFacts(d: Disclosure): FactsDocument {
+  const facts: Fact[] = [];
+  const done = new Set<TableId>();
+  for (const table of d.tables) {
+    // The first table of an id is the standard one; a second (公开10 and 公开11 both
+    // carry 三公) would give the same ids twice.
+    if (!GOLDEN_TABLES.has(table.id) || done.has(table.id)) continue;
+    done.add(table.id);
+    for (const row of table.rows) {
+      if (row.key.includes("#")) continue;
+      for (const [column, cell] of Object.entries(row.cells)) {
+        const fact: Fact = {
+          table: table.id,
+          key: row.key,
+          column,
+          value: cell.amount === null || cell.amount === 0 ? "0" : formatAmount(cell.amount, { fixed: true }),
+        };
+        if (row.keyKind !== "line" && row.name) fact.name = row.name;
+        if (table.unit !== d.unit) fact.unit = table.unit;
+        facts.push(fact);
+      }
+    }
+  }
+  const out: FactsDocument = {
+    kind: d.kind,
+    year: d.year,
+    entity: d.entity.name,
+    parent: d.entity.parent,
+    currency_unit: d.unit,
+    facts,
+  };
+  if (d.source.file) out.document = d.source.file;
+  return out;
+}

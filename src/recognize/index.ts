@@ -1,0 +1,96 @@
+/**
+ * Recognition: from a format-neutral Layout to the canonical Disclosure.
+ * The only place that knows what a disclosure looks like.
+ */
+import type { Layout } from "../ingest/layout.ts";
+import { GongkaiError } from "../model/errors.ts";
+import {
+  DISCLOSURE_SCHEMA_VERSION,
+  type Disclosure,
+  type Issue,
+  type MoneyUnit,
+  type Table,
+} from "../model/schema.ts";
+import { detectEntity, detectKind, detectYear, documentText } from "./document.ts";
+import { recognizeNarrative } from "./narrative/index.ts";
+import { segment } from "./segment.ts";
+import { regionUnit } from "./tables/common.ts";
+import { buildTable, tableIdByContent } from "./tables/index.ts";
+
+export interface RecognizeOptions {
+  file?: string;
+}
+
+function majorityUnit(units: (MoneyUnit | undefined)[]): MoneyUnit {
+  let wan = 0;
+  let yuan = 0;
+  for (const u of units) {
+    if (u === "万元") wan++;
+    else if (u === "元") yuan++;
+  }
+  return yuan > wan ? "元" : "万元";
+}
+
+export function recognize(layout: Layout, opts: RecognizeOptions = {}): Disclosure {
+  const { regions, narrative } = segment(layout.blocks);
+  const lines = documentText(layout.blocks);
+  const kind = detectKind(lines, regions);
+  const year = detectYear(lines, kind);
+  const moneyRegions = regions.filter((r) => r.match.id !== "performance");
+  if (!kind || !year || (moneyRegions.length === 0 && !/部门|单位/.test(lines.slice(0, 80).join("")))) {
+    throw new GongkaiError(
+      "not_disclosure",
+      "这不像一份部门预算或决算公开文档：没有找到标准表格，也无法确定预决算类型和年度",
+    );
+  }
+  const entity = detectEntity(lines, kind, year) ?? { name: "", parent: null };
+  const issues: Issue[] = [];
+  if (!entity.name) issues.push({ code: "entity.unknown", message: "未能识别公开主体（部门或单位名称）" });
+  const defaultUnit = majorityUnit(moneyRegions.map(regionUnit));
+  const ctx = { year, defaultUnit, entity: entity.name, issues };
+
+  const tables: Table[] = [];
+  for (const region of moneyRegions) {
+    const table = buildTable(region, kind, ctx);
+    if (!table) continue;
+    const byContent = tableIdByContent(table);
+    if (byContent !== table.id) {
+      const other = tables.find((t) => t.id === byContent);
+      if (!other || other.empty) {
+        issues.push({
+          code: "table.misplaced",
+          message: `“${table.title}”标题下的表格内容是${byContent === "income" ? "收入总表" : "支出总表"}，已按内容识别`,
+          table: byContent,
+          source: table.source,
+        });
+        if (other) tables.splice(tables.indexOf(other), 1);
+        table.id = byContent;
+      }
+    }
+    tables.push(table);
+  }
+  if (tables.length === 0) {
+    issues.push({ code: "tables.none", message: "文档中没有识别到任何标准表格" });
+  }
+
+  const unit = majorityUnit(tables.map((t) => t.unit));
+  const { sections, claims, issues: narrativeIssues } = recognizeNarrative({ lines: narrative, year, unit, kind });
+  issues.push(...narrativeIssues);
+
+  const source: Disclosure["source"] = { format: layout.format, lines: layout.lineCount };
+  if (opts.file) source.file = opts.file;
+  if (layout.encoding) source.encoding = layout.encoding;
+  if (layout.pages) source.pages = layout.pages;
+  return {
+    schemaVersion: DISCLOSURE_SCHEMA_VERSION,
+    kind,
+    year,
+    entity,
+    unit,
+    tables,
+    sections,
+    claims,
+    issues,
+    source,
+  };
+}

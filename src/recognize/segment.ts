@@ -1,0 +1,116 @@
+/**
+ * Split a Layout into table regions (from a standard table's title to where
+ * the table ends) and the narrative lines outside them.
+ */
+import type { LayoutBlock, LayoutGrid, LayoutLine } from "../ingest/layout.ts";
+import type { TableId } from "../model/schema.ts";
+import { compact } from "./normalize.ts";
+import { matchTableNumber, matchTitle, type TitleMatch } from "./titles.ts";
+
+export interface Region {
+  match: TitleMatch;
+  /** Line of the title. */
+  line: number;
+  page?: number;
+  /** Blocks after the title line, up to the region's end. */
+  blocks: LayoutBlock[];
+}
+
+export interface Segmentation {
+  regions: Region[];
+  narrative: LayoutLine[];
+}
+
+/** A heading that starts narrative: 第三部分 …, or 二、收入决算情况说明. */
+const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
+const NARRATIVE_HEADING = /^[一二三四五六七八九十]+、.*(?:说明|情况|关于|概况|职责|名词解释|其他|绩效|解释)/;
+
+function singleCellText(grid: LayoutGrid, rowIndex: number): string | undefined {
+  const row = grid.rows[rowIndex];
+  if (!row) return undefined;
+  const texts = row.cells.map((c) => c.text).filter((t) => t.trim() !== "");
+  return texts.length === 1 ? texts[0] : undefined;
+}
+
+function endsRegion(line: LayoutLine): boolean {
+  const c = compact(line.text);
+  if (PART_HEADING.test(c)) return true;
+  if (NARRATIVE_HEADING.test(c) && !/\d+\.\d{2}/.test(c)) return true;
+  return false;
+}
+
+/** Regions whose content is narrative-like: their lines also feed the narrative. */
+const TEXT_REGIONS: ReadonlySet<TableId> = new Set(["performance"]);
+
+export function segment(blocks: LayoutBlock[]): Segmentation {
+  const regions: Region[] = [];
+  const narrative: LayoutLine[] = [];
+  let current: Region | undefined;
+  let pendingNumber: string | undefined;
+
+  const open = (match: TitleMatch, line: number, page?: number) => {
+    if (!match.number && pendingNumber) match.number = pendingNumber;
+    pendingNumber = undefined;
+    const region: Region = { match, line, blocks: [] };
+    if (page !== undefined) region.page = page;
+    regions.push(region);
+    current = region;
+  };
+
+  // A section heading that announces a table ("七、政府性基金预算…决算表")
+  // is followed by the table's own title: only the title opens the region,
+  // so that rows printed between the two (page interleaving) stay with the
+  // table they belong to.
+  const titles = new Map<number, TitleMatch>();
+  blocks.forEach((b, i) => {
+    if (b.kind !== "line") return;
+    const t = matchTitle(b.text);
+    if (t) titles.set(i, t);
+  });
+  const announced = new Set<number>();
+  for (const [i, t] of titles) {
+    if (!/^\s*[一二三四五六七八九十]+、/.test(t.title)) continue;
+    for (const [j, u] of titles) {
+      if (j > i && j - i < 400 && u.id === t.id && !/^\s*[一二三四五六七八九十]+、/.test(u.title)) {
+        announced.add(i);
+        break;
+      }
+    }
+  }
+
+  for (const [index, block] of blocks.entries()) {
+    if (block.kind === "line") {
+      if (announced.has(index)) continue;
+      const title = titles.get(index);
+      if (title) {
+        open(title, block.line, block.page);
+        continue;
+      }
+      const number = matchTableNumber(block.text);
+      if (number && block.text.trim().length < 16) {
+        // A number printed on its own line just before (or after) a title.
+        if (current && current.blocks.length <= 1 && !current.match.number) current.match.number = number;
+        else pendingNumber = number;
+        continue;
+      }
+      if (current && endsRegion(block)) current = undefined;
+      if (!current) {
+        narrative.push(block);
+        continue;
+      }
+      current.blocks.push(block);
+      if (TEXT_REGIONS.has(current.match.id)) narrative.push(block);
+      continue;
+    }
+    // A grid whose first row is a title opens a region (spreadsheets, HTML).
+    const first = singleCellText(block, 0);
+    const title = first ? matchTitle(first) : undefined;
+    if (title) {
+      open(title, block.line, block.page);
+      current?.blocks.push({ ...block, rows: block.rows.slice(1) });
+      continue;
+    }
+    if (current) current.blocks.push(block);
+  }
+  return { regions, narrative };
+}

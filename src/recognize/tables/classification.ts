@@ -1,0 +1,356 @@
+/**
+ * Tables whose rows are keyed by a classification code: 收入/支出总表 and
+ * 决算表, 一般公共预算支出表 (functional), 基本支出表 (economic), 政府性基金 and
+ * 国有资本经营 tables, and the block layout of 公开06/07 (several code /
+ * name / amount triplets side by side).
+ */
+import type { GridRow, LayoutLine } from "../../ingest/layout.ts";
+import { parseAmount, isBlankMark } from "../../model/money.ts";
+import type { Cell, ColumnId, Row, Table, TableId } from "../../model/schema.ts";
+import { gridColumns, streamColumns } from "../columns.ts";
+import { compact } from "../normalize.ts";
+import type { Region } from "../segment.ts";
+import { type Token, tokenizeLines } from "../stream.ts";
+import { joinCodeParts, resolveCode } from "./codes.ts";
+import {
+  type BuildContext,
+  columnsOf,
+  finishTable,
+  isGrid,
+  makeCell,
+  makeRow,
+  newTable,
+  provenance,
+} from "./common.ts";
+import { placeAmounts } from "./place.ts";
+
+const AMOUNT_CELL = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$/;
+const CODE_CELL = /^\d{3}(?:\s*\d{2}){0,2}$/;
+
+/** Labels of rows that have no code. */
+function lineKeyOf(label: string): string | undefined {
+  const c = compact(label).replace(/[“”]/g, "");
+  if (/^(?:合计|总计)$/.test(c)) return "total";
+  if (/^人员经费合计$/.test(c)) return "personnel_total";
+  if (/^公用经费合计$/.test(c)) return "public_total";
+  return undefined;
+}
+
+function isAmountText(t: string): boolean {
+  return AMOUNT_CELL.test(t.replace(/\s+/g, ""));
+}
+
+/** The functional or economic kind a table's codes should be. */
+function expectsEconomic(id: TableId): boolean {
+  return id === "gpb_economic" || id === "gpb_basic_economic" || id === "gpb_project_economic";
+}
+
+class RowSink {
+  readonly rows: Row[] = [];
+  readonly lei: { lei?: string; kuan?: string } = {};
+  private readonly table: Table;
+  private readonly ctx: BuildContext;
+  private readonly seen = new Map<string, number>();
+  constructor(table: Table, ctx: BuildContext) {
+    this.table = table;
+    this.ctx = ctx;
+  }
+
+  /** Add a row keyed by a printed code (or code parts), or by a line label. */
+  add(printedCode: string | undefined, name: string, cells: Record<string, Cell>, line: number, endLine: number, page?: number): Row | undefined {
+    const source = provenance(line, page, endLine);
+    let row: Row;
+    if (printedCode) {
+      const parts = printedCode.trim().split(/\s+/);
+      const joined = joinCodeParts(parts, this.lei, expectsEconomic(this.table.id)) ?? parts.join("");
+      const resolved = resolveCode(joined, name, this.ctx.year);
+      row = makeRow(resolved.key, resolved.keyKind, name, cells, source);
+      if (joined !== printedCode.replace(/\s+/g, "")) row.printedCode = printedCode.trim();
+      if (resolved.repair) {
+        row.printedCode = printedCode.trim();
+        row.repairs = [resolved.repair];
+        this.ctx.issues.push({ code: "code.repaired", message: resolved.repair, table: this.table.id, source });
+      } else if (resolved.unknown && resolved.keyKind !== "label") {
+        this.ctx.issues.push({
+          code: "code.unknown",
+          message: `第 ${line} 行科目编码 ${joined}（${name}）不在 ${this.ctx.year} 年政府收支分类科目中，未能按名称更正`,
+          table: this.table.id,
+          source,
+        });
+      }
+      if (row.key.length === 3) {
+        this.lei.lei = row.key;
+        delete this.lei.kuan;
+      } else if (row.key.length === 5) {
+        this.lei.kuan = row.key;
+        this.lei.lei = row.key.slice(0, 3);
+      }
+    } else {
+      const key = lineKeyOf(name) ?? compact(name);
+      row = makeRow(key, lineKeyOf(name) ? "line" : "label", name, cells, source);
+    }
+    const n = this.seen.get(row.key) ?? 0;
+    this.seen.set(row.key, n + 1);
+    if (n > 0) row.key = `${row.key}#${n + 1}`;
+    this.rows.push(row);
+    return row;
+  }
+}
+
+// ---------------------------------------------------------------- grid path
+
+function cellText(row: GridRow, i: number): string {
+  return (row.cells[i]?.text ?? "").trim();
+}
+
+function isDataRow(row: GridRow): boolean {
+  if (row.cells.some((c) => isAmountText(c.text))) return true;
+  const texts = row.cells.map((c) => compact(c.text));
+  if (texts.slice(0, 4).some((t) => /^\d{3}(?:\d{2}){0,2}$/.test(t))) return true;
+  const nonEmpty = texts.filter((t) => t !== "");
+  return nonEmpty.length === 1 && lineKeyOf(nonEmpty[0] ?? "") === "total";
+}
+
+/** Code/name/amount triplets side by side (公开06/07 style): header repeats 科目编码. */
+function isTripletHeader(header: string[][]): boolean {
+  return header.some((r) => r.filter((t) => /^科目(?:编码|代码)$/.test(compact(t))).length >= 2);
+}
+
+function buildFromGrid(rows: GridRow[], table: Table, sink: RowSink): void {
+  const firstData = rows.findIndex(isDataRow);
+  if (firstData < 0) {
+    table.columns = columnsOf(gridColumns(rows.map((r) => r.cells.map((c) => c.text))).filter((c): c is ColumnId => !!c));
+    return;
+  }
+  const header = rows.slice(0, firstData).map((r) => r.cells.map((c) => c.text));
+  if (isTripletHeader(header)) {
+    buildTriplets(rows.slice(firstData), table, sink);
+    return;
+  }
+  const colIds = gridColumns(header);
+  table.columns = columnsOf(colIds.filter((c): c is ColumnId => !!c));
+  let last: Row | undefined;
+  for (const row of rows.slice(firstData)) {
+    const texts = row.cells.map((c) => c.text.trim());
+    // The code: the first cell of the first four that looks like one, with
+    // parts in the following 款/项 cells.
+    let codeIdx = -1;
+    for (let i = 0; i < Math.min(4, texts.length); i++) {
+      if (CODE_CELL.test(texts[i] ?? "") && colIds[i] == null) {
+        codeIdx = i;
+        break;
+      }
+    }
+    let code: string | undefined;
+    let nameIdx = -1;
+    if (codeIdx >= 0) {
+      const parts = [texts[codeIdx] ?? ""];
+      let k = codeIdx + 1;
+      while (k < texts.length && /^\d{2}$/.test(texts[k] ?? "") && colIds[k] == null) parts.push(texts[k++] ?? "");
+      code = parts.join(" ");
+      for (; k < texts.length; k++) {
+        const t = texts[k] ?? "";
+        if (t !== "" && !isAmountText(t) && colIds[k] == null && !/^\d+$/.test(t)) {
+          nameIdx = k;
+          break;
+        }
+      }
+    } else {
+      nameIdx = texts.findIndex((t, i) => t !== "" && colIds[i] == null && !isAmountText(t) && !/^\d+$/.test(t));
+    }
+    const name = nameIdx >= 0 ? (texts[nameIdx] ?? "") : "";
+    const cells: Record<string, Cell> = {};
+    let hasAmount = false;
+    colIds.forEach((id, i) => {
+      if (!id || cells[id]) return;
+      const t = texts[i] ?? "";
+      const amount = parseAmount(t);
+      if (amount !== undefined) hasAmount = true;
+      if (amount !== undefined || isBlankMark(t)) cells[id] = makeCell(amount ?? null, t, provenance(row.line, row.page));
+    });
+    if (!code && !hasAmount) {
+      // A name printed on its own row under its code's row (决算 tab exports).
+      if (last && name && last.name === "" && !lineKeyOf(name)) {
+        last.name = name;
+        last.source.endLine = row.line;
+      }
+      continue;
+    }
+    if (!code && !name) {
+      // A total row printed without its label.
+      last = sink.add(undefined, "合计", cells, row.line, row.line, row.page);
+      continue;
+    }
+    last = sink.add(code, name, cells, row.line, row.line, row.page);
+  }
+}
+
+function buildTriplets(rows: GridRow[], table: Table, sink: RowSink): void {
+  table.columns = columnsOf(["amount"]);
+  for (const row of rows) {
+    const texts = row.cells.map((c) => c.text.trim());
+    for (let i = 0; i < texts.length; i++) {
+      const t = texts[i] ?? "";
+      const key = lineKeyOf(t);
+      if (CODE_CELL.test(t) || key) {
+        const name = key ? t : (texts[i + 1] ?? "");
+        // The amount: the next cell that is an amount or blank, within the triplet.
+        let j = key ? i + 1 : i + 2;
+        while (j < texts.length && j < i + 4 && texts[j] === "" && !isAmountText(texts[j + 1] ?? "x") && key) j++;
+        const at = texts[j] ?? "";
+        const amount = parseAmount(at);
+        if (!key && texts[i + 1] === undefined) continue;
+        const cells: Record<string, Cell> = {
+          amount: makeCell(amount ?? null, at, provenance(row.line, row.page)),
+        };
+        sink.add(key ? undefined : t, name, cells, row.line, row.line, row.page);
+        i = j;
+      }
+    }
+  }
+}
+
+// -------------------------------------------------------------- stream path
+
+interface PendingRow {
+  code?: string;
+  codeParts: string[];
+  name: string[];
+  amounts: Token[];
+  line: number;
+  endLine: number;
+  page?: number;
+}
+
+function hasRowNumbers(headerText: string): boolean {
+  return /行次/.test(compact(headerText));
+}
+
+function firstDataIndex(tokens: Token[]): number {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t) continue;
+    if (t.kind === "amount") return i;
+    if (t.kind === "int" && t.gap === -1 && /^\d{3}(\d{2}){0,2}$/.test(t.text) && tokens[i + 1]?.kind !== "int") {
+      const c = t.text;
+      if (c.startsWith("2") || c.startsWith("3") || c.startsWith("5")) return i;
+    }
+    if (t.kind === "text" && lineKeyOf(t.text) && tokens[i + 1]?.kind === "amount") return i;
+  }
+  return -1;
+}
+
+function buildFromStream(lines: LayoutLine[], table: Table, sink: RowSink): void {
+  const tokens = tokenizeLines(lines);
+  const start = firstDataIndex(tokens);
+  const headerTokens = start < 0 ? tokens : tokens.slice(0, start);
+  const headerText = headerTokens.map((t) => t.text).join(" ");
+  let columns = streamColumns(headerText);
+  // 决算数 printed once per block of code / name / amount: one amount column.
+  if (columns.length === 0 || columns.every((c) => c === "amount")) columns = ["amount"];
+  const colIds = columns.filter((c): c is ColumnId => !!c && !["abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"].includes(c));
+  table.columns = columnsOf(colIds);
+  if (start < 0) return;
+  const dropInts = hasRowNumbers(headerText);
+  const econ = expectsEconomic(table.id);
+  // A single amount column with codes printed side by side: triplet blocks.
+  const triplets = columns.length === 1;
+
+  let cur: PendingRow | undefined;
+  const flush = () => {
+    if (!cur) return;
+    const values = cur.amounts;
+    const cells: Record<string, Cell> = {};
+    const place = placeAmounts(
+      values.map((t) => t.value ?? 0),
+      values.map((t) => t.gap),
+      columns,
+    );
+    values.forEach((t, k) => {
+      const col = columns[place.indexes[k] ?? k];
+      if (col && !cells[col]) cells[col] = makeCell(t.value ?? null, t.text, provenance(t.line, t.page));
+    });
+    // Columns with no printed value are blanks.
+    for (const col of colIds) if (!cells[col] && values.length > 0) cells[col] = makeCell(null, "", provenance(cur.line, cur.page));
+    const name = cur.name.join("");
+    const code = cur.code ?? (cur.codeParts.length ? cur.codeParts.join(" ") : undefined);
+    if (code || name || values.length) {
+      const row = sink.add(code, code ? name : name || "合计", cells, cur.line, cur.endLine, cur.page);
+      if (row && place.ambiguous) row.repairs = [...(row.repairs ?? []), "数值列位置不确定（文本中空白单元格缺失）"];
+    }
+    cur = undefined;
+  };
+  const open = (t: Token) => {
+    flush();
+    cur = { codeParts: [], name: [], amounts: [], line: t.line, endLine: t.line };
+    if (t.page !== undefined) cur.page = t.page;
+    return cur;
+  };
+
+  for (let i = start; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t) continue;
+    const lineStart = t.gap === -1;
+    if (t.kind === "int") {
+      const isCodeShape = /^\d{3}(\d{2}){0,2}$/.test(t.text);
+      const isPart = /^\d{2}$/.test(t.text);
+      if (cur && cur.amounts.length === 0 && cur.name.length === 0 && cur.codeParts.length > 0 && isPart) {
+        cur.codeParts.push(t.text);
+        continue;
+      }
+      if (isCodeShape && (lineStart || (cur && cur.amounts.length > 0) || triplets)) {
+        const r = open(t);
+        r.codeParts.push(t.text);
+        continue;
+      }
+      if (isPart && lineStart && !dropInts) {
+        const r = open(t);
+        r.codeParts.push(t.text);
+        continue;
+      }
+      // Row numbers (行次) and stray integers carry no amount.
+      continue;
+    }
+    if (t.kind === "amount" || t.kind === "blank") {
+      if (t.kind === "blank" && !cur) continue;
+      const r = cur ?? open(t);
+      if (t.kind === "amount") r.amounts.push(t);
+      r.endLine = t.line;
+      if (triplets && r.amounts.length >= 1) flush();
+      continue;
+    }
+    if (t.kind === "text") {
+      if (/^(?:注|说明|备注)[:：]/.test(t.text) || /^注[:：]?$/.test(t.text)) break;
+      const key = lineKeyOf(t.text);
+      if (key) {
+        const r = open(t);
+        r.name.push(t.text);
+        continue;
+      }
+      if (!cur) continue;
+      if (cur.amounts.length > 0) {
+        if (cur.name.length === 0) cur.name.push(t.text);
+        continue;
+      }
+      cur.name.push(t.text);
+      cur.endLine = t.line;
+    }
+  }
+  flush();
+  void econ;
+}
+
+export function buildClassificationTable(region: Region, id: TableId, ctx: BuildContext): Table {
+  const table = newTable(region, id, ctx);
+  const sink = new RowSink(table, ctx);
+  const grid = region.blocks.find(isGrid);
+  if (grid && grid.rows.length >= 2) {
+    const allRows = region.blocks.filter(isGrid).flatMap((b) => b.rows);
+    buildFromGrid(allRows, table, sink);
+  } else {
+    const lines = region.blocks.filter((b): b is LayoutLine => b.kind === "line");
+    buildFromStream(lines, table, sink);
+  }
+  table.rows = sink.rows;
+  return finishTable(table, region);
+}

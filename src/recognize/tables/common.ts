@@ -1,0 +1,173 @@
+/**
+ * Helpers shared by the table builders: the region's unit and empty-table
+ * note, cells and rows with provenance, and the reading of classification
+ * codes.
+ */
+import type { LayoutBlock, LayoutLine } from "../../ingest/layout.ts";
+import type {
+  Cell,
+  Column,
+  ColumnId,
+  Issue,
+  MoneyUnit,
+  Provenance,
+  Row,
+  RowKeyKind,
+  Table,
+  TableId,
+} from "../../model/schema.ts";
+import { compact } from "../normalize.ts";
+import type { Region } from "../segment.ts";
+
+export interface BuildContext {
+  year: number;
+  /** The unit most of the document's tables print, used where a table does not say. */
+  defaultUnit: MoneyUnit;
+  entity: string;
+  issues: Issue[];
+}
+
+export function provenance(line: number, page?: number, endLine?: number): Provenance {
+  const p: Provenance = { line };
+  if (endLine !== undefined && endLine !== line) p.endLine = endLine;
+  if (page !== undefined) p.page = page;
+  return p;
+}
+
+/** All text lines of a region, grids flattened row by row. */
+export function regionLines(region: Region): LayoutLine[] {
+  const out: LayoutLine[] = [];
+  for (const b of region.blocks) {
+    if (b.kind === "line") out.push(b);
+    else
+      for (const r of b.rows) {
+        const l: LayoutLine = { kind: "line", text: r.cells.map((c) => c.text).join(" "), line: r.line };
+        if (r.page !== undefined) l.page = r.page;
+        out.push(l);
+      }
+  }
+  return out;
+}
+
+const UNIT_RE = /(?:金额)?单位\s*[:：]\s*(万元|元)/;
+
+/** The unit a region states near its top ("单位：万元", "金额单位：元"). */
+export function regionUnit(region: Region): MoneyUnit | undefined {
+  const title = UNIT_RE.exec(region.match.title);
+  if (title?.[1]) return title[1] as MoneyUnit;
+  let seen = 0;
+  for (const l of regionLines(region)) {
+    const m = UNIT_RE.exec(l.text);
+    if (m?.[1]) return m[1] as MoneyUnit;
+    if (/\d+\.\d{2}/.test(l.text) && ++seen > 2) break;
+  }
+  return undefined;
+}
+
+const EMPTY_NOTE_RE = /空表|不涉及|无(?:此项|相关)?(?:政府性基金|国有资本经营|“?三公”?经费|政府采购|收入|支出|预算|决算)|没有(?:使用)?.*(?:收入|支出|预算)/;
+
+/** The document's explanation of an empty table, if the region has one. */
+export function emptyNote(region: Region): string | undefined {
+  for (const l of regionLines(region)) {
+    const t = l.text.trim();
+    if (t.length > 4 && t.length < 200 && EMPTY_NOTE_RE.test(compact(t)) && !/^注[:：]?本表/.test(compact(t))) {
+      return t;
+    }
+  }
+  return undefined;
+}
+
+export function makeCell(amount: number | null, text: string, source: Provenance): Cell {
+  return { amount, text, source };
+}
+
+export function makeRow(
+  key: string,
+  keyKind: RowKeyKind,
+  name: string,
+  cells: Record<string, Cell>,
+  source: Provenance,
+): Row {
+  const row: Row = { key, keyKind, name, cells, source };
+  if (keyKind === "func" || keyKind === "econ_dept" || keyKind === "econ_gov") {
+    row.level = key.length <= 3 ? 1 : key.length <= 5 ? 2 : 3;
+  }
+  return row;
+}
+
+const COLUMN_LABELS: Record<ColumnId, string> = {
+  amount: "金额",
+  total: "合计",
+  basic: "基本支出",
+  project: "项目支出",
+  personnel: "人员经费",
+  public: "公用经费",
+  fiscal: "财政拨款",
+  gpb: "一般公共预算",
+  gov_fund: "政府性基金预算",
+  state_capital: "国有资本经营预算",
+  fiscal_special: "财政专户管理资金",
+  business: "事业收入",
+  operating: "经营收支",
+  superior: "上级补助收入",
+  affiliated: "附属单位上缴收入",
+  other: "其他收入",
+  carryover: "上年结转",
+  budget: "预算数",
+  final: "决算数",
+  prior: "上年预算数",
+  upper: "上缴上级支出",
+  subsidiary: "对附属单位补助支出",
+};
+
+export function columnsOf(ids: Iterable<ColumnId>): Column[] {
+  const seen = new Set<ColumnId>();
+  const out: Column[] = [];
+  for (const id of ids) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({ id, label: COLUMN_LABELS[id] });
+  }
+  return out;
+}
+
+export function newTable(region: Region, id: TableId, ctx: BuildContext): Table {
+  const unit = regionUnit(region);
+  const table: Table = {
+    id,
+    title: region.match.title,
+    unit: unit ?? ctx.defaultUnit,
+    unitStated: unit !== undefined,
+    columns: [],
+    rows: [],
+    empty: true,
+    source: provenance(region.line, region.page),
+  };
+  if (region.match.number) table.number = region.match.number;
+  return table;
+}
+
+export function finishTable(table: Table, region: Region): Table {
+  table.empty = !table.rows.some((r) => Object.values(r.cells).some((c) => c.amount !== null && c.amount !== 0));
+  if (table.empty) {
+    const note = emptyNote(region);
+    if (note) table.emptyNote = note;
+  }
+  const lastLine = Math.max(table.source.line, ...table.rows.map((r) => r.source.endLine ?? r.source.line));
+  if (lastLine > table.source.line) table.source.endLine = lastLine;
+  return table;
+}
+
+/** Is this grid block's text a region block of lines only? */
+export function isGrid(b: LayoutBlock): b is Extract<LayoutBlock, { kind: "grid" }> {
+  return b.kind === "grid";
+}
+
+/** The kind of a classification code by its shape. */
+export function codeKind(code: string): "func" | "econ_dept" | "econ_gov" | undefined {
+  if (!/^\d{3}(?:\d{2}){0,2}$/.test(code)) return undefined;
+  if (code.startsWith("3") && code.length <= 5) return "econ_dept";
+  if (code.startsWith("5") && code.length <= 5) return "econ_gov";
+  if (code.startsWith("2")) return "func";
+  return undefined;
+}

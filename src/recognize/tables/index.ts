@@ -1,0 +1,47 @@
+/**
+ * Build a Table from a region: choose the builder for the table's shape.
+ */
+import type { Kind, Table } from "../../model/schema.ts";
+import type { Region } from "../segment.ts";
+import { buildClassificationTable } from "./classification.ts";
+import type { BuildContext } from "./common.ts";
+import { buildProjectsTable } from "./projects.ts";
+import { buildSummaryTable } from "./summary.ts";
+import { buildThreePublicTable } from "./three-public.ts";
+
+export type { BuildContext } from "./common.ts";
+
+export function buildTable(region: Region, kind: Kind, ctx: BuildContext): Table | undefined {
+  const id = region.match.id;
+  switch (id) {
+    case "performance":
+      return undefined;
+    case "summary":
+    case "fiscal_summary":
+      return buildSummaryTable(region, id, ctx);
+    case "three_public":
+      return buildThreePublicTable(region, kind, ctx);
+    case "projects":
+      return buildProjectsTable(region, ctx);
+    default:
+      return buildClassificationTable(region, id, ctx);
+  }
+}
+
+const INCOME_SOURCES = new Set(["gpb", "fiscal", "gov_fund", "business", "operating", "superior", "affiliated", "other", "carryover", "fiscal_special"]);
+
+/**
+ * A table's content can contradict its title: a 收入总表's grid printed under
+ * the 支出总表 title (the two titles follow each other and the grid follows
+ * both). Columns of income sources and none of basic/project spending say
+ * it is the income table.
+ */
+export function tableIdByContent(table: Table): Table["id"] {
+  if (table.id !== "expenditure" && table.id !== "income") return table.id;
+  const ids = new Set(table.columns.map((c) => c.id));
+  const income = [...ids].filter((c) => INCOME_SOURCES.has(c)).length;
+  const spending = ["basic", "project", "personnel", "public"].filter((c) => ids.has(c as never)).length;
+  if (table.id === "expenditure" && income >= 2 && spending === 0) return "income";
+  if (table.id === "income" && spending >= 1 && income === 0) return "expenditure";
+  return table.id;
+}
