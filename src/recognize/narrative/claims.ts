@@ -52,7 +52,9 @@ const COMPLETION_RE = /完成.{0,8}预算|预算完成|执行率/u;
 const SHARE_RE = /占|比重/u;
 const RATE_RE = /增|减|降|升|幅/u;
 /** Words that say "compared with last year" before a prior-year amount. */
-const PRIOR_RE = /上年(?!结转|结余|末|底)|去年|上一年|(?:比|较)\s*[12]\d{3}\s*年/u;
+const PRIOR_RE = /(?<!结转)上年(?!度?结转|度?结余|末|底)|去年|上一年|(?:比|较)\s*[12]\d{3}\s*年/u;
+/** A reason clause: its amounts are details, never the topic's prior or change. */
+const REASON_RE = /原因|主要是|由于|因为/u;
 const BUDGET_RE = /(?:年初预算|全年预算|调整预算|预算数|预算)\s*(?:数)?\s*(?:为|是|安排)?\s*$/u;
 const ACTUAL_RE = /决算\s*(?:数)?\s*(?:为|是)?\s*$/u;
 const FLAT_RE = /持平|无增减|没有增减|无变化|没有变化|与上年一致|保持不变|与上年相同|未发生变化/u;
@@ -265,7 +267,7 @@ function extractParagraph(
         const probe = resolveSubject(label, { year: ctx.year });
         const subject = probe.subjects[0];
         if (subject && subject.kind !== "other") {
-          if (current && current.claims.some((c) => sameSubject(c.subject, subject))) {
+          if (current?.claims.some((c) => sameSubject(c.subject, subject))) {
             return current;
           }
           for (let i = groups.length - 1; i >= 0; i--) {
@@ -319,6 +321,15 @@ function extractParagraph(
       }
 
       const amount = parseAmount(t.number);
+      if (REASON_RE.test(s.text.slice(0, t.start))) {
+        const g = newGroup(clauseText, t.start, labelStart);
+        for (const c of g.claims) {
+          if (amount !== undefined) c.amount = amount;
+          c.unit = t.unit;
+        }
+        current = g;
+        continue;
+      }
       // The verb may sit before a template bracket ("增加（ 0 万元"), which
       // the subject clause cuts off: look at the whole clause.
       const wide = prefix.slice(clauseStart(prefix));
@@ -359,10 +370,9 @@ function extractParagraph(
       }
       if (ctx.kind === "final" && BUDGET_RE.test(clauseText) && !/决算/u.test(clauseText)) {
         // 年初预算 in a final account: the comparison basis, not the claim's amount.
-        const g =
-          current && current.claims.every((c) => c.budget === undefined && c.amount === undefined)
-            ? current
-            : newGroup(clauseText, t.start, labelStart);
+        const g = current?.claims.every((c) => c.budget === undefined && c.amount === undefined)
+          ? current
+          : newGroup(clauseText, t.start, labelStart);
         for (const c of g.claims) {
           if (amount !== undefined) c.budget = amount;
           c.unit = t.unit;
