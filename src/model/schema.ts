@@ -190,6 +190,10 @@ export const ClaimSchema = z.object({
   unit: MoneyUnitSchema.optional(),
   /** The prior-year (or budget) amount stated, in hundredths of `unit`. */
   prior: AmountSchema.optional(),
+  /** The budget (年初预算) a final-accounts sentence compares with, in hundredths of `unit`. */
+  budget: AmountSchema.optional(),
+  /** Completion rate in percent as printed ("完成年初预算的 100%" → "100"). */
+  completion: z.string().optional(),
   /** The stated change, signed, in hundredths of `unit`. */
   change: AmountSchema.optional(),
   /** The direction the words state. */

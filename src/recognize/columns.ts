@@ -72,6 +72,7 @@ export function resolveColumnStack(stack: string[]): ColumnId | null {
   let group: Label | undefined;
   let result: ColumnId | null = null;
   let any = false;
+  let skipped = false;
   for (const text of stack) {
     const l = classify(text);
     if (!l) continue;
@@ -86,13 +87,17 @@ export function resolveColumnStack(stack: string[]): ColumnId | null {
         group = l;
         continue;
       }
-      return null;
+      // 编码 / 名称 / 栏次 carried over from a neighbouring merged cell do not
+      // undo a meaning found above; on their own they mark a non-amount column.
+      if (result !== null) continue;
+      skipped = true;
+      continue;
     }
     if (group?.id === "total" && l.id === "total") continue;
     result = l.id;
     if (l.group) group = l;
   }
-  return any ? result : null;
+  return any && !(skipped && result === null) ? result : null;
 }
 
 /** Sub-columns of a merged header, in printed order, where the format fixes them. */
@@ -120,10 +125,8 @@ export function gridColumns(rawHeaderRows: string[][]): (ColumnId | null)[] {
       if (text !== "") carry = text;
       // Only upper rows span right; the last header row's blanks are blanks.
       const label = text !== "" ? text : isLast ? "" : carry;
-      if (label !== "") stacks[c]?.push(label);
-      if (text === "" && c > 0 && isLast && stacks[c]?.length === 0) {
-        // nothing above either: a column with no header at all
-      }
+      // Column numbers (栏次 1 2 3 …) label nothing.
+      if (label !== "" && !/^\d+$/.test(label)) stacks[c]?.push(label);
     }
   }
   const ids = stacks.map((s) => resolveColumnStack(s));
@@ -144,6 +147,45 @@ export function gridColumns(rawHeaderRows: string[][]): (ColumnId | null)[] {
 
 const GROUP_START = /^(?:合计|小计)$/;
 
+/** Indexes of the cells numbered 1, 2, 3 … in a 栏次 row, if the row is one. */
+function numberedColumns(row: string[]): number[] | undefined {
+  const idx: number[] = [];
+  let expect = 1;
+  row.forEach((t, i) => {
+    if (t.trim() === String(expect)) {
+      idx.push(i);
+      expect++;
+    }
+  });
+  return idx.length >= 3 ? idx : undefined;
+}
+
+/**
+ * The 栏次 row numbers the amount columns exactly. When an upper row's
+ * amount labels start left of column 1 (a cell lost in export), shift that
+ * row right so its first amount label sits over column 1.
+ */
+function alignToColumnNumbers(rows: string[][]): string[][] {
+  const numbered = rows.map(numberedColumns).find((x) => x !== undefined);
+  const first = numbered?.[0];
+  if (first === undefined) return rows;
+  return rows.map((row) => {
+    const firstLabel = row.findIndex((t) => {
+      const l = classify(t);
+      return !!l && l.id !== "skip" && l.id !== "subtotal";
+    });
+    if (firstLabel < 0 || firstLabel >= first) return row;
+    const shift = first - firstLabel;
+    const shifted = [...row];
+    // Move only the amount labels; code and name labels stay where they are.
+    for (let i = row.length - 1; i >= firstLabel; i--) {
+      shifted[i + shift] = row[i] ?? "";
+      if (i < firstLabel + shift) shifted[i] = "";
+    }
+    return shifted;
+  });
+}
+
 /**
  * Exports lose a cell now and then, shifting an upper header label one
  * column left of the group it heads. A group's sub-columns start with 合计 or
@@ -151,7 +193,7 @@ const GROUP_START = /^(?:合计|小计)$/;
  * column below starts a group, move the upper label there.
  */
 function realignUpperLabels(rows: string[][]): string[][] {
-  const out = rows.map((r) => [...r]);
+  const out = alignToColumnNumbers(rows.map((r) => [...r]));
   for (let r = 0; r + 1 < out.length; r++) {
     const upper = out[r] ?? [];
     const lower = (out[r + 1] ?? []).map((t) => compact(t));

@@ -11,7 +11,8 @@ import { gridColumns, streamColumns } from "../columns.ts";
 import { compact } from "../normalize.ts";
 import type { Region } from "../segment.ts";
 import { type Token, tokenizeLines } from "../stream.ts";
-import { joinCodeParts, resolveCode } from "./codes.ts";
+import { findByName, lookup } from "../../catalog/index.ts";
+import { joinCodeParts, nameMatches, resolveCode } from "./codes.ts";
 import {
   type BuildContext,
   columnsOf,
@@ -25,7 +26,7 @@ import {
 import { placeAmounts } from "./place.ts";
 
 const AMOUNT_CELL = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$/;
-const CODE_CELL = /^\d{3}(?:\s*\d{2}){0,2}$/;
+const CODE_CELL = /^\d{3}(?:\s*\d{2}){0,2}$|^\d{3,12}$/;
 
 /** Labels of rows that have no code. */
 function lineKeyOf(label: string): string | undefined {
@@ -56,6 +57,26 @@ class RowSink {
     this.ctx = ctx;
   }
 
+  /**
+   * A code that exists but names something else than the printed name: a
+   * mistyped 类 (201 15 02 among 210 15 rows) or a code column shifted
+   * against the names. The name decides when it names exactly one code that
+   * no other row of the table has taken; the repair is reported.
+   */
+  private repairByName(row: Row, name: string, source: Row["source"]): void {
+    if (row.keyKind !== "func" && row.keyKind !== "econ_dept" && row.keyKind !== "econ_gov") return;
+    if (!name || nameMatches(row.key, name, this.ctx.year)) return;
+    const found = findByName(name, this.ctx.year, { kind: row.keyKind });
+    const target = found.length === 1 ? found[0] : undefined;
+    if (!target || target.code === row.key || this.rows.some((r) => r.key === target.code)) return;
+    const message = `第 ${source.line} 行科目编码 ${row.key} 的名称应为“${lookup(row.key, this.ctx.year)?.name ?? "?"}”，与所印名称“${name}”不符；按名称更正为 ${target.code}`;
+    row.printedCode = row.printedCode ?? row.key;
+    row.key = target.code;
+    row.level = target.level;
+    row.repairs = [...(row.repairs ?? []), message];
+    this.ctx.issues.push({ code: "code.name_mismatch", message, table: this.table.id, source });
+  }
+
   /** Add a row keyed by a printed code (or code parts), or by a line label. */
   add(printedCode: string | undefined, name: string, cells: Record<string, Cell>, line: number, endLine: number, page?: number): Row | undefined {
     const source = provenance(line, page, endLine);
@@ -63,7 +84,7 @@ class RowSink {
     if (printedCode) {
       const parts = printedCode.trim().split(/\s+/);
       const joined = joinCodeParts(parts, this.lei, expectsEconomic(this.table.id)) ?? parts.join("");
-      const resolved = resolveCode(joined, name, this.ctx.year);
+      const resolved = resolveCode(joined, name, this.ctx.year, this.lei);
       row = makeRow(resolved.key, resolved.keyKind, name, cells, source);
       if (joined !== printedCode.replace(/\s+/g, "")) row.printedCode = printedCode.trim();
       if (resolved.repair) {
@@ -78,6 +99,7 @@ class RowSink {
           source,
         });
       }
+      this.repairByName(row, name, source);
       if (row.key.length === 3) {
         this.lei.lei = row.key;
         delete this.lei.kuan;
@@ -168,7 +190,7 @@ function buildFromGrid(rows: GridRow[], table: Table, sink: RowSink): void {
       if (amount !== undefined) hasAmount = true;
       if (amount !== undefined || isBlankMark(t)) cells[id] = makeCell(amount ?? null, t, provenance(row.line, row.page));
     });
-    if (!code && !hasAmount) {
+    if (!code && !hasAmount && lineKeyOf(name) !== "total") {
       // A name printed on its own row under its code's row (决算 tab exports).
       if (last && name && last.name === "" && !lineKeyOf(name)) {
         last.name = name;
@@ -192,20 +214,23 @@ function buildTriplets(rows: GridRow[], table: Table, sink: RowSink): void {
     for (let i = 0; i < texts.length; i++) {
       const t = texts[i] ?? "";
       const key = lineKeyOf(t);
-      if (CODE_CELL.test(t) || key) {
-        const name = key ? t : (texts[i + 1] ?? "");
-        // The amount: the next cell that is an amount or blank, within the triplet.
-        let j = key ? i + 1 : i + 2;
-        while (j < texts.length && j < i + 4 && texts[j] === "" && !isAmountText(texts[j + 1] ?? "x") && key) j++;
-        const at = texts[j] ?? "";
-        const amount = parseAmount(at);
-        if (!key && texts[i + 1] === undefined) continue;
-        const cells: Record<string, Cell> = {
-          amount: makeCell(amount ?? null, at, provenance(row.line, row.page)),
-        };
-        sink.add(key ? undefined : t, name, cells, row.line, row.line, row.page);
-        i = j;
+      const isCode = CODE_CELL.test(t);
+      if (!isCode && !key) continue;
+      // A code is followed by its name and amount; a block total
+      // (人员经费合计) by its amount in the next non-empty cell.
+      let j = isCode ? i + 2 : i + 1;
+      if (!isCode) while (j < texts.length && texts[j] === "") j++;
+      const at = texts[j] ?? "";
+      if (at !== "" && parseAmount(at) === undefined) {
+        // The next cell already starts another triplet: this one is blank.
+        j = isCode ? i + 1 : i;
       }
+      const amount = parseAmount(at);
+      const cells: Record<string, Cell> = {
+        amount: makeCell(amount ?? null, amount === undefined ? "" : at, provenance(row.line, row.page)),
+      };
+      sink.add(isCode ? t : undefined, isCode ? (texts[i + 1] ?? "") : t, cells, row.line, row.line, row.page);
+      i = Math.max(i, j);
     }
   }
 }
@@ -247,7 +272,9 @@ function buildFromStream(lines: LayoutLine[], table: Table, sink: RowSink): void
   const headerText = headerTokens.map((t) => t.text).join(" ");
   let columns = streamColumns(headerText);
   // 决算数 printed once per block of code / name / amount: one amount column.
-  if (columns.length === 0 || columns.every((c) => c === "amount")) columns = ["amount"];
+  if (columns.length === 0 || columns.filter((c) => c === "amount").length >= 2 || columns.every((c) => c === "amount")) {
+    columns = ["amount"];
+  }
   const colIds = columns.filter((c): c is ColumnId => !!c && !["abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"].includes(c));
   table.columns = columnsOf(colIds);
   if (start < 0) return;

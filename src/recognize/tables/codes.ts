@@ -24,14 +24,21 @@ function similarity(a: string, b: string): number {
 }
 
 /** Resolve a whole code against the catalog for the year, using the printed name to repair. */
-export function resolveCode(code: string, name: string, year: number): ResolvedCode {
+export function resolveCode(code: string, name: string, year: number, context: { lei?: string; kuan?: string } = {}): ResolvedCode {
   const kind = codeKind(code);
-  if (!kind) return { key: code, keyKind: "label", unknown: true };
+  // Not a classification shape: a unit's or project's code (单位编码 231002).
+  if (!kind) return { key: code, keyKind: "unit" };
   const entry = lookup(code, year, kind);
   if (entry) return { key: code, keyKind: kind };
   const level = code.length === 3 ? 1 : code.length === 5 ? 2 : 3;
   const byName = name ? findByName(name, year, { kind, level: level as 1 | 2 | 3 }) : [];
-  const close = byName.filter((e) => similarity(e.code, code) >= code.length - 2);
+  let close = byName.filter((e) => similarity(e.code, code) >= code.length - 2);
+  // Several codes share the name (every 款 has its 一般行政管理事务): the
+  // rows around it say which 款 it is under.
+  if (close.length > 1) {
+    const parent = level === 3 ? context.kuan : context.lei;
+    close = close.filter((e) => parent !== undefined && e.parent === parent);
+  }
   if (close.length === 1 && close[0]) {
     const fixed = close[0].code;
     return {

@@ -95,9 +95,10 @@ function classifyLabel(label: string, year: number, hint?: KindHint): { key: str
 function gridSegments(rows: GridRow[]): { segments: Segment[]; columns: (ColumnId | null)[] } {
   const firstData = rows.findIndex((r) => r.cells.some((c) => AMOUNT_CELL.test(c.text.trim())));
   const headerEnd = firstData < 0 ? Math.min(rows.length, 2) : firstData;
-  // Header rows: those before the first data row that have no ordinal labels.
+  // Header rows: those before the first row with amounts, up to the first
+  // row that starts with a line label (an empty table has no amounts).
   let h = 0;
-  while (h < headerEnd && !(rows[h]?.cells.some((c) => hasOrdinal(c.text) || /合计|总计/.test(c.text)) ?? false)) h++;
+  while (h < headerEnd && !(firstData < 0 && rows[h]?.cells.some((c) => hasOrdinal(c.text)))) h++;
   const header = rows.slice(0, h).map((r) => r.cells.map((c) => c.text));
   const columns = gridColumns(header);
   const headerText = (i: number) => header.map((r) => r[i] ?? "").join(" ");
@@ -234,7 +235,11 @@ export function buildSummaryTable(region: Region, id: TableId, ctx: BuildContext
     if (!cls || cls.key === "heading") continue;
     let side: Side = cls.side ?? (seg.position === 0 ? "income" : "expenditure");
     let key = cls.key;
-    if (key === "grand_total") key = `${side}.grand_total`;
+    if (key === "grand_total") {
+      // 总计 printed on both sides: the first is income's, unless income's is already seen.
+      if (side === "income" && seen.has("income.grand_total")) side = "expenditure";
+      key = `${side}.grand_total`;
+    }
     else if (key === "gpb" || key === "gov_fund" || key === "state_capital" || key === "fiscal") {
       if (!cls.side && seg.position > 0) side = "expenditure";
       // Fund lines after a carry-over line itemise the carry-over.
