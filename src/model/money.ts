@@ -74,10 +74,13 @@ export function convertAmount(
   if (from === to) return { value: hundredths, exact: true };
   const factor = PER_YUAN[from] / PER_YUAN[to];
   if (factor >= 1) return { value: hundredths * factor, exact: true };
-  const divisor = 1 / factor;
-  const q = hundredths / divisor;
-  const rounded = Math.sign(q) * Math.round(Math.abs(q));
-  return { value: rounded, exact: hundredths % divisor === 0 };
+  const divisor = Math.round(1 / factor);
+  // Integer division with half-away-from-zero rounding: no float in between.
+  const abs = Math.abs(hundredths);
+  const q = Math.trunc(abs / divisor);
+  const r = abs - q * divisor;
+  const rounded = (2 * r >= divisor ? q + 1 : q) * Math.sign(hundredths || 1);
+  return { value: rounded === 0 ? 0 : rounded, exact: r === 0 };
 }
 
 /** Sum of amounts, treating null as zero. */
