@@ -19,6 +19,8 @@ export interface Token {
   gap: number;
   /** Hundredths, for amounts. */
   value?: number;
+  /** Last line of a number that a line break split. */
+  endLine?: number;
 }
 
 const AMOUNT_2 = /\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2}/y;
@@ -103,7 +105,7 @@ function joinBrokenNumbers(tokens: Token[]): Token[] {
       else if (/^\d[\d,]*\.\d$/.test(t.text) && /^\d$/.test(next.text)) joined = t.text + next.text;
       else if (/^\d[\d,]*$/.test(t.text) && /^\.\d{1,2}$/.test(next.text)) joined = t.text + next.text;
       if (joined) {
-        out.push({ ...t, text: joined, kind: "amount" });
+        out.push({ ...t, text: joined, kind: "amount", endLine: next.line });
         i++;
         continue;
       }

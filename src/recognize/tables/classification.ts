@@ -295,7 +295,7 @@ function buildFromStream(lines: LayoutLine[], table: Table, sink: RowSink): void
     );
     values.forEach((t, k) => {
       const col = columns[place.indexes[k] ?? k];
-      if (col && !cells[col]) cells[col] = makeCell(t.value ?? null, t.text, provenance(t.line, t.page));
+      if (col && !cells[col]) cells[col] = makeCell(t.value ?? null, t.text, provenance(t.line, t.page, t.endLine));
     });
     // Columns with no printed value are blanks.
     for (const col of colIds) if (!cells[col] && values.length > 0) cells[col] = makeCell(null, "", provenance(cur.line, cur.page));

@@ -110,7 +110,7 @@ function fromStream(lines: LayoutLine[], table: Table, ctx: BuildContext): Row[]
     const cells: Record<string, Cell> = {};
     cur.amounts.forEach((t, k) => {
       const col = cols[place.indexes[k] ?? k];
-      if (col && !cells[col]) cells[col] = makeCell(t.value ?? null, t.text, provenance(t.line, t.page));
+      if (col && !cells[col]) cells[col] = makeCell(t.value ?? null, t.text, provenance(t.line, t.page, t.endLine));
     });
     let name = cur.name.join("");
     // The 项目单位 column repeats the unit's name after the project's.

@@ -19,7 +19,7 @@ interface Segment {
   label: string;
   /** Header text over the label's column, where the source keeps columns. */
   header?: string;
-  values: { amount: number | null; text: string; column: ColumnId; line: number; page?: number }[];
+  values: { amount: number | null; text: string; column: ColumnId; line: number; endLine?: number; page?: number }[];
   line: number;
   endLine: number;
   page?: number;
@@ -156,6 +156,7 @@ function streamSegments(lines: LayoutLine[], dropRowNumbers: boolean): Segment[]
       if (t.kind === "amount") {
         const v: Segment["values"][number] = { amount: t.value ?? null, text: t.text, column: "amount", line: t.line };
         if (t.page !== undefined) v.page = t.page;
+        if (t.endLine !== undefined) v.endLine = t.endLine;
         cur.values.push(v);
       }
       cur.endLine = t.line;
@@ -253,7 +254,7 @@ export function buildSummaryTable(region: Region, id: TableId, ctx: BuildContext
     seg.values.forEach((v, k) => {
       const col = v.column === "amount" && grids.length === 0 ? (streamCols[k] ?? "amount") : v.column;
       if (cells[col]) return;
-      cells[col] = makeCell(v.amount, v.text, provenance(v.line, v.page));
+      cells[col] = makeCell(v.amount, v.text, provenance(v.line, v.page, v.endLine));
       columnIds.add(col);
     });
     if (seg.values.length === 0) {

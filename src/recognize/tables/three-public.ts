@@ -123,7 +123,7 @@ function buildColumnsLayout(region: Region, table: Table, kind: Kind): void {
     const item = columnsAll[idx];
     const col = blockCols[Math.floor(idx / perBlock.length)] ?? "budget";
     const cells = cellsByKey.get(ITEM_OF[item as string] ?? "");
-    if (cells && !cells[col]) cells[col] = makeCell(t.value ?? null, t.text, provenance(t.line, t.page));
+    if (cells && !cells[col]) cells[col] = makeCell(t.value ?? null, t.text, provenance(t.line, t.page, t.endLine));
   });
   const line = values[0]?.line ?? region.line;
   const rows: Row[] = [];
