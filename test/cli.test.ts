@@ -35,7 +35,12 @@ describe("gongkai extract", () => {
     const f = JSON.parse(r.out);
     assert.equal(f.kind, "final");
     assert.equal(f.currency_unit, "万元");
-    assert.ok(f.facts.some((x: { table: string; key: string; value: string }) => x.table === "summary" && x.key === "income.grand_total" && x.value === "536.92"));
+    assert.ok(
+      f.facts.some(
+        (x: { table: string; key: string; value: string }) =>
+          x.table === "summary" && x.key === "income.grand_total" && x.value === "536.92",
+      ),
+    );
   });
   it("--format text prints the tables for a person", () => {
     const r = run("extract", seedPath("001"));
@@ -45,21 +50,36 @@ describe("gongkai extract", () => {
   });
   const badCases: [string, () => string, RegExp][] = [
     ["a missing file", () => join(dir, "没有这个文件.txt"), /找不到文件/],
-    ["random bytes", () => {
-      const p = join(dir, "random.txt");
-      writeFileSync(p, Uint8Array.from({ length: 8192 }, (_, i) => (i * 2654435761) % 251));
-      return p;
-    }, /不是文本|无法识别文件的字符编码/],
-    ["a PDF before PDF support", () => {
-      const p = join(dir, "a.txt");
-      writeFileSync(p, "%PDF-1.7\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n");
-      return p;
-    }, /PDF/],
-    ["a text that is not a disclosure", () => {
-      const p = join(dir, "poem.txt");
-      writeFileSync(p, "床前明月光，疑是地上霜。\n举头望明月，低头思故乡。\n");
-      return p;
-    }, /不像一份部门预算或决算公开文档/],
+    [
+      "random bytes",
+      () => {
+        const p = join(dir, "random.txt");
+        writeFileSync(
+          p,
+          Uint8Array.from({ length: 8192 }, (_, i) => (i * 2654435761) % 251),
+        );
+        return p;
+      },
+      /不是文本|无法识别文件的字符编码/,
+    ],
+    [
+      "a PDF before PDF support",
+      () => {
+        const p = join(dir, "a.txt");
+        writeFileSync(p, "%PDF-1.7\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n");
+        return p;
+      },
+      /PDF/,
+    ],
+    [
+      "a text that is not a disclosure",
+      () => {
+        const p = join(dir, "poem.txt");
+        writeFileSync(p, "床前明月光，疑是地上霜。\n举头望明月，低头思故乡。\n");
+        return p;
+      },
+      /不像一份部门预算或决算公开文档/,
+    ],
     ["a directory", () => dir, /是目录/],
   ];
   for (const [name, make, message] of badCases) {

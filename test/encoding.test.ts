@@ -17,7 +17,11 @@ const baseline = toFacts(recognize(ingestBytes(Buffer.from(text, "utf8"))));
 
 const variants: [string, Uint8Array, string][] = [
   ["UTF-8", Buffer.from(text, "utf8"), "utf-8"],
-  ["UTF-8 with BOM", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]), "utf-8-bom"],
+  [
+    "UTF-8 with BOM",
+    Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]),
+    "utf-8-bom",
+  ],
   ["GB18030", encodeGb18030(text), "gb18030"],
   ["UTF-16LE with BOM", encodeUtf16(text, "le", true), "utf-16le"],
   ["UTF-16BE with BOM", encodeUtf16(text, "be", true), "utf-16be"],

@@ -43,7 +43,8 @@ describe("golden facts", () => {
         if (f && g.unit && f.unit !== g.unit && value !== undefined && f.unit) {
           value = convertAmount(value, f.unit, g.unit).value;
         }
-        if (value === undefined || value !== want) missing.push(`${g.table} ${g.key} ${g.column}: 应为 ${g.value}，得到 ${f?.value}`);
+        if (value === undefined || value !== want)
+          missing.push(`${g.table} ${g.key} ${g.column}: 应为 ${g.value}，得到 ${f?.value}`);
       }
       assert.deepEqual(missing, []);
     });

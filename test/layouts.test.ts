@@ -11,7 +11,12 @@ import type { Disclosure, Table } from "../src/model/schema.ts";
 import { recognize } from "../src/recognize/index.ts";
 import { seedPath } from "./helpers/seeds.ts";
 
-function cell(d: Disclosure, table: Table["id"], key: string, column: string): number | null | undefined {
+function cell(
+  d: Disclosure,
+  table: Table["id"],
+  key: string,
+  column: string,
+): number | null | undefined {
   const t = d.tables.find((x) => x.id === table);
   const row = t?.rows.find((r) => r.key === key);
   return row?.cells[column]?.amount;
@@ -19,12 +24,15 @@ function cell(d: Disclosure, table: Table["id"], key: string, column: string): n
 
 const docs: Record<string, Disclosure> = {};
 before(async () => {
-  for (const p of ["000", "001", "002", "003", "004"]) docs[p] = recognize(await ingestFile(seedPath(p)));
+  for (const p of ["000", "001", "002", "003", "004"])
+    docs[p] = recognize(await ingestFile(seedPath(p)));
 });
 
 describe("text layouts", () => {
   it("keeps markdown and tab tables as grids", () => {
-    const md = textLayout("| 科目编码 | 科目名称 | 合计 |\n|---|---|---|\n| 208 | 社会保障和就业支出 | 1.00 |\n");
+    const md = textLayout(
+      "| 科目编码 | 科目名称 | 合计 |\n|---|---|---|\n| 208 | 社会保障和就业支出 | 1.00 |\n",
+    );
     assert.equal(md.format, "markdown");
     const grid = md.blocks.find((b) => b.kind === "grid");
     assert.ok(grid && grid.kind === "grid");
@@ -104,7 +112,9 @@ describe("text layouts", () => {
   it("PDF text (000): project codes printed in pieces are joined", () => {
     const d = docs["000"] as Disclosure;
     assert.equal(cell(d, "projects", "42130324032T000000110", "gpb"), 1000);
-    const row = d.tables.find((t) => t.id === "projects")?.rows.find((r) => r.key === "42130322032R000000161");
+    const row = d.tables
+      .find((t) => t.id === "projects")
+      ?.rows.find((r) => r.key === "42130322032R000000161");
     assert.equal(row?.name, "基本工资");
   });
 });

@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { convertAmount, formatAmount, formatAmountGrouped, parseAmount, sumAmounts } from "../src/model/money.ts";
+import {
+  convertAmount,
+  formatAmount,
+  formatAmountGrouped,
+  parseAmount,
+  sumAmounts,
+} from "../src/model/money.ts";
 
 describe("money", () => {
   it("parses printed amounts exactly into hundredths", () => {

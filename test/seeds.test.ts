@@ -50,7 +50,8 @@ describe("all seeds", () => {
         if (c.amount !== undefined && c.amount !== 0) {
           const printed = digits(formatAmount(Math.abs(c.amount))).replace(/0+$/, "");
           assert.ok(
-            around(c.source.line, c.source.endLine).includes(printed) || around(c.source.line - 1, c.source.endLine).includes(printed),
+            around(c.source.line, c.source.endLine).includes(printed) ||
+              around(c.source.line - 1, c.source.endLine).includes(printed),
             `${f}: claim ${c.quote} not at line ${c.source.line}`,
           );
         }

@@ -14,7 +14,11 @@ export async function extractFile(file: string): Promise<Disclosure> {
   return recognize(layout, { file });
 }
 
-export async function runExtract(file: string, format: ExtractFormat, out: (s: string) => void): Promise<void> {
+export async function runExtract(
+  file: string,
+  format: ExtractFormat,
+  out: (s: string) => void,
+): Promise<void> {
   const d = await extractFile(file);
   if (format === "json") out(JSON.stringify(d, null, 2));
   else if (format === "facts") out(JSON.stringify(toFacts(d), null, 2));

@@ -8,7 +8,10 @@ import { disclosureJsonSchema } from "../model/schema.ts";
 import { type ExtractFormat, runExtract } from "./extract.ts";
 
 const program = new Command();
-program.name("gongkai").description("部门预决算公开文档：解析、检查与生成").version("0.1.0", "-v, --version", "显示版本");
+program
+  .name("gongkai")
+  .description("部门预决算公开文档：解析、检查与生成")
+  .version("0.1.0", "-v, --version", "显示版本");
 program.helpOption("-h, --help", "显示帮助");
 program.addHelpCommand("help [command]", "显示命令的帮助");
 program.configureOutput({ outputError: (str, write) => write(str) });

@@ -29,7 +29,13 @@ const TABLE_NAMES: Record<Table["id"], string> = {
 /** Display width: CJK characters take two columns in a terminal. */
 function width(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+        ch,
+      )
+        ? 2
+        : 1;
   return w;
 }
 
@@ -40,7 +46,8 @@ function pad(s: string, w: number, right = false): string {
 
 function formatTable(t: Table): string {
   const head = `【${TABLE_NAMES[t.id]}】${t.title}${t.number ? `（${t.number}）` : ""}  单位：${t.unit}${t.unitStated ? "" : "（未标明，按全文推定）"}  第 ${t.source.line} 行`;
-  if (t.rows.length === 0) return `${head}\n  （无数据行${t.emptyNote ? `；说明：${t.emptyNote}` : ""}）`;
+  if (t.rows.length === 0)
+    return `${head}\n  （无数据行${t.emptyNote ? `；说明：${t.emptyNote}` : ""}）`;
   const cols = t.columns.map((c) => c.id);
   const header = ["编码/行", "名称", ...t.columns.map((c) => c.label)];
   const body = t.rows.map((r) => [
@@ -51,8 +58,11 @@ function formatTable(t: Table): string {
       return cell ? (cell.amount === null ? "" : formatAmountGrouped(cell.amount)) : "";
     }),
   ]);
-  const widths = header.map((h, i) => Math.max(width(h), ...body.map((row) => width(row[i] ?? ""))));
-  const fmt = (row: string[]) => `  ${row.map((v, i) => pad(v, widths[i] ?? 0, i >= 2)).join("  ")}`;
+  const widths = header.map((h, i) =>
+    Math.max(width(h), ...body.map((row) => width(row[i] ?? ""))),
+  );
+  const fmt = (row: string[]) =>
+    `  ${row.map((v, i) => pad(v, widths[i] ?? 0, i >= 2)).join("  ")}`;
   const lines = [head, fmt(header), ...body.map(fmt)];
   if (t.empty && t.emptyNote) lines.push(`  说明：${t.emptyNote}`);
   return lines.join("\n");
@@ -63,7 +73,9 @@ export function formatDisclosureText(d: Disclosure): string {
   const out: string[] = [];
   out.push(`${d.entity.name || "（未识别主体）"} ${d.year} 年度${kind}公开`);
   if (d.entity.parent) out.push(`主管部门：${d.entity.parent}`);
-  out.push(`金额单位：${d.unit}；识别表格 ${d.tables.length} 张；说明章节 ${d.sections.length} 节；文字中的数字陈述 ${d.claims.length} 条`);
+  out.push(
+    `金额单位：${d.unit}；识别表格 ${d.tables.length} 张；说明章节 ${d.sections.length} 节；文字中的数字陈述 ${d.claims.length} 条`,
+  );
   out.push("");
   for (const t of d.tables) {
     out.push(formatTable(t));
@@ -71,7 +83,10 @@ export function formatDisclosureText(d: Disclosure): string {
   }
   if (d.sections.length > 0) {
     out.push("【说明章节】");
-    for (const s of d.sections) out.push(`${"  ".repeat(s.level)}${s.heading}（第 ${s.source.line} 行）${s.text ? "" : " —— 无内容"}`);
+    for (const s of d.sections)
+      out.push(
+        `${"  ".repeat(s.level)}${s.heading}（第 ${s.source.line} 行）${s.text ? "" : " —— 无内容"}`,
+      );
     out.push("");
   }
   if (d.issues.length > 0) {

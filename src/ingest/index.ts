@@ -16,8 +16,10 @@ export type SniffedFormat = "pdf" | "zip" | "ole" | "html" | "text";
 export function sniffFormat(bytes: Uint8Array): SniffedFormat {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 1024));
   if (head.startsWith("%PDF-") || head.slice(0, 1024).includes("%PDF-")) return "pdf";
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return "zip";
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return "ole";
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+    return "zip";
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+    return "ole";
   if (/^\s*(<!doctype html|<html|<\?xml[^>]*>\s*<html)/i.test(head)) return "html";
   return "text";
 }
@@ -52,7 +54,10 @@ export async function ingestFile(path: string): Promise<Layout> {
     throw new GongkaiError("not_found", `找不到文件：${path}`);
   }
   if (size > MAX_INPUT_BYTES) {
-    throw new GongkaiError("too_large", `文件过大（${Math.round(size / 1048576)} MB），上限为 200 MB`);
+    throw new GongkaiError(
+      "too_large",
+      `文件过大（${Math.round(size / 1048576)} MB），上限为 200 MB`,
+    );
   }
   let bytes: Uint8Array;
   try {

@@ -58,7 +58,10 @@ export function toFacts(d: Disclosure): FactsDocument {
           table: table.id,
           key: row.key,
           column,
-          value: cell.amount === null || cell.amount === 0 ? "0" : formatAmount(cell.amount, { fixed: true }),
+          value:
+            cell.amount === null || cell.amount === 0
+              ? "0"
+              : formatAmount(cell.amount, { fixed: true }),
         };
         if (row.keyKind !== "line" && row.name) fact.name = row.name;
         if (table.unit !== d.unit) fact.unit = table.unit;

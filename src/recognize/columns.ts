@@ -21,7 +21,10 @@ interface Label {
  * model (年初结转 blocks of a 决算 table are matched as groups and skipped).
  */
 const LABELS: Label[] = [
-  { re: /^(?:支出功能分类|部门预算支出经济分类|政府预算支出经济分类|功能|部门经济|政府经济|经济)?(?:科目)?(?:编码|代码)/, id: "skip" },
+  {
+    re: /^(?:支出功能分类|部门预算支出经济分类|政府预算支出经济分类|功能|部门经济|政府经济|经济)?(?:科目)?(?:编码|代码)/,
+    id: "skip",
+  },
   { re: /^(?:科目|项目|单位|预算单位|单位\(项目\))?名称/, id: "skip" },
   { re: /^(?:行次|栏次|备注|说明|项目简介|类|款|项)$/, id: "skip" },
   { re: /^年初结转和结余|^上年结转和结余/, id: "skip", group: "skip" },
@@ -37,7 +40,11 @@ const LABELS: Label[] = [
   { re: /^财政拨款(?:收入)?$/, id: "fiscal" },
   { re: /^本年拨款$/, id: "skip", group: "fiscal" },
   { re: /^财政拨款结转(?:结余)?/, id: "skip", group: "skip" },
-  { re: /^(?:一般)?公共预算(?:财政)?拨款(?:收入)?$|^一般公共预算(?:财政拨款)?$/, id: "gpb", group: "gpb" },
+  {
+    re: /^(?:一般)?公共预算(?:财政)?拨款(?:收入)?$|^一般公共预算(?:财政拨款)?$/,
+    id: "gpb",
+    group: "gpb",
+  },
   { re: /^政府性基金(?:预算)?(?:财政)?(?:拨款)?(?:收入)?$/, id: "gov_fund" },
   { re: /^国有资本经营预算(?:财政)?(?:拨款)?(?:收入)?$/, id: "state_capital" },
   { re: /^财政专户管理资金(?:收入)?$/, id: "fiscal_special" },
@@ -215,7 +222,18 @@ function sameStack(a: string[] | undefined, b: string[] | undefined): boolean {
 }
 
 /** Label lexicon for text headers, longest first, as (regex without anchors, meaning). */
-const STREAM_LABELS: { re: RegExp; id: ColumnId | "subtotal" | "group-basic" | "group-vehicle" | "group-fiscal" | "group-carry" | "group-total" | "skip" }[] = [
+const STREAM_LABELS: {
+  re: RegExp;
+  id:
+    | ColumnId
+    | "subtotal"
+    | "group-basic"
+    | "group-vehicle"
+    | "group-fiscal"
+    | "group-carry"
+    | "group-total"
+    | "skip";
+}[] = [
   { re: /本年收入合计|本年支出合计/y, id: "total" },
   { re: /本年支出/y, id: "group-total" },
   { re: /(?:“?三公”?经费)?合计|总计/y, id: "total" },
@@ -249,7 +267,14 @@ const STREAM_LABELS: { re: RegExp; id: ColumnId | "subtotal" | "group-basic" | "
   { re: /预算数|决算数|金额/y, id: "amount" },
 ];
 
-export type StreamColumn = ColumnId | "abroad" | "vehicle" | "vehicle_purchase" | "vehicle_operation" | "reception" | null;
+export type StreamColumn =
+  | ColumnId
+  | "abroad"
+  | "vehicle"
+  | "vehicle_purchase"
+  | "vehicle_operation"
+  | "reception"
+  | null;
 
 /**
  * Amount columns of a header whose cells were flattened into text, in
@@ -257,7 +282,9 @@ export type StreamColumn = ColumnId | "abroad" | "vehicle" | "vehicle_purchase" 
  * is printed before its sub-labels: the sub-labels take the group's place.
  */
 export function streamColumns(headerText: string): StreamColumn[] {
-  const c = compact(headerText).replace(/[“”‘’]/g, "").replace(/\((?=境)/g, "(");
+  const c = compact(headerText)
+    .replace(/[“”‘’]/g, "")
+    .replace(/\((?=境)/g, "(");
   type Tok = { id: string };
   const toks: Tok[] = [];
   let i = 0;
@@ -300,7 +327,12 @@ export function streamColumns(headerText: string): StreamColumn[] {
   // Labels before the first 合计 are titles over the whole table
   // ("本年一般公共预算基本支出"), not columns.
   const firstTotal = toks.findIndex((t) => t.id === "total");
-  if (firstTotal > 0) toks.splice(0, firstTotal, ...toks.slice(0, firstTotal).filter((t) => t.id.startsWith("group-total")));
+  if (firstTotal > 0)
+    toks.splice(
+      0,
+      firstTotal,
+      ...toks.slice(0, firstTotal).filter((t) => t.id.startsWith("group-total")),
+    );
   const consumed = new Set<number>();
   for (let k = 0; k < toks.length; k++) {
     if (consumed.has(k)) continue;
@@ -316,7 +348,11 @@ export function streamColumns(headerText: string): StreamColumn[] {
     for (let j = k + 1; j < toks.length && subs.length < 3; j++) {
       if (consumed.has(j)) continue;
       const u = toks[j];
-      if (u && children.includes(u.id) && (subs.length > 0 || u.id === children[0] || t.id !== "group-basic")) {
+      if (
+        u &&
+        children.includes(u.id) &&
+        (subs.length > 0 || u.id === children[0] || t.id !== "group-basic")
+      ) {
         if (u.id === "subtotal" && subs.length > 0) break;
         subs.push(j);
       } else if (subs.length > 0) break;

@@ -52,17 +52,25 @@ export function detectKind(lines: string[], regions: Region[]): Kind | undefined
 export function detectYear(lines: string[], kind: Kind | undefined): number | undefined {
   const text = compact(lines.join("\n"));
   const word = kind === "final" ? "决算" : "预算";
-  const titled = [...text.matchAll(new RegExp(`(20\\d{2})年度?(?:部门|单位)?(?:综合)?${word}`, "g"))].map((m) => Number(m[1]));
+  const titled = [
+    ...text.matchAll(new RegExp(`(20\\d{2})年度?(?:部门|单位)?(?:综合)?${word}`, "g")),
+  ].map((m) => Number(m[1]));
   const y = countMax(titled.slice(0, 20));
   if (y) return y;
   const any = [...text.matchAll(/(20\d{2})年/g)].map((m) => Number(m[1]));
   return countMax(any);
 }
 
-const ENTITY_LINE = /(?:^|\s)(?:部门(?:\/单位)?|单位名称|预算单位|部门名称|编制单位)\s*[:：]\s*([\u3400-\u9fff（）()]{3,40}?)(?=\s|单位[:：]|金额单位|$)/;
-const ENTITY_NAME = /([\u3400-\u9fff]{2,30}?(?:局|中心|委员会|委|办公室|办公厅|院|所|站|馆|部|厅|处|会|队|学校|大学|医院|政府|公司|社|团|台))/;
+const ENTITY_LINE =
+  /(?:^|\s)(?:部门(?:\/单位)?|单位名称|预算单位|部门名称|编制单位)\s*[:：]\s*([\u3400-\u9fff（）()]{3,40}?)(?=\s|单位[:：]|金额单位|$)/;
+const ENTITY_NAME =
+  /([\u3400-\u9fff]{2,30}?(?:局|中心|委员会|委|办公室|办公厅|院|所|站|馆|部|厅|处|会|队|学校|大学|医院|政府|公司|社|团|台))/;
 
-export function detectEntity(lines: string[], kind: Kind | undefined, year: number | undefined): Entity | undefined {
+export function detectEntity(
+  lines: string[],
+  kind: Kind | undefined,
+  year: number | undefined,
+): Entity | undefined {
   const stated: string[] = [];
   for (const l of lines) {
     const m = ENTITY_LINE.exec(l);
@@ -73,12 +81,18 @@ export function detectEntity(lines: string[], kind: Kind | undefined, year: numb
     // Names written before the year: "西宁市城东区医疗保障局 2025年收支总预算".
     const word = kind === "final" ? "决算" : "预算";
     const found: string[] = [];
-    const re = new RegExp(`${ENTITY_NAME.source}\\s*(?:${year ?? "20\\d{2}"})\\s*年度?[^。]{0,12}${word}`, "g");
+    const re = new RegExp(
+      `${ENTITY_NAME.source}\\s*(?:${year ?? "20\\d{2}"})\\s*年度?[^。]{0,12}${word}`,
+      "g",
+    );
     for (const l of lines) for (const m of l.matchAll(re)) if (m[1]) found.push(m[1]);
     name = countMax(found);
   }
   if (!name) {
-    const first = lines.slice(0, 10).map((l) => l.trim()).find((l) => ENTITY_NAME.test(l));
+    const first = lines
+      .slice(0, 10)
+      .map((l) => l.trim())
+      .find((l) => ENTITY_NAME.test(l));
     const m = first ? ENTITY_NAME.exec(first) : null;
     if (m?.[1]) name = m[1];
   }
@@ -103,7 +117,12 @@ function expandName(short: string, text: string): string {
   let best = short;
   for (const m of text.matchAll(new RegExp(`[\u3400-\u9fff]{1,10}${short}`, "g"))) {
     const full = m[0];
-    if (/^(?:省|市|区|县|自治|[\u3400-\u9fff]{1,4}(?:省|市|区|县))/.test(full) && full.length > best.length && /(?:省|市|区|县)/.test(full.slice(0, full.length - short.length + 1))) best = full;
+    if (
+      /^(?:省|市|区|县|自治|[\u3400-\u9fff]{1,4}(?:省|市|区|县))/.test(full) &&
+      full.length > best.length &&
+      /(?:省|市|区|县)/.test(full.slice(0, full.length - short.length + 1))
+    )
+      best = full;
   }
   return best;
 }

@@ -37,7 +37,11 @@ export function recognize(layout: Layout, opts: RecognizeOptions = {}): Disclosu
   const kind = detectKind(lines, regions);
   const year = detectYear(lines, kind);
   const moneyRegions = regions.filter((r) => r.match.id !== "performance");
-  if (!kind || !year || (moneyRegions.length === 0 && !/部门|单位/.test(lines.slice(0, 80).join("")))) {
+  if (
+    !kind ||
+    !year ||
+    (moneyRegions.length === 0 && !/部门|单位/.test(lines.slice(0, 80).join("")))
+  ) {
     throw new GongkaiError(
       "not_disclosure",
       "这不像一份部门预算或决算公开文档：没有找到标准表格，也无法确定预决算类型和年度",
@@ -45,7 +49,8 @@ export function recognize(layout: Layout, opts: RecognizeOptions = {}): Disclosu
   }
   const entity = detectEntity(lines, kind, year) ?? { name: "", parent: null };
   const issues: Issue[] = [];
-  if (!entity.name) issues.push({ code: "entity.unknown", message: "未能识别公开主体（部门或单位名称）" });
+  if (!entity.name)
+    issues.push({ code: "entity.unknown", message: "未能识别公开主体（部门或单位名称）" });
   const defaultUnit = majorityUnit(moneyRegions.map(regionUnit));
   const ctx = { year, defaultUnit, entity: entity.name, issues };
 
@@ -74,7 +79,11 @@ export function recognize(layout: Layout, opts: RecognizeOptions = {}): Disclosu
   }
 
   const unit = majorityUnit(tables.map((t) => t.unit));
-  const { sections, claims, issues: narrativeIssues } = recognizeNarrative({ lines: narrative, year, unit, kind });
+  const {
+    sections,
+    claims,
+    issues: narrativeIssues,
+  } = recognizeNarrative({ lines: narrative, year, unit, kind });
   issues.push(...narrativeIssues);
 
   const source: Disclosure["source"] = { format: layout.format, lines: layout.lineCount };

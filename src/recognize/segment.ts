@@ -23,7 +23,8 @@ export interface Segmentation {
 
 /** A heading that starts narrative: 第三部分 …, or 二、收入决算情况说明. */
 const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
-const NARRATIVE_HEADING = /^[一二三四五六七八九十]+、(?:关于.*|.{0,30}(?:说明|情况|概况|职责|名词解释|绩效|解释|机构设置))$/;
+const NARRATIVE_HEADING =
+  /^[一二三四五六七八九十]+、(?:关于.*|.{0,30}(?:说明|情况|概况|职责|名词解释|绩效|解释|机构设置))$/;
 
 function singleCellText(grid: LayoutGrid, rowIndex: number): string | undefined {
   const row = grid.rows[rowIndex];
@@ -89,7 +90,8 @@ export function segment(blocks: LayoutBlock[]): Segmentation {
       const number = matchTableNumber(block.text);
       if (number && block.text.trim().length < 16) {
         // A number printed on its own line just before (or after) a title.
-        if (current && current.blocks.length <= 1 && !current.match.number) current.match.number = number;
+        if (current && current.blocks.length <= 1 && !current.match.number)
+          current.match.number = number;
         else pendingNumber = number;
         continue;
       }

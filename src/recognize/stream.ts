@@ -25,7 +25,8 @@ export interface Token {
 
 const AMOUNT_2 = /\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2}/y;
 const GLUED_AMOUNT_FIRST = /^(-?\d{1,3}(?:,\d{3})+\.\d{2}|-?\d+\.\d{2})(?=[^\d,.])/;
-const GLUED_AMOUNT_LAST = /^([^\d,.\s]*[\u3400-\u9fff）)])(-?\d{1,3}(?:,\d{3})+\.\d{2}|-?\d+\.\d{2})$/;
+const GLUED_AMOUNT_LAST =
+  /^([^\d,.\s]*[\u3400-\u9fff）)])(-?\d{1,3}(?:,\d{3})+\.\d{2}|-?\d+\.\d{2})$/;
 const AMOUNT_RE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$/;
 
 function classify(text: string): TokenKind {
@@ -103,7 +104,8 @@ function joinBrokenNumbers(tokens: Token[]): Token[] {
       let joined: string | undefined;
       if (/^\d[\d,]*\.$/.test(t.text) && /^\d{1,2}$/.test(next.text)) joined = t.text + next.text;
       else if (/^\d[\d,]*\.\d$/.test(t.text) && /^\d$/.test(next.text)) joined = t.text + next.text;
-      else if (/^\d[\d,]*$/.test(t.text) && /^\.\d{1,2}$/.test(next.text)) joined = t.text + next.text;
+      else if (/^\d[\d,]*$/.test(t.text) && /^\.\d{1,2}$/.test(next.text))
+        joined = t.text + next.text;
       if (joined) {
         out.push({ ...t, text: joined, kind: "amount", endLine: next.line });
         i++;

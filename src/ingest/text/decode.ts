@@ -105,7 +105,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   for (const encoding of candidates) {
     if (encoding !== "gb18030" && bytes.length % 2 !== 0) continue;
     const text = tryDecode(sample.subarray(0, sample.length & ~1), encoding);
-    const decoded = text ?? (encoding === "gb18030" ? decoder(encoding, false).decode(sample) : undefined);
+    const decoded =
+      text ?? (encoding === "gb18030" ? decoder(encoding, false).decode(sample) : undefined);
     if (decoded === undefined) continue;
     const score = plausibility(decoded);
     if (!best || score > best.score) best = { encoding, score };

@@ -4,14 +4,15 @@
  * 国有资本经营 tables, and the block layout of 公开06/07 (several code /
  * name / amount triplets side by side).
  */
+
+import { findByName, lookup } from "../../catalog/index.ts";
 import type { GridRow, LayoutLine } from "../../ingest/layout.ts";
-import { parseAmount, isBlankMark } from "../../model/money.ts";
+import { isBlankMark, parseAmount } from "../../model/money.ts";
 import type { Cell, ColumnId, Row, Table, TableId } from "../../model/schema.ts";
 import { gridColumns, streamColumns } from "../columns.ts";
 import { compact } from "../normalize.ts";
 import type { Region } from "../segment.ts";
 import { type Token, tokenizeLines } from "../stream.ts";
-import { findByName, lookup } from "../../catalog/index.ts";
 import { joinCodeParts, nameMatches, resolveCode } from "./codes.ts";
 import {
   type BuildContext,
@@ -78,19 +79,32 @@ class RowSink {
   }
 
   /** Add a row keyed by a printed code (or code parts), or by a line label. */
-  add(printedCode: string | undefined, name: string, cells: Record<string, Cell>, line: number, endLine: number, page?: number): Row | undefined {
+  add(
+    printedCode: string | undefined,
+    name: string,
+    cells: Record<string, Cell>,
+    line: number,
+    endLine: number,
+    page?: number,
+  ): Row | undefined {
     const source = provenance(line, page, endLine);
     let row: Row;
     if (printedCode) {
       const parts = printedCode.trim().split(/\s+/);
-      const joined = joinCodeParts(parts, this.lei, expectsEconomic(this.table.id)) ?? parts.join("");
+      const joined =
+        joinCodeParts(parts, this.lei, expectsEconomic(this.table.id)) ?? parts.join("");
       const resolved = resolveCode(joined, name, this.ctx.year, this.lei);
       row = makeRow(resolved.key, resolved.keyKind, name, cells, source);
       if (joined !== printedCode.replace(/\s+/g, "")) row.printedCode = printedCode.trim();
       if (resolved.repair) {
         row.printedCode = printedCode.trim();
         row.repairs = [resolved.repair];
-        this.ctx.issues.push({ code: "code.repaired", message: resolved.repair, table: this.table.id, source });
+        this.ctx.issues.push({
+          code: "code.repaired",
+          message: resolved.repair,
+          table: this.table.id,
+          source,
+        });
       } else if (resolved.unknown && resolved.keyKind !== "label") {
         this.ctx.issues.push({
           code: "code.unknown",
@@ -121,10 +135,6 @@ class RowSink {
 
 // ---------------------------------------------------------------- grid path
 
-function cellText(row: GridRow, i: number): string {
-  return (row.cells[i]?.text ?? "").trim();
-}
-
 function isDataRow(row: GridRow): boolean {
   if (row.cells.some((c) => isAmountText(c.text))) return true;
   const texts = row.cells.map((c) => compact(c.text));
@@ -141,7 +151,9 @@ function isTripletHeader(header: string[][]): boolean {
 function buildFromGrid(rows: GridRow[], table: Table, sink: RowSink): void {
   const firstData = rows.findIndex(isDataRow);
   if (firstData < 0) {
-    table.columns = columnsOf(gridColumns(rows.map((r) => r.cells.map((c) => c.text))).filter((c): c is ColumnId => !!c));
+    table.columns = columnsOf(
+      gridColumns(rows.map((r) => r.cells.map((c) => c.text))).filter((c): c is ColumnId => !!c),
+    );
     return;
   }
   const header = rows.slice(0, firstData).map((r) => r.cells.map((c) => c.text));
@@ -168,7 +180,8 @@ function buildFromGrid(rows: GridRow[], table: Table, sink: RowSink): void {
     if (codeIdx >= 0) {
       const parts = [texts[codeIdx] ?? ""];
       let k = codeIdx + 1;
-      while (k < texts.length && /^\d{2}$/.test(texts[k] ?? "") && colIds[k] == null) parts.push(texts[k++] ?? "");
+      while (k < texts.length && /^\d{2}$/.test(texts[k] ?? "") && colIds[k] == null)
+        parts.push(texts[k++] ?? "");
       code = parts.join(" ");
       for (; k < texts.length; k++) {
         const t = texts[k] ?? "";
@@ -178,7 +191,9 @@ function buildFromGrid(rows: GridRow[], table: Table, sink: RowSink): void {
         }
       }
     } else {
-      nameIdx = texts.findIndex((t, i) => t !== "" && colIds[i] == null && !isAmountText(t) && !/^\d+$/.test(t));
+      nameIdx = texts.findIndex(
+        (t, i) => t !== "" && colIds[i] == null && !isAmountText(t) && !/^\d+$/.test(t),
+      );
     }
     const name = nameIdx >= 0 ? (texts[nameIdx] ?? "") : "";
     const cells: Record<string, Cell> = {};
@@ -188,7 +203,8 @@ function buildFromGrid(rows: GridRow[], table: Table, sink: RowSink): void {
       const t = texts[i] ?? "";
       const amount = parseAmount(t);
       if (amount !== undefined) hasAmount = true;
-      if (amount !== undefined || isBlankMark(t)) cells[id] = makeCell(amount ?? null, t, provenance(row.line, row.page));
+      if (amount !== undefined || isBlankMark(t))
+        cells[id] = makeCell(amount ?? null, t, provenance(row.line, row.page));
     });
     if (!code && !hasAmount && lineKeyOf(name) !== "total") {
       // A name printed on its own row under its code's row (决算 tab exports).
@@ -227,9 +243,20 @@ function buildTriplets(rows: GridRow[], table: Table, sink: RowSink): void {
       }
       const amount = parseAmount(at);
       const cells: Record<string, Cell> = {
-        amount: makeCell(amount ?? null, amount === undefined ? "" : at, provenance(row.line, row.page)),
+        amount: makeCell(
+          amount ?? null,
+          amount === undefined ? "" : at,
+          provenance(row.line, row.page),
+        ),
       };
-      sink.add(isCode ? t : undefined, isCode ? (texts[i + 1] ?? "") : t, cells, row.line, row.line, row.page);
+      sink.add(
+        isCode ? t : undefined,
+        isCode ? (texts[i + 1] ?? "") : t,
+        cells,
+        row.line,
+        row.line,
+        row.page,
+      );
       i = Math.max(i, j);
     }
   }
@@ -256,7 +283,12 @@ function firstDataIndex(tokens: Token[]): number {
     const t = tokens[i];
     if (!t) continue;
     if (t.kind === "amount") return i;
-    if (t.kind === "int" && t.gap === -1 && /^\d{3}(\d{2}){0,2}$/.test(t.text) && tokens[i + 1]?.kind !== "int") {
+    if (
+      t.kind === "int" &&
+      t.gap === -1 &&
+      /^\d{3}(\d{2}){0,2}$/.test(t.text) &&
+      tokens[i + 1]?.kind !== "int"
+    ) {
       const c = t.text;
       if (c.startsWith("2") || c.startsWith("3") || c.startsWith("5")) return i;
     }
@@ -272,14 +304,21 @@ function buildFromStream(lines: LayoutLine[], table: Table, sink: RowSink): void
   const headerText = headerTokens.map((t) => t.text).join(" ");
   let columns = streamColumns(headerText);
   // 决算数 printed once per block of code / name / amount: one amount column.
-  if (columns.length === 0 || columns.filter((c) => c === "amount").length >= 2 || columns.every((c) => c === "amount")) {
+  if (
+    columns.length === 0 ||
+    columns.filter((c) => c === "amount").length >= 2 ||
+    columns.every((c) => c === "amount")
+  ) {
     columns = ["amount"];
   }
-  const colIds = columns.filter((c): c is ColumnId => !!c && !["abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"].includes(c));
+  const colIds = columns.filter(
+    (c): c is ColumnId =>
+      !!c &&
+      !["abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"].includes(c),
+  );
   table.columns = columnsOf(colIds);
   if (start < 0) return;
   const dropInts = hasRowNumbers(headerText);
-  const econ = expectsEconomic(table.id);
   // A single amount column with codes printed side by side: triplet blocks.
   const triplets = columns.length === 1;
 
@@ -295,15 +334,26 @@ function buildFromStream(lines: LayoutLine[], table: Table, sink: RowSink): void
     );
     values.forEach((t, k) => {
       const col = columns[place.indexes[k] ?? k];
-      if (col && !cells[col]) cells[col] = makeCell(t.value ?? null, t.text, provenance(t.line, t.page, t.endLine));
+      if (col && !cells[col])
+        cells[col] = makeCell(t.value ?? null, t.text, provenance(t.line, t.page, t.endLine));
     });
     // Columns with no printed value are blanks.
-    for (const col of colIds) if (!cells[col] && values.length > 0) cells[col] = makeCell(null, "", provenance(cur.line, cur.page));
+    for (const col of colIds)
+      if (!cells[col] && values.length > 0)
+        cells[col] = makeCell(null, "", provenance(cur.line, cur.page));
     const name = cur.name.join("");
     const code = cur.code ?? (cur.codeParts.length ? cur.codeParts.join(" ") : undefined);
     if (code || name || values.length) {
-      const row = sink.add(code, code ? name : name || "合计", cells, cur.line, cur.endLine, cur.page);
-      if (row && place.ambiguous) row.repairs = [...(row.repairs ?? []), "数值列位置不确定（文本中空白单元格缺失）"];
+      const row = sink.add(
+        code,
+        code ? name : name || "合计",
+        cells,
+        cur.line,
+        cur.endLine,
+        cur.page,
+      );
+      if (row && place.ambiguous)
+        row.repairs = [...(row.repairs ?? []), "数值列位置不确定（文本中空白单元格缺失）"];
     }
     cur = undefined;
   };
@@ -321,7 +371,13 @@ function buildFromStream(lines: LayoutLine[], table: Table, sink: RowSink): void
     if (t.kind === "int") {
       const isCodeShape = /^\d{3}(\d{2}){0,2}$/.test(t.text);
       const isPart = /^\d{2}$/.test(t.text);
-      if (cur && cur.amounts.length === 0 && cur.name.length === 0 && cur.codeParts.length > 0 && isPart) {
+      if (
+        cur &&
+        cur.amounts.length === 0 &&
+        cur.name.length === 0 &&
+        cur.codeParts.length > 0 &&
+        isPart
+      ) {
         cur.codeParts.push(t.text);
         continue;
       }
@@ -364,7 +420,6 @@ function buildFromStream(lines: LayoutLine[], table: Table, sink: RowSink): void
     }
   }
   flush();
-  void econ;
 }
 
 export function buildClassificationTable(region: Region, id: TableId, ctx: BuildContext): Table {

@@ -4,7 +4,7 @@
  * (201 15 02 for 2101502). The catalog repairs what it can by name and
  * parent; what it cannot is reported, never silently guessed.
  */
-import { lookup, findByName, normalizeName } from "../../catalog/index.ts";
+import { findByName, lookup, normalizeName } from "../../catalog/index.ts";
 import type { RowKeyKind } from "../../model/schema.ts";
 import { codeKind } from "./common.ts";
 
@@ -24,7 +24,12 @@ function similarity(a: string, b: string): number {
 }
 
 /** Resolve a whole code against the catalog for the year, using the printed name to repair. */
-export function resolveCode(code: string, name: string, year: number, context: { lei?: string; kuan?: string } = {}): ResolvedCode {
+export function resolveCode(
+  code: string,
+  name: string,
+  year: number,
+  context: { lei?: string; kuan?: string } = {},
+): ResolvedCode {
   const kind = codeKind(code);
   // Not a classification shape: a unit's or project's code (单位编码 231002).
   if (!kind) return { key: code, keyKind: "unit" };
@@ -64,20 +69,31 @@ export function nameMatches(code: string, name: string, year: number): boolean {
  * Assemble a code from printed parts: ["208", "05", "05"] → 2080505. A lone
  * 2-digit part continues the last code seen at the level above.
  */
-export function joinCodeParts(parts: string[], context: { lei?: string; kuan?: string }, econ: boolean): string | undefined {
+export function joinCodeParts(
+  parts: string[],
+  context: { lei?: string; kuan?: string },
+  econ: boolean,
+): string | undefined {
   if (parts.length === 0) return undefined;
   const [first = "", ...rest] = parts;
   if (/^\d{3}$/.test(first) && rest.every((p) => /^\d{2}$/.test(p)) && rest.length <= 2) {
     return first + rest.join("");
   }
-  if (/^\d{5}$/.test(first) && rest.length <= 1 && rest.every((p) => /^\d{2}$/.test(p))) return first + rest.join("");
+  if (/^\d{5}$/.test(first) && rest.length <= 1 && rest.every((p) => /^\d{2}$/.test(p)))
+    return first + rest.join("");
   if (/^\d{7}$/.test(first) && rest.length === 0) return first;
   if (/^\d{2}$/.test(first) && rest.length === 0) {
     if (econ) return context.lei ? context.lei + first : undefined;
     if (context.kuan) return context.kuan + first;
     if (context.lei) return context.lei + first;
   }
-  if (/^\d{2}$/.test(first) && rest.length === 1 && /^\d{2}$/.test(rest[0] ?? "") && !econ && context.lei) {
+  if (
+    /^\d{2}$/.test(first) &&
+    rest.length === 1 &&
+    /^\d{2}$/.test(rest[0] ?? "") &&
+    !econ &&
+    context.lei
+  ) {
     return context.lei + first + rest[0];
   }
   return undefined;

@@ -41,7 +41,11 @@ export function regionLines(region: Region): LayoutLine[] {
     if (b.kind === "line") out.push(b);
     else
       for (const r of b.rows) {
-        const l: LayoutLine = { kind: "line", text: r.cells.map((c) => c.text).join(" "), line: r.line };
+        const l: LayoutLine = {
+          kind: "line",
+          text: r.cells.map((c) => c.text).join(" "),
+          line: r.line,
+        };
         if (r.page !== undefined) l.page = r.page;
         out.push(l);
       }
@@ -64,13 +68,19 @@ export function regionUnit(region: Region): MoneyUnit | undefined {
   return undefined;
 }
 
-const EMPTY_NOTE_RE = /空表|不涉及|无(?:此项|相关)?(?:政府性基金|国有资本经营|“?三公”?经费|政府采购|收入|支出|预算|决算)|没有(?:使用)?.*(?:收入|支出|预算)/;
+const EMPTY_NOTE_RE =
+  /空表|不涉及|无(?:此项|相关)?(?:政府性基金|国有资本经营|“?三公”?经费|政府采购|收入|支出|预算|决算)|没有(?:使用)?.*(?:收入|支出|预算)/;
 
 /** The document's explanation of an empty table, if the region has one. */
 export function emptyNote(region: Region): string | undefined {
   for (const l of regionLines(region)) {
     const t = l.text.trim();
-    if (t.length > 4 && t.length < 200 && EMPTY_NOTE_RE.test(compact(t)) && !/^注[:：]?本表/.test(compact(t))) {
+    if (
+      t.length > 4 &&
+      t.length < 200 &&
+      EMPTY_NOTE_RE.test(compact(t)) &&
+      !/^注[:：]?本表/.test(compact(t))
+    ) {
       return t;
     }
   }
@@ -148,12 +158,17 @@ export function newTable(region: Region, id: TableId, ctx: BuildContext): Table 
 }
 
 export function finishTable(table: Table, region: Region): Table {
-  table.empty = !table.rows.some((r) => Object.values(r.cells).some((c) => c.amount !== null && c.amount !== 0));
+  table.empty = !table.rows.some((r) =>
+    Object.values(r.cells).some((c) => c.amount !== null && c.amount !== 0),
+  );
   if (table.empty) {
     const note = emptyNote(region);
     if (note) table.emptyNote = note;
   }
-  const lastLine = Math.max(table.source.line, ...table.rows.map((r) => r.source.endLine ?? r.source.line));
+  const lastLine = Math.max(
+    table.source.line,
+    ...table.rows.map((r) => r.source.endLine ?? r.source.line),
+  );
   if (lastLine > table.source.line) table.source.endLine = lastLine;
   return table;
 }

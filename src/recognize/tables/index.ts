@@ -28,7 +28,18 @@ export function buildTable(region: Region, kind: Kind, ctx: BuildContext): Table
   }
 }
 
-const INCOME_SOURCES = new Set(["gpb", "fiscal", "gov_fund", "business", "operating", "superior", "affiliated", "other", "carryover", "fiscal_special"]);
+const INCOME_SOURCES = new Set([
+  "gpb",
+  "fiscal",
+  "gov_fund",
+  "business",
+  "operating",
+  "superior",
+  "affiliated",
+  "other",
+  "carryover",
+  "fiscal_special",
+]);
 
 /**
  * A table's content can contradict its title: a 收入总表's grid printed under
@@ -40,7 +51,9 @@ export function tableIdByContent(table: Table): Table["id"] {
   if (table.id !== "expenditure" && table.id !== "income") return table.id;
   const ids = new Set(table.columns.map((c) => c.id));
   const income = [...ids].filter((c) => INCOME_SOURCES.has(c)).length;
-  const spending = ["basic", "project", "personnel", "public"].filter((c) => ids.has(c as never)).length;
+  const spending = ["basic", "project", "personnel", "public"].filter((c) =>
+    ids.has(c as never),
+  ).length;
   if (table.id === "expenditure" && income >= 2 && spending === 0) return "income";
   if (table.id === "income" && spending >= 1 && income === 0) return "expenditure";
   return table.id;

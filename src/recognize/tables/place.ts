@@ -38,11 +38,17 @@ export interface Placement {
   ambiguous: boolean;
 }
 
-export function placeAmounts(values: number[], gaps: number[], columns: (string | null)[]): Placement {
+export function placeAmounts(
+  values: number[],
+  gaps: number[],
+  columns: (string | null)[],
+): Placement {
   const m = columns.length;
   const n = values.length;
   if (n >= m || m > MAX_COLUMNS) return { indexes: values.map((_, i) => i), ambiguous: false };
-  const active = IDENTITIES.filter((id) => columns.includes(id.whole) && id.parts.filter((p) => columns.includes(p)).length >= 2);
+  const active = IDENTITIES.filter(
+    (id) => columns.includes(id.whole) && id.parts.filter((p) => columns.includes(p)).length >= 2,
+  );
   let best: { idx: number[]; score: number } | undefined;
   let ties = 0;
   for (const idx of combinations(m, n)) {

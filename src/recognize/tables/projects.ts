@@ -11,13 +11,33 @@ import { gridColumns, streamColumns } from "../columns.ts";
 import { compact } from "../normalize.ts";
 import type { Region } from "../segment.ts";
 import { type Token, tokenizeLines } from "../stream.ts";
-import { type BuildContext, columnsOf, finishTable, isGrid, makeCell, makeRow, newTable, provenance } from "./common.ts";
+import {
+  type BuildContext,
+  columnsOf,
+  finishTable,
+  isGrid,
+  makeCell,
+  makeRow,
+  newTable,
+  provenance,
+} from "./common.ts";
 import { placeAmounts } from "./place.ts";
 
 const AMOUNT_CELL = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$/;
 const CODE_TEXT = /^[0-9A-Z]{2,}$/;
 
-function keyedRows(): { rows: Row[]; add: (key: string, kind: Row["keyKind"], name: string, cells: Record<string, Cell>, line: number, endLine: number, page?: number) => void } {
+function keyedRows(): {
+  rows: Row[];
+  add: (
+    key: string,
+    kind: Row["keyKind"],
+    name: string,
+    cells: Record<string, Cell>,
+    line: number,
+    endLine: number,
+    page?: number,
+  ) => void;
+} {
   const rows: Row[] = [];
   const seen = new Map<string, number>();
   return {
@@ -25,7 +45,15 @@ function keyedRows(): { rows: Row[]; add: (key: string, kind: Row["keyKind"], na
     add(key, kind, name, cells, line, endLine, page) {
       const n = seen.get(key) ?? 0;
       seen.set(key, n + 1);
-      rows.push(makeRow(n > 0 ? `${key}#${n + 1}` : key, kind, name, cells, provenance(line, page, endLine)));
+      rows.push(
+        makeRow(
+          n > 0 ? `${key}#${n + 1}` : key,
+          kind,
+          name,
+          cells,
+          provenance(line, page, endLine),
+        ),
+      );
     },
   };
 }
@@ -38,19 +66,34 @@ function fromGrid(rows: GridRow[], table: Table): Row[] {
   const out = keyedRows();
   for (const r of rows.slice(firstData)) {
     const texts = r.cells.map((c) => c.text.trim());
-    const codeIdx = texts.findIndex((t, i) => colIds[i] == null && CODE_TEXT.test(t.replace(/\s+/g, "")));
-    const nameIdx = texts.findIndex((t, i) => colIds[i] == null && i !== codeIdx && t !== "" && !AMOUNT_CELL.test(t));
+    const codeIdx = texts.findIndex(
+      (t, i) => colIds[i] == null && CODE_TEXT.test(t.replace(/\s+/g, "")),
+    );
+    const nameIdx = texts.findIndex(
+      (t, i) => colIds[i] == null && i !== codeIdx && t !== "" && !AMOUNT_CELL.test(t),
+    );
     const name = texts[nameIdx] ?? "";
     const cells: Record<string, Cell> = {};
     colIds.forEach((id, i) => {
       if (!id || cells[id]) return;
       const t = texts[i] ?? "";
       const a = parseAmount(t);
-      if (a !== undefined || isBlankMark(t)) cells[id] = makeCell(a ?? null, t, provenance(r.line, r.page));
+      if (a !== undefined || isBlankMark(t))
+        cells[id] = makeCell(a ?? null, t, provenance(r.line, r.page));
     });
     if (!Object.values(cells).some((c) => c.amount !== null)) continue;
-    if (codeIdx >= 0) out.add((texts[codeIdx] ?? "").replace(/\s+/g, ""), "project", name, cells, r.line, r.line, r.page);
-    else if (/^合\s*计$/.test(name) || name === "") out.add("total", "line", name || "合计", cells, r.line, r.line, r.page);
+    if (codeIdx >= 0)
+      out.add(
+        (texts[codeIdx] ?? "").replace(/\s+/g, ""),
+        "project",
+        name,
+        cells,
+        r.line,
+        r.line,
+        r.page,
+      );
+    else if (/^合\s*计$/.test(name) || name === "")
+      out.add("total", "line", name || "合计", cells, r.line, r.line, r.page);
     else out.add(compact(name), "project", name, cells, r.line, r.line, r.page);
   }
   return out.rows;
@@ -67,7 +110,8 @@ function joinCodePieces(tokens: Token[], i: number): { code: string; next: numbe
     let last = first.text;
     while (j < tokens.length) {
       const t = tokens[j];
-      if (!t || t.gap !== -1 || !(t.kind === "int" || t.kind === "code") || last.length !== width) break;
+      if (!t || t.gap !== -1 || !(t.kind === "int" || t.kind === "code") || last.length !== width)
+        break;
       if (t.text.length > width) break;
       code += t.text;
       last = t.text;
@@ -79,7 +123,13 @@ function joinCodePieces(tokens: Token[], i: number): { code: string; next: numbe
 
 function fromStream(lines: LayoutLine[], table: Table, ctx: BuildContext): Row[] {
   const tokens = tokenizeLines(lines);
-  const first = tokens.findIndex((t) => t.kind === "amount" || ((t.kind === "int" || t.kind === "code") && t.gap === -1 && tokens.slice(0, 3).every((x) => x.kind === "text" || x === t)));
+  const first = tokens.findIndex(
+    (t) =>
+      t.kind === "amount" ||
+      ((t.kind === "int" || t.kind === "code") &&
+        t.gap === -1 &&
+        tokens.slice(0, 3).every((x) => x.kind === "text" || x === t)),
+  );
   const start = tokens.findIndex((t) => t.kind === "amount");
   const dataStart = first >= 0 && first < start ? Math.min(first, start) : start;
   if (start < 0) return [];
@@ -94,12 +144,35 @@ function fromStream(lines: LayoutLine[], table: Table, ctx: BuildContext): Row[]
     if (t && t.line < (tokens[start]?.line ?? 0) - 30) break;
   }
   void dataStart;
-  const header = tokens.slice(0, headerEnd).filter((t) => t.kind === "text").map((t) => t.text).join("");
+  const header = tokens
+    .slice(0, headerEnd)
+    .filter((t) => t.kind === "text")
+    .map((t) => t.text)
+    .join("");
   const columns = streamColumns(header);
   const cols = columns.length > 0 ? columns : ["amount" as const];
-  table.columns = columnsOf(cols.filter((c): c is ColumnId => !!c && c !== "abroad" && c !== "vehicle" && c !== "vehicle_purchase" && c !== "vehicle_operation" && c !== "reception"));
+  table.columns = columnsOf(
+    cols.filter(
+      (c): c is ColumnId =>
+        !!c &&
+        c !== "abroad" &&
+        c !== "vehicle" &&
+        c !== "vehicle_purchase" &&
+        c !== "vehicle_operation" &&
+        c !== "reception",
+    ),
+  );
   const out = keyedRows();
-  let cur: { code?: string; name: string[]; amounts: Token[]; line: number; endLine: number; page?: number } | undefined;
+  let cur:
+    | {
+        code?: string;
+        name: string[];
+        amounts: Token[];
+        line: number;
+        endLine: number;
+        page?: number;
+      }
+    | undefined;
   const flush = () => {
     if (!cur) return;
     const place = placeAmounts(
@@ -110,20 +183,27 @@ function fromStream(lines: LayoutLine[], table: Table, ctx: BuildContext): Row[]
     const cells: Record<string, Cell> = {};
     cur.amounts.forEach((t, k) => {
       const col = cols[place.indexes[k] ?? k];
-      if (col && !cells[col]) cells[col] = makeCell(t.value ?? null, t.text, provenance(t.line, t.page, t.endLine));
+      if (col && !cells[col])
+        cells[col] = makeCell(t.value ?? null, t.text, provenance(t.line, t.page, t.endLine));
     });
     let name = cur.name.join("");
     // The 项目单位 column repeats the unit's name after the project's.
-    if (ctx.entity && name.endsWith(ctx.entity) && name !== ctx.entity) name = name.slice(0, -ctx.entity.length);
+    if (ctx.entity && name.endsWith(ctx.entity) && name !== ctx.entity)
+      name = name.slice(0, -ctx.entity.length);
     if (cur.code) out.add(cur.code, "project", name, cells, cur.line, cur.endLine, cur.page);
-    else if (name === "" || /^合计$/.test(name)) out.add("total", "line", "合计", cells, cur.line, cur.endLine, cur.page);
+    else if (name === "" || /^合计$/.test(name))
+      out.add("total", "line", "合计", cells, cur.line, cur.endLine, cur.page);
     else out.add(compact(name), "project", name, cells, cur.line, cur.endLine, cur.page);
     cur = undefined;
   };
   for (let i = headerEnd; i < tokens.length; ) {
     const t = tokens[i];
     if (!t) break;
-    if ((t.kind === "int" || t.kind === "code") && t.gap === -1 && (!cur || cur.amounts.length > 0)) {
+    if (
+      (t.kind === "int" || t.kind === "code") &&
+      t.gap === -1 &&
+      (!cur || cur.amounts.length > 0)
+    ) {
       flush();
       const { code, next } = joinCodePieces(tokens, i);
       cur = { code, name: [], amounts: [], line: t.line, endLine: t.line };
@@ -157,9 +237,16 @@ export function buildProjectsTable(region: Region, ctx: BuildContext): Table {
   const table = newTable(region, "projects", ctx);
   const grids = region.blocks.filter(isGrid);
   if (grids.length > 0 && (grids[0]?.rows.length ?? 0) >= 2) {
-    table.rows = fromGrid(grids.flatMap((g) => g.rows), table);
+    table.rows = fromGrid(
+      grids.flatMap((g) => g.rows),
+      table,
+    );
   } else {
-    table.rows = fromStream(region.blocks.filter((b): b is LayoutLine => b.kind === "line"), table, ctx);
+    table.rows = fromStream(
+      region.blocks.filter((b): b is LayoutLine => b.kind === "line"),
+      table,
+      ctx,
+    );
   }
   return finishTable(table, region);
 }

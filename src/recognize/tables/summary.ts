@@ -13,13 +13,29 @@ import { gridColumns } from "../columns.ts";
 import { compact, hasOrdinal, stripOrdinal } from "../normalize.ts";
 import type { Region } from "../segment.ts";
 import { type Token, tokenizeLines } from "../stream.ts";
-import { type BuildContext, columnsOf, finishTable, isGrid, makeCell, makeRow, newTable, provenance } from "./common.ts";
+import {
+  type BuildContext,
+  columnsOf,
+  finishTable,
+  isGrid,
+  makeCell,
+  makeRow,
+  newTable,
+  provenance,
+} from "./common.ts";
 
 interface Segment {
   label: string;
   /** Header text over the label's column, where the source keeps columns. */
   header?: string;
-  values: { amount: number | null; text: string; column: ColumnId; line: number; endLine?: number; page?: number }[];
+  values: {
+    amount: number | null;
+    text: string;
+    column: ColumnId;
+    line: number;
+    endLine?: number;
+    page?: number;
+  }[];
   line: number;
   endLine: number;
   page?: number;
@@ -42,10 +58,22 @@ const LINE_LABELS: LineLabel[] = [
   { re: /^收入总计$/, key: "income.grand_total", side: "income" },
   { re: /^支出总计$/, key: "expenditure.grand_total", side: "expenditure" },
   { re: /^总计$/, key: "grand_total" },
-  { re: /^(?:上年结转(?:结余)?|年初(?:财政拨款)?结转和结余|上年结转和结余)$/, key: "income.carryover", side: "income" },
-  { re: /^(?:结转下年|年终结转结余|年末(?:财政拨款)?结转和结余|年末结转结余)$/, key: "expenditure.carryover", side: "expenditure" },
+  {
+    re: /^(?:上年结转(?:结余)?|年初(?:财政拨款)?结转和结余|上年结转和结余)$/,
+    key: "income.carryover",
+    side: "income",
+  },
+  {
+    re: /^(?:结转下年|年终结转结余|年末(?:财政拨款)?结转和结余|年末结转结余)$/,
+    key: "expenditure.carryover",
+    side: "expenditure",
+  },
   { re: /^结余分配$/, key: "expenditure.distribution", side: "expenditure" },
-  { re: /^(?:使用专用结余|使用非财政拨款结余|用事业基金弥补收支差额)$/, key: "income.reserve", side: "income" },
+  {
+    re: /^(?:使用专用结余|使用非财政拨款结余|用事业基金弥补收支差额)$/,
+    key: "income.reserve",
+    side: "income",
+  },
   { re: /^(?:一般公共预算(?:财政)?拨款(?:收入)?|公共预算拨款|一般公共预算)$/, key: "gpb" },
   { re: /^政府性基金(?:预算)?(?:财政)?拨款(?:收入)?$/, key: "gov_fund" },
   { re: /^国有资本经营预算(?:财政)?(?:拨款)?(?:收入)?$/, key: "state_capital" },
@@ -71,8 +99,14 @@ function kindHint(header: string): KindHint {
   return undefined;
 }
 
-function classifyLabel(label: string, year: number, hint?: KindHint): { key: string; side?: Side } | undefined {
-  const c = compact(stripOrdinal(label)).replace(/[“”]/g, "").replace(/^其中[:：]/, "");
+function classifyLabel(
+  label: string,
+  year: number,
+  hint?: KindHint,
+): { key: string; side?: Side } | undefined {
+  const c = compact(stripOrdinal(label))
+    .replace(/[“”]/g, "")
+    .replace(/^其中[:：]/, "");
   const plain = c.replace(/\((?:按[^)]*)\)$/, "");
   for (const l of LINE_LABELS) {
     if (l.re.test(plain)) {
@@ -85,7 +119,8 @@ function classifyLabel(label: string, year: number, hint?: KindHint): { key: str
   const kinds = hint ? [hint] : (["func", "econ_dept", "econ_gov"] as const);
   for (const kind of kinds) {
     const found = findByName(plain, year, { kind, level: 1 });
-    if (found[0]) return { key: `expenditure.${prefix[kind]}.${found[0].code}`, side: "expenditure" };
+    if (found[0])
+      return { key: `expenditure.${prefix[kind]}.${found[0].code}`, side: "expenditure" };
   }
   return undefined;
 }
@@ -110,7 +145,14 @@ function gridSegments(rows: GridRow[]): { segments: Segment[]; columns: (ColumnI
       const t = cell.text.trim();
       const col = columns[i];
       if (t !== "" && !AMOUNT_CELL.test(t) && !/^\d+$/.test(t) && !isBlankMark(t)) {
-        cur = { label: t, values: [], line: row.line, endLine: row.line, position: position++, header: headerText(i) };
+        cur = {
+          label: t,
+          values: [],
+          line: row.line,
+          endLine: row.line,
+          position: position++,
+          header: headerText(i),
+        };
         if (row.page !== undefined) cur.page = row.page;
         segments.push(cur);
         return;
@@ -120,7 +162,12 @@ function gridSegments(rows: GridRow[]): { segments: Segment[]; columns: (ColumnI
       if (col === null && t === "") return;
       const amount = parseAmount(t);
       if (amount === undefined && !isBlankMark(t)) return;
-      const v: Segment["values"][number] = { amount: amount ?? null, text: t, column: col ?? "amount", line: row.line };
+      const v: Segment["values"][number] = {
+        amount: amount ?? null,
+        text: t,
+        column: col ?? "amount",
+        line: row.line,
+      };
       if (row.page !== undefined) v.page = row.page;
       cur.values.push(v);
     });
@@ -154,7 +201,12 @@ function streamSegments(lines: LayoutLine[], dropRowNumbers: boolean): Segment[]
     if (t.kind === "amount" || t.kind === "blank") {
       if (!cur) continue;
       if (t.kind === "amount") {
-        const v: Segment["values"][number] = { amount: t.value ?? null, text: t.text, column: "amount", line: t.line };
+        const v: Segment["values"][number] = {
+          amount: t.value ?? null,
+          text: t.text,
+          column: "amount",
+          line: t.line,
+        };
         if (t.page !== undefined) v.page = t.page;
         if (t.endLine !== undefined) v.endLine = t.endLine;
         cur.values.push(v);
@@ -170,10 +222,16 @@ function streamSegments(lines: LayoutLine[], dropRowNumbers: boolean): Segment[]
       cur.values.length > 0 ||
       hasOrdinal(text) ||
       (t.gap >= 2 && t.line === cur.endLine) ||
-      /^(?:本年|收入|支出|收|支|上年|年初|年末|年终|结转|结余|总计|使用|用事业)/.test(compact(text));
+      /^(?:本年|收入|支出|收|支|上年|年初|年末|年终|结转|结余|总计|使用|用事业)/.test(
+        compact(text),
+      );
     if (startsNew) {
       // A wrapped label's tail ("出", "支出", "等支出") never starts a new segment.
-      if (cur && cur.values.length === 0 && /^(?:出|支出|等支出|收入|拨款|款|的支出)$/.test(compact(text))) {
+      if (
+        cur &&
+        cur.values.length === 0 &&
+        /^(?:出|支出|等支出|收入|拨款|款|的支出)$/.test(compact(text))
+      ) {
         cur.label += text;
         cur.endLine = t.line;
         continue;
@@ -188,7 +246,14 @@ function streamSegments(lines: LayoutLine[], dropRowNumbers: boolean): Segment[]
   const merged: Segment[] = [];
   for (const s of segments) {
     const prev = merged[merged.length - 1];
-    if (prev && prev.values.length === 0 && prev.line === s.line && compact(prev.label).length <= 3 && !hasOrdinal(prev.label) && !classifyKnown(prev.label)) {
+    if (
+      prev &&
+      prev.values.length === 0 &&
+      prev.line === s.line &&
+      compact(prev.label).length <= 3 &&
+      !hasOrdinal(prev.label) &&
+      !classifyKnown(prev.label)
+    ) {
       prev.label += s.label;
       prev.values = s.values;
       prev.endLine = s.endLine;
@@ -207,7 +272,8 @@ function classifyKnown(label: string): boolean {
 
 function expenditureColumns(headerText: string): ColumnId[] {
   const c = compact(headerText);
-  if (/合计/.test(c) && /一般公共预算/.test(c)) return ["total", "gpb", "gov_fund", "state_capital"];
+  if (/合计/.test(c) && /一般公共预算/.test(c))
+    return ["total", "gpb", "gov_fund", "state_capital"];
   return ["amount"];
 }
 
@@ -221,10 +287,18 @@ export function buildSummaryTable(region: Region, id: TableId, ctx: BuildContext
     segments = r.segments;
   } else {
     const lines = region.blocks.filter((b): b is LayoutLine => b.kind === "line");
-    const firstAmountLine = lines.findIndex((l) => /\d+\.\d{2}/.test(l.text) || hasOrdinal(l.text.trim()));
-    const header = lines.slice(0, Math.max(0, firstAmountLine)).map((l) => l.text).join(" ");
+    const firstAmountLine = lines.findIndex(
+      (l) => /\d+\.\d{2}/.test(l.text) || hasOrdinal(l.text.trim()),
+    );
+    const header = lines
+      .slice(0, Math.max(0, firstAmountLine))
+      .map((l) => l.text)
+      .join(" ");
     streamExpenditureCols = expenditureColumns(header);
-    segments = streamSegments(lines.slice(Math.max(0, firstAmountLine)), /行次/.test(compact(header)));
+    segments = streamSegments(
+      lines.slice(Math.max(0, firstAmountLine)),
+      /行次/.test(compact(header)),
+    );
   }
 
   const rows: Row[] = [];
@@ -240,19 +314,20 @@ export function buildSummaryTable(region: Region, id: TableId, ctx: BuildContext
       // 总计 printed on both sides: the first is income's, unless income's is already seen.
       if (side === "income" && seen.has("income.grand_total")) side = "expenditure";
       key = `${side}.grand_total`;
-    }
-    else if (key === "gpb" || key === "gov_fund" || key === "state_capital" || key === "fiscal") {
+    } else if (key === "gpb" || key === "gov_fund" || key === "state_capital" || key === "fiscal") {
       if (!cls.side && seg.position > 0) side = "expenditure";
       // Fund lines after a carry-over line itemise the carry-over.
       key = carry[side] ? `${side}.carryover.${key}` : `${side}.${key}`;
       if (side === "expenditure" && !carry.expenditure) key = `expenditure.fund.${cls.key}`;
     }
     if (key.endsWith(".carryover")) carry[side] = true;
-    if (key.endsWith(".total") || key.endsWith("grand_total")) carry[side] = key.endsWith(".total") ? carry[side] : false;
+    if (key.endsWith(".total") || key.endsWith("grand_total"))
+      carry[side] = key.endsWith(".total") ? carry[side] : false;
     const cells: Record<string, Cell> = {};
     const streamCols = side === "expenditure" ? streamExpenditureCols : (["amount"] as ColumnId[]);
     seg.values.forEach((v, k) => {
-      const col = v.column === "amount" && grids.length === 0 ? (streamCols[k] ?? "amount") : v.column;
+      const col =
+        v.column === "amount" && grids.length === 0 ? (streamCols[k] ?? "amount") : v.column;
       if (cells[col]) return;
       cells[col] = makeCell(v.amount, v.text, provenance(v.line, v.page, v.endLine));
       columnIds.add(col);
@@ -262,7 +337,13 @@ export function buildSummaryTable(region: Region, id: TableId, ctx: BuildContext
     }
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
-    const row = makeRow(n > 0 ? `${key}#${n + 1}` : key, "line", seg.label.trim(), cells, provenance(seg.line, seg.page, seg.endLine));
+    const row = makeRow(
+      n > 0 ? `${key}#${n + 1}` : key,
+      "line",
+      seg.label.trim(),
+      cells,
+      provenance(seg.line, seg.page, seg.endLine),
+    );
     rows.push(row);
   }
   table.rows = rows;

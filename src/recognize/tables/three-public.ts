@@ -10,7 +10,17 @@ import { streamColumns } from "../columns.ts";
 import { compact, stripOrdinal } from "../normalize.ts";
 import type { Region } from "../segment.ts";
 import { tokenizeLines } from "../stream.ts";
-import { type BuildContext, columnsOf, finishTable, isGrid, makeCell, makeRow, newTable, provenance, regionLines } from "./common.ts";
+import {
+  type BuildContext,
+  columnsOf,
+  finishTable,
+  isGrid,
+  makeCell,
+  makeRow,
+  newTable,
+  provenance,
+  regionLines,
+} from "./common.ts";
 import { placeAmounts } from "./place.ts";
 
 const ITEMS: { re: RegExp; key: string }[] = [
@@ -61,12 +71,18 @@ function buildRowsLayout(region: Region, table: Table, kind: Kind): boolean {
         cells[col] = makeCell(a ?? null, t, provenance(r.line, r.page));
         cols.add(col);
       });
-      rows.push(makeRow(key, "line", (r.cells[0]?.text ?? "").trim(), cells, provenance(r.line, r.page)));
+      rows.push(
+        makeRow(key, "line", (r.cells[0]?.text ?? "").trim(), cells, provenance(r.line, r.page)),
+      );
     }
   } else {
     const lines = region.blocks.filter((b): b is LayoutLine => b.kind === "line");
     const headerLine = lines.find((l) => /预算数|决算数/.test(l.text));
-    const columns = headerLine ? (headerLine.text.match(/[^\s]*(?:预算数|决算数|统计数)/g) ?? []).map((h) => valueColumn(h, kind)) : [];
+    const columns = headerLine
+      ? (headerLine.text.match(/[^\s]*(?:预算数|决算数|统计数)/g) ?? []).map((h) =>
+          valueColumn(h, kind),
+        )
+      : [];
     for (const l of lines) {
       const m = /^\s*(\S+?)\s+(?:\d{1,2}\s+)?((?:[-\d.,—–]+\s*)+)$/.exec(l.text);
       const key = m ? itemKey(m[1] ?? "") : undefined;
@@ -102,7 +118,10 @@ function buildColumnsLayout(region: Region, table: Table, kind: Kind): void {
   const tokens = tokenizeLines(lines);
   const firstAmount = tokens.findIndex((t) => t.kind === "amount");
   if (firstAmount < 0) return;
-  const header = tokens.slice(0, firstAmount).map((t) => t.text).join("");
+  const header = tokens
+    .slice(0, firstAmount)
+    .map((t) => t.text)
+    .join("");
   const items = streamColumns(header).filter((c) => c !== null && c !== "amount");
   const values = tokens.slice(firstAmount).filter((t) => t.kind === "amount");
   if (items.length === 0 || values.length === 0) return;
@@ -110,7 +129,8 @@ function buildColumnsLayout(region: Region, table: Table, kind: Kind): void {
   const blocks = items.length >= 12 || (values.length > 6 && items.length <= 6) ? 2 : 1;
   const perBlock = items.slice(0, 6);
   const columnsAll = blocks === 2 ? [...perBlock, ...perBlock] : perBlock;
-  const blockCols: ColumnId[] = kind === "final" ? ["budget", "final"] : blocks === 2 ? ["prior", "budget"] : ["budget"];
+  const blockCols: ColumnId[] =
+    kind === "final" ? ["budget", "final"] : blocks === 2 ? ["prior", "budget"] : ["budget"];
   const place = placeAmounts(
     values.map((t) => t.value ?? 0),
     values.map((t) => t.gap),
@@ -123,7 +143,8 @@ function buildColumnsLayout(region: Region, table: Table, kind: Kind): void {
     const item = columnsAll[idx];
     const col = blockCols[Math.floor(idx / perBlock.length)] ?? "budget";
     const cells = cellsByKey.get(ITEM_OF[item as string] ?? "");
-    if (cells && !cells[col]) cells[col] = makeCell(t.value ?? null, t.text, provenance(t.line, t.page, t.endLine));
+    if (cells && !cells[col])
+      cells[col] = makeCell(t.value ?? null, t.text, provenance(t.line, t.page, t.endLine));
   });
   const line = values[0]?.line ?? region.line;
   const rows: Row[] = [];
