@@ -73,6 +73,7 @@ export function detectEntity(
 ): Entity | undefined {
   const stated: string[] = [];
   for (const l of lines) {
+    if (!l.includes("：") && !l.includes(":")) continue;
     const m = ENTITY_LINE.exec(l);
     if (m?.[1]) stated.push(m[1].replace(/[（(]本级[)）]$/, ""));
   }
@@ -85,7 +86,10 @@ export function detectEntity(
       `${ENTITY_NAME.source}\\s*(?:${year ?? "20\\d{2}"})\\s*年度?[^。]{0,12}${word}`,
       "g",
     );
-    for (const l of lines) for (const m of l.matchAll(re)) if (m[1]) found.push(m[1]);
+    for (const l of lines) {
+      if (!l.includes(word)) continue;
+      for (const m of l.matchAll(re)) if (m[1]) found.push(m[1]);
+    }
     name = countMax(found);
   }
   if (!name) {

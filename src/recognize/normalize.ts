@@ -5,17 +5,33 @@
  * quotes. Matching always happens on the compact form.
  */
 
+/** Characters NFKC changes in these documents: full-width forms, Kangxi radicals, compatibility ideographs, ideographic space. */
+const NEEDS_NFKC = /[\u2f00-\u2fdf\u3000\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2460-\u24ff]/;
+
 /** NFKC folds full-width ASCII and Kangxi radicals (⼀ → 一); then unify brackets and quotes. */
 export function nfkc(text: string): string {
-  return text
-    .normalize("NFKC")
-    .replace(/[“”"＂「」『』]/g, "“")
-    .replace(/[‘’']/g, "‘");
+  // Normalising is the costliest step of recognition: skip it for text it would not change.
+  const folded = NEEDS_NFKC.test(text) ? text.normalize("NFKC") : text;
+  return folded.replace(/[“”"＂「」『』]/g, "“").replace(/[‘’']/g, "‘");
 }
+
+/** Compact forms of recent short strings: labels and lines recur across a document's tables. */
+const compactCache = new Map<string, string>();
+const CACHE_LIMIT = 50_000;
 
 /** Compact form: NFKC, no whitespace, ASCII brackets. */
 export function compact(text: string): string {
-  return nfkc(text).replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")");
+  const cacheable = text.length <= 120;
+  if (cacheable) {
+    const hit = compactCache.get(text);
+    if (hit !== undefined) return hit;
+  }
+  const out = nfkc(text).replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")");
+  if (cacheable) {
+    if (compactCache.size >= CACHE_LIMIT) compactCache.clear();
+    compactCache.set(text, out);
+  }
+  return out;
 }
 
 const CN_ORDINAL =

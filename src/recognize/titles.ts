@@ -98,7 +98,8 @@ export interface TitleMatch {
  */
 export function matchTitle(line: string): TitleMatch | undefined {
   const raw = line.trim();
-  if (raw.length === 0 || raw.length > 80) return undefined;
+  // Every title ends in 表 (or 表 and a unit): most lines are rejected here, cheaply.
+  if (raw.length === 0 || raw.length > 80 || !raw.includes("表")) return undefined;
   if (/[.…·]{4,}|\.{2,}\s*\d+\s*$/.test(raw)) return undefined;
   if (/[。，；]/.test(raw)) return undefined;
   let c = compact(raw);
