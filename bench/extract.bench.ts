@@ -50,9 +50,13 @@ const median = (xs: number[]) => {
 };
 
 console.log("gongkai extract benchmark (text input, one core)");
-console.log(`  seeds:               ${docs.length} documents, ${(totalBytes / 1024).toFixed(0)} KB`);
+console.log(
+  `  seeds:               ${docs.length} documents, ${(totalBytes / 1024).toFixed(0)} KB`,
+);
 console.log(`  cold first document: ${cold.toFixed(1)} ms (includes loading the catalog)`);
-console.log(`  throughput:          ${(n / elapsed).toFixed(0)} documents/s, ${((rounds * totalBytes) / 1048576 / elapsed).toFixed(2)} MB/s`);
+console.log(
+  `  throughput:          ${(n / elapsed).toFixed(0)} documents/s, ${((rounds * totalBytes) / 1048576 / elapsed).toFixed(2)} MB/s`,
+);
 for (const d of docs) {
   const t = perDoc.get(d.name) ?? [];
   const result = extract(d.bytes);
