@@ -8,6 +8,17 @@ import type { Entity, Kind } from "../model/schema.ts";
 import { compact } from "./normalize.ts";
 import type { Region } from "./segment.ts";
 
+/** The compact form of a whole document, computed once per document (NFKC over 40 KB is not free). */
+const flatCache = new WeakMap<string[], string>();
+function flat(lines: string[]): string {
+  let f = flatCache.get(lines);
+  if (f === undefined) {
+    f = compact(lines.join(""));
+    flatCache.set(lines, f);
+  }
+  return f;
+}
+
 function allText(blocks: LayoutBlock[], limit = Number.POSITIVE_INFINITY): string[] {
   const out: string[] = [];
   for (const b of blocks) {
@@ -42,7 +53,7 @@ export function detectKind(lines: string[], regions: Region[]): Kind | undefined
   if (/\d{4}年度?(?:部门|单位)?决算/.test(head) && headFinal >= headBudget) return "final";
   if (/\d{4}年度?(?:部门|单位)?(?:综合)?预算/.test(head) && headBudget > headFinal) return "budget";
   if (titleKind) return titleKind;
-  const all = compact(lines.join(""));
+  const all = flat(lines);
   const f = (all.match(/决算/g) ?? []).length;
   const b = (all.match(/预算/g) ?? []).length;
   if (f === 0 && b === 0) return undefined;
@@ -50,7 +61,7 @@ export function detectKind(lines: string[], regions: Region[]): Kind | undefined
 }
 
 export function detectYear(lines: string[], kind: Kind | undefined): number | undefined {
-  const text = compact(lines.join("\n"));
+  const text = flat(lines);
   const word = kind === "final" ? "决算" : "预算";
   const titled = [
     ...text.matchAll(new RegExp(`(20\\d{2})年度?(?:部门|单位)?(?:综合)?${word}`, "g")),
