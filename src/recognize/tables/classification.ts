@@ -15,6 +15,7 @@ import type { Region } from "../segment.ts";
 import { type Token, tokenizeLines } from "../stream.ts";
 import { joinCodeParts, nameMatches, resolveCode } from "./codes.ts";
 import {
+  AMOUNT_CELL,
   type BuildContext,
   columnsOf,
   finishTable,
@@ -26,7 +27,6 @@ import {
 } from "./common.ts";
 import { placeAmounts } from "./place.ts";
 
-const AMOUNT_CELL = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$/;
 const CODE_CELL = /^\d{3}(?:\s*\d{2}){0,2}$|^\d{3,12}$/;
 
 /** Labels of rows that have no code. */

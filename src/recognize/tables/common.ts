@@ -27,6 +27,9 @@ export interface BuildContext {
   issues: Issue[];
 }
 
+/** A printed amount with decimals ("12,753,171.62", "0.00"): what a money cell looks like. */
+export const AMOUNT_CELL = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$/;
+
 export function provenance(line: number, page?: number, endLine?: number): Provenance {
   const p: Provenance = { line };
   if (endLine !== undefined && endLine !== line) p.endLine = endLine;

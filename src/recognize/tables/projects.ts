@@ -12,6 +12,7 @@ import { compact } from "../normalize.ts";
 import type { Region } from "../segment.ts";
 import { type Token, tokenizeLines } from "../stream.ts";
 import {
+  AMOUNT_CELL,
   type BuildContext,
   columnsOf,
   finishTable,
@@ -23,7 +24,6 @@ import {
 } from "./common.ts";
 import { placeAmounts } from "./place.ts";
 
-const AMOUNT_CELL = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$/;
 const CODE_TEXT = /^[0-9A-Z]{2,}$/;
 
 function keyedRows(): {

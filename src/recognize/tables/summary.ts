@@ -14,6 +14,7 @@ import { compact, hasOrdinal, stripOrdinal } from "../normalize.ts";
 import type { Region } from "../segment.ts";
 import { type Token, tokenizeLines } from "../stream.ts";
 import {
+  AMOUNT_CELL,
   type BuildContext,
   columnsOf,
   finishTable,
@@ -86,8 +87,6 @@ const LINE_LABELS: LineLabel[] = [
   { re: /^财政拨款(?:收入)?$/, key: "fiscal" },
   { re: /^部门预算$/, key: "heading" },
 ];
-
-const AMOUNT_CELL = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$/;
 
 type KindHint = "func" | "econ_dept" | "econ_gov" | undefined;
 
