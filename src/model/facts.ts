@@ -4,7 +4,7 @@
  * can score an extraction against hand-checked facts.
  */
 import { formatAmount } from "./money.ts";
-import type { Disclosure, MoneyUnit, TableId } from "./schema.ts";
+import { type Disclosure, type MoneyUnit, type TableId, TableIdSchema } from "./schema.ts";
 
 export interface Fact {
   table: TableId;
@@ -25,23 +25,11 @@ export interface FactsDocument {
   facts: Fact[];
 }
 
-/** Tables the golden format names; others (procurement, carry-over) have no ids there. */
-const GOLDEN_TABLES: ReadonlySet<TableId> = new Set([
-  "summary",
-  "income",
-  "expenditure",
-  "fiscal_summary",
-  "gpb_function",
-  "gpb_economic",
-  "gpb_basic_function",
-  "gpb_basic_economic",
-  "gpb_project_economic",
-  "three_public",
-  "gov_fund",
-  "state_capital",
-  "projects",
-  "assets",
-]);
+/** Table ids of ours that the golden format has no id for. */
+const NOT_IN_GOLDEN: ReadonlySet<TableId> = new Set(["procurement", "carryover", "performance"]);
+const GOLDEN_TABLES: ReadonlySet<TableId> = new Set(
+  TableIdSchema.options.filter((id) => !NOT_IN_GOLDEN.has(id)),
+);
 
 export function toFacts(d: Disclosure): FactsDocument {
   const facts: Fact[] = [];

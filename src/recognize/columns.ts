@@ -276,6 +276,19 @@ export type StreamColumn =
   | "reception"
   | null;
 
+const THREE_PUBLIC_ITEMS: ReadonlySet<string> = new Set([
+  "abroad",
+  "vehicle",
+  "vehicle_purchase",
+  "vehicle_operation",
+  "reception",
+]);
+
+/** The canonical column ids among stream columns (三公 items are rows, not columns, of the model). */
+export function modelColumns(columns: StreamColumn[]): ColumnId[] {
+  return columns.filter((c): c is ColumnId => !!c && !THREE_PUBLIC_ITEMS.has(c));
+}
+
 /**
  * Amount columns of a header whose cells were flattened into text, in
  * printed order. A merged header (基本支出 over 小计 / 人员经费 / 公用经费)

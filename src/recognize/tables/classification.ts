@@ -9,7 +9,7 @@ import { findByName, lookup } from "../../catalog/index.ts";
 import type { GridRow, LayoutLine } from "../../ingest/layout.ts";
 import { isBlankMark, parseAmount } from "../../model/money.ts";
 import type { Cell, ColumnId, Row, Table, TableId } from "../../model/schema.ts";
-import { gridColumns, streamColumns } from "../columns.ts";
+import { gridColumns, modelColumns, streamColumns } from "../columns.ts";
 import { compact } from "../normalize.ts";
 import type { Region } from "../segment.ts";
 import { type Token, tokenizeLines } from "../stream.ts";
@@ -311,11 +311,7 @@ function buildFromStream(lines: LayoutLine[], table: Table, sink: RowSink): void
   ) {
     columns = ["amount"];
   }
-  const colIds = columns.filter(
-    (c): c is ColumnId =>
-      !!c &&
-      !["abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"].includes(c),
-  );
+  const colIds = modelColumns(columns);
   table.columns = columnsOf(colIds);
   if (start < 0) return;
   const dropInts = hasRowNumbers(headerText);

@@ -7,7 +7,7 @@
 import type { GridRow, LayoutLine } from "../../ingest/layout.ts";
 import { isBlankMark, parseAmount } from "../../model/money.ts";
 import type { Cell, ColumnId, Row, Table } from "../../model/schema.ts";
-import { gridColumns, streamColumns } from "../columns.ts";
+import { gridColumns, modelColumns, streamColumns } from "../columns.ts";
 import { compact } from "../normalize.ts";
 import type { Region } from "../segment.ts";
 import { type Token, tokenizeLines } from "../stream.ts";
@@ -151,17 +151,7 @@ function fromStream(lines: LayoutLine[], table: Table, ctx: BuildContext): Row[]
     .join("");
   const columns = streamColumns(header);
   const cols = columns.length > 0 ? columns : ["amount" as const];
-  table.columns = columnsOf(
-    cols.filter(
-      (c): c is ColumnId =>
-        !!c &&
-        c !== "abroad" &&
-        c !== "vehicle" &&
-        c !== "vehicle_purchase" &&
-        c !== "vehicle_operation" &&
-        c !== "reception",
-    ),
-  );
+  table.columns = columnsOf(modelColumns(cols));
   const out = keyedRows();
   let cur:
     | {
