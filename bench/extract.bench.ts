@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { ingestBytes } from "../src/ingest/index.ts";
+import { ingestText } from "../src/ingest/index.ts";
 import { recognize } from "../src/recognize/index.ts";
 
 const SEEDS = join(import.meta.dirname, "..", "..", "shared", "seeds");
@@ -18,7 +18,7 @@ const docs = files.map((f) => ({ name: f, bytes: readFileSync(join(SEEDS, f)) })
 const totalBytes = docs.reduce((a, d) => a + d.bytes.length, 0);
 
 function extract(bytes: Uint8Array) {
-  return recognize(ingestBytes(bytes));
+  return recognize(ingestText(bytes));
 }
 
 // Cold start: the first document pays for loading the catalog.

@@ -13,7 +13,7 @@ import { encodeGb18030, encodeUtf16 } from "./helpers/encode.ts";
 import { seedPath } from "./helpers/seeds.ts";
 
 const text = readFileSync(seedPath("003"), "utf8");
-const baseline = toFacts(recognize(ingestBytes(Buffer.from(text, "utf8"))));
+const baseline = toFacts(recognize(await ingestBytes(Buffer.from(text, "utf8"))));
 
 const variants: [string, Uint8Array, string][] = [
   ["UTF-8", Buffer.from(text, "utf8"), "utf-8"],
@@ -31,11 +31,11 @@ const variants: [string, Uint8Array, string][] = [
 describe("encodings", () => {
   it("the baseline has facts", () => assert.ok(baseline.facts.length > 150));
   for (const [name, bytes, encoding] of variants) {
-    it(`${name} is detected from content and extracts the same facts`, () => {
+    it(`${name} is detected from content and extracts the same facts`, async () => {
       const decoded = decodeText(bytes);
       assert.equal(decoded.encoding, encoding);
       assert.equal(decoded.text, text);
-      const facts = toFacts(recognize(ingestBytes(bytes)));
+      const facts = toFacts(recognize(await ingestBytes(bytes)));
       assert.deepEqual(facts, baseline);
     });
   }

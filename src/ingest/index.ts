@@ -4,7 +4,10 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { GongkaiError } from "../model/errors.ts";
+import { ingestHtml } from "./html/index.ts";
 import type { Layout } from "./layout.ts";
+import { ingestOle, ingestZip } from "./office/index.ts";
+import { ingestPdf } from "./pdf/index.ts";
 import { decodeText } from "./text/decode.ts";
 import { textLayout } from "./text/layout.ts";
 
@@ -24,21 +27,27 @@ export function sniffFormat(bytes: Uint8Array): SniffedFormat {
   return "text";
 }
 
-const FORMAT_NAMES: Record<Exclude<SniffedFormat, "text">, string> = {
-  pdf: "PDF",
-  zip: "XLSX/DOCX",
-  ole: "XLS/DOC",
-  html: "HTML",
-};
-
-export function ingestBytes(bytes: Uint8Array): Layout {
-  const format = sniffFormat(bytes);
-  if (format !== "text") {
-    throw new GongkaiError(
-      "unsupported_format",
-      `暂不支持读取 ${FORMAT_NAMES[format]} 文件，请先转换为文本（UTF-8 或 GB18030）`,
-    );
+/**
+ * Read bytes of any supported format. Text is decoded (UTF-8, GB18030,
+ * UTF-16); the other formats go to their own ingesters.
+ */
+export async function ingestBytes(bytes: Uint8Array): Promise<Layout> {
+  switch (sniffFormat(bytes)) {
+    case "pdf":
+      return ingestPdf(bytes);
+    case "zip":
+      return ingestZip(bytes);
+    case "ole":
+      return ingestOle(bytes);
+    case "html":
+      return ingestHtml(bytes);
+    case "text":
+      return ingestText(bytes);
   }
+}
+
+/** Plain text (or markdown / tab-separated text) of unknown encoding. */
+export function ingestText(bytes: Uint8Array): Layout {
   const { text, encoding } = decodeText(bytes);
   return textLayout(text, encoding);
 }

@@ -1,0 +1,137 @@
+/**
+ * The checker's configuration: a preset, per-rule levels and options, and the
+ * waivers a reviewer recorded for findings judged and explained.
+ *
+ * Read from `gongkai.config.json` (or `--config FILE`) and `--rule` flags.
+ */
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import { GongkaiError } from "../model/errors.ts";
+import { ALL_RULES, ruleById } from "./registry.ts";
+import type { Rule, RuleLevel } from "./types.ts";
+
+export const PRESETS = ["recommended", "strict"] as const;
+export type Preset = (typeof PRESETS)[number];
+
+const LevelSchema = z.enum(["error", "warning", "info", "off"]);
+
+const RuleSettingSchema = z.union([
+  LevelSchema,
+  z.object({
+    level: LevelSchema.optional(),
+    options: z.record(z.string(), z.unknown()).optional(),
+  }),
+]);
+
+export const WaiverSchema = z.object({
+  /** Rule id the waiver applies to. */
+  rule: z.string(),
+  /** Optional narrowing: only findings with a location matching all of these. */
+  table: z.string().optional(),
+  key: z.string().optional(),
+  column: z.string().optional(),
+  line: z.number().int().optional(),
+  /** A phrase the finding's quote or message contains. */
+  contains: z.string().optional(),
+  /** Why the finding is accepted. Required: a waiver without a reason is no judgement. */
+  reason: z.string().min(1),
+});
+
+export const CheckConfigSchema = z.object({
+  preset: z.enum(PRESETS).optional(),
+  rules: z.record(z.string(), RuleSettingSchema).optional(),
+  waivers: z.array(WaiverSchema).optional(),
+});
+
+export type Waiver = z.infer<typeof WaiverSchema>;
+export type CheckConfig = z.infer<typeof CheckConfigSchema>;
+
+export interface ActiveRule {
+  rule: Rule;
+  level: Exclude<RuleLevel, "off">;
+  options: Record<string, unknown>;
+}
+
+/** The rules that run, at which level and with which options. */
+export function activeRules(config: CheckConfig = {}): ActiveRule[] {
+  const preset = config.preset ?? "recommended";
+  const out: ActiveRule[] = [];
+  for (const rule of ALL_RULES) {
+    const setting = config.rules?.[rule.id];
+    const base: RuleLevel = preset === "recommended" && rule.strictOnly ? "off" : rule.severity;
+    const level = typeof setting === "string" ? setting : (setting?.level ?? base);
+    if (level === "off") continue;
+    const options = {
+      ...(rule.defaults ?? {}),
+      ...(typeof setting === "object" ? (setting.options ?? {}) : {}),
+    };
+    out.push({ rule, level, options });
+  }
+  return out;
+}
+
+/** Problems in a config that a user should hear about (unknown rule ids). */
+export function validateConfig(config: CheckConfig): void {
+  for (const id of Object.keys(config.rules ?? {})) {
+    if (!ruleById(id)) throw new GongkaiError("unsupported_format", `配置中的规则“${id}”不存在`);
+  }
+  for (const w of config.waivers ?? []) {
+    if (!ruleById(w.rule)) {
+      throw new GongkaiError("unsupported_format", `豁免项中的规则“${w.rule}”不存在`);
+    }
+  }
+}
+
+export function parseConfig(json: unknown, where: string): CheckConfig {
+  const parsed = CheckConfigSchema.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const path = first?.path.join(".") || "（根）";
+    throw new GongkaiError(
+      "unsupported_format",
+      `配置文件 ${where} 有误：${path} ${first?.message ?? ""}`.trim(),
+    );
+  }
+  validateConfig(parsed.data);
+  return parsed.data;
+}
+
+/** Read a config file; a missing default file is an empty config. */
+export async function loadConfig(path: string, required: boolean): Promise<CheckConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    if (!required) return {};
+    throw new GongkaiError("not_found", `找不到配置文件：${path}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new GongkaiError(
+      "unsupported_format",
+      `配置文件 ${path} 不是有效的 JSON：${(e as Error).message}`,
+    );
+  }
+  return parseConfig(json, path);
+}
+
+/** Apply `--rule id=level` flags over a config. */
+export function withRuleFlags(config: CheckConfig, flags: readonly string[]): CheckConfig {
+  const rules = { ...(config.rules ?? {}) };
+  for (const flag of flags) {
+    const m = /^([a-z]+\/[a-z0-9-]+)=(error|warning|info|off)$/.exec(flag.trim());
+    if (!m?.[1] || !m[2]) {
+      throw new GongkaiError(
+        "unsupported_format",
+        `--rule 的格式应为 规则=级别（如 arith/class-sum=warning），收到“${flag}”`,
+      );
+    }
+    if (!ruleById(m[1])) throw new GongkaiError("unsupported_format", `规则“${m[1]}”不存在`);
+    const prev = rules[m[1]];
+    const level = LevelSchema.parse(m[2]);
+    rules[m[1]] = typeof prev === "object" ? { ...prev, level } : level;
+  }
+  return { ...config, rules };
+}

@@ -1,0 +1,4 @@
+/** Rules of the `arith` family. */
+import type { Rule } from "../types.ts";
+
+export const arithRules: Rule[] = [];
