@@ -52,10 +52,13 @@ function waiverFor(finding: Finding, waivers: readonly Waiver[]): Waiver | undef
   });
 }
 
-/** Severity is the config's level, except that a rule may lower one finding (尾差 → info). */
+/**
+ * A rule may set one finding's severity (尾差 → info; a code that is another
+ * code's name → error). A level the config sets for the rule overrides that.
+ */
 function effectiveSeverity(configured: Severity, own: Severity | undefined, ruleDefault: Severity) {
-  if (own === undefined || own === ruleDefault) return configured;
-  return SEVERITY_ORDER[own] > SEVERITY_ORDER[configured] ? own : configured;
+  if (configured !== ruleDefault || own === undefined) return configured;
+  return own;
 }
 
 function firstLine(f: Finding): number {

@@ -2,6 +2,7 @@
  * Recognition: from a format-neutral Layout to the canonical Disclosure.
  * The only place that knows what a disclosure looks like.
  */
+
 import type { Layout } from "../ingest/layout.ts";
 import { GongkaiError } from "../model/errors.ts";
 import {
@@ -11,6 +12,7 @@ import {
   type MoneyUnit,
   type Table,
 } from "../model/schema.ts";
+import { applyDirectoryNotes, directoryEmptyReasons } from "./directory.ts";
 import { detectEntity, detectKind, detectYear, documentText } from "./document.ts";
 import { recognizeNarrative } from "./narrative/index.ts";
 import { segment } from "./segment.ts";
@@ -77,6 +79,8 @@ export function recognize(layout: Layout, opts: RecognizeOptions = {}): Disclosu
   if (tables.length === 0) {
     issues.push({ code: "tables.none", message: "文档中没有识别到任何标准表格" });
   }
+
+  applyDirectoryNotes(tables, directoryEmptyReasons(layout.blocks));
 
   const unit = majorityUnit(tables.map((t) => t.unit));
   const {

@@ -53,6 +53,8 @@ class RowSink {
   private readonly table: Table;
   private readonly ctx: BuildContext;
   private readonly seen = new Map<string, number>();
+  /** The table lists units by 单位编码 (231, 231002), not classification codes. */
+  unitCodes = false;
   constructor(table: Table, ctx: BuildContext) {
     this.table = table;
     this.ctx = ctx;
@@ -89,7 +91,9 @@ class RowSink {
   ): Row | undefined {
     const source = provenance(line, page, endLine);
     let row: Row;
-    if (printedCode) {
+    if (printedCode && this.unitCodes) {
+      row = makeRow(printedCode.replace(/\s+/g, ""), "unit", name, cells, source);
+    } else if (printedCode) {
       const parts = printedCode.trim().split(/\s+/);
       const joined =
         joinCodeParts(parts, this.lei, expectsEconomic(this.table.id)) ?? parts.join("");
@@ -163,6 +167,7 @@ function buildFromGrid(rows: GridRow[], table: Table, sink: RowSink): void {
   }
   const colIds = gridColumns(header);
   table.columns = columnsOf(colIds.filter((c): c is ColumnId => !!c));
+  sink.unitCodes = listsUnits(header.flat().join(" "));
   let last: Row | undefined;
   for (const row of rows.slice(firstData)) {
     const texts = row.cells.map((c) => c.text.trim());
@@ -274,6 +279,12 @@ interface PendingRow {
   page?: number;
 }
 
+/** A header that keys rows by 单位编码 rather than 科目编码. */
+function listsUnits(headerText: string): boolean {
+  const h = compact(headerText);
+  return /单位编码|单位代码/.test(h) && !/科目编码|科目代码|功能分类|经济分类/.test(h);
+}
+
 function hasRowNumbers(headerText: string): boolean {
   return /行次/.test(compact(headerText));
 }
@@ -302,6 +313,7 @@ function buildFromStream(lines: LayoutLine[], table: Table, sink: RowSink): void
   const start = firstDataIndex(tokens);
   const headerTokens = start < 0 ? tokens : tokens.slice(0, start);
   const headerText = headerTokens.map((t) => t.text).join(" ");
+  sink.unitCodes = listsUnits(headerText);
   let columns = streamColumns(headerText);
   // 决算数 printed once per block of code / name / amount: one amount column.
   if (
