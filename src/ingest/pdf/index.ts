@@ -1,7 +1,162 @@
-/** PDF → Layout (issue 4). */
+/**
+ * PDF → Layout (issue 4).
+ *
+ * Each page is read as glyph runs and ruling segments (pages.ts); ruled
+ * tables become grids with merged cells (lattice.ts); the remaining text
+ * becomes lines in reading order (text.ts), with wide gaps kept as runs of
+ * spaces so that recognition's stream reader can still find columns in
+ * tables printed without rulings. Blocks of a page are ordered top to
+ * bottom; every line and grid row carries its page and box (PDF points,
+ * top-left origin of the page as displayed).
+ *
+ * Bounds: at most MAX_PAGES pages and MAX_MILLIS of reading per document;
+ * past either, the rest is skipped with a warning.
+ */
+import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { GongkaiError } from "../../model/errors.ts";
-import type { Layout } from "../layout.ts";
+import type { GridRow, Layout, LayoutBlock } from "../layout.ts";
+import { boxToViewport } from "./geometry.ts";
+import { latticeTables } from "./lattice.ts";
+import { openPdf, withTimeout } from "./load.ts";
+import { type PageContent, readPage } from "./pages.ts";
+import { groupLines, lineText } from "./text.ts";
 
-export async function ingestPdf(_bytes: Uint8Array): Promise<Layout> {
-  throw new GongkaiError("unsupported_format", "暂不支持读取 PDF 文件");
+/** Far above any real disclosure (they run 10–100 pages). */
+export const MAX_PAGES = 1000;
+/** Reading time per document; at ~30–80 pages/s this is far above MAX_PAGES' need. */
+export const MAX_MILLIS = 120_000;
+/** One page that takes this long is damaged or hostile. */
+const PAGE_TIMEOUT_MS = 20_000;
+
+/** A page whose characters are mostly unreadable: its font has no usable ToUnicode. */
+function isGarbled(p: PageContent): boolean {
+  return p.garbage >= 20 && p.garbage > p.chars * 0.2;
+}
+
+function pageList(pages: number[]): string {
+  if (pages.length <= 12) return pages.join("、");
+  return `${pages.slice(0, 12).join("、")} 等 ${pages.length} 页`;
+}
+
+export interface PdfOptions {
+  maxPages?: number;
+  maxMillis?: number;
+}
+
+export async function ingestPdf(bytes: Uint8Array, opts: PdfOptions = {}): Promise<Layout> {
+  const { doc, close } = await openPdf(bytes);
+  try {
+    return await readDocument(doc, opts);
+  } finally {
+    await close();
+  }
+}
+
+async function readDocument(doc: PDFDocumentProxy, opts: PdfOptions): Promise<Layout> {
+  const maxPages = opts.maxPages ?? MAX_PAGES;
+  const deadline = Date.now() + (opts.maxMillis ?? MAX_MILLIS);
+  const warnings: string[] = [];
+  const blocks: LayoutBlock[] = [];
+  const garbled: number[] = [];
+  const noText: number[] = [];
+  const broken: number[] = [];
+  let line = 0;
+  let totalChars = 0;
+  let read = 0;
+  const total = doc.numPages;
+  if (total > maxPages) {
+    warnings.push(`PDF 共 ${total} 页，超过上限 ${maxPages} 页，只读取了前 ${maxPages} 页`);
+  }
+  for (let n = 1; n <= Math.min(total, maxPages); n++) {
+    if (Date.now() > deadline) {
+      warnings.push(`读取超时，只读取了前 ${n - 1} 页（共 ${total} 页）`);
+      break;
+    }
+    let content: PageContent;
+    try {
+      const page = await withTimeout(doc.getPage(n), PAGE_TIMEOUT_MS, "页面读取超时");
+      content = await withTimeout(readPage(page, n), PAGE_TIMEOUT_MS, "页面读取超时");
+      page.cleanup();
+    } catch {
+      broken.push(n);
+      continue;
+    }
+    read++;
+    if (isGarbled(content)) {
+      garbled.push(n);
+      continue;
+    }
+    totalChars += content.chars;
+    if (content.chars === 0) {
+      noText.push(n);
+      continue;
+    }
+    line = pageBlocks(content, blocks, line);
+  }
+  if (read === 0) {
+    throw new GongkaiError("unreadable", "PDF 文件已损坏或不完整，没有一页能够读取");
+  }
+  if (totalChars === 0) {
+    if (garbled.length > 0) {
+      throw new GongkaiError(
+        "unsupported_format",
+        "这份 PDF 的字体没有可用的字符映射（ToUnicode），文字无法还原，需要先做 OCR 才能识别",
+      );
+    }
+    throw new GongkaiError(
+      "unsupported_format",
+      "这份 PDF 没有文字层（可能是扫描件或图片），需要先做 OCR 才能识别",
+    );
+  }
+  if (broken.length)
+    warnings.push(`第 ${pageList(broken)} 页无法读取（文件可能已损坏或不完整），已跳过`);
+  if (garbled.length) {
+    warnings.push(
+      `第 ${pageList(garbled)} 页的字体没有可用的字符映射（ToUnicode），文字无法还原，已跳过；需要先做 OCR`,
+    );
+  }
+  if (noText.length)
+    warnings.push(`第 ${pageList(noText)} 页没有文字层（可能是扫描页或图片），已跳过`);
+  return { format: "pdf", lineCount: line, pages: total, blocks, warnings };
+}
+
+/** Append one page's blocks in reading order; returns the last line number used. */
+function pageBlocks(content: PageContent, blocks: LayoutBlock[], startLine: number): number {
+  const { page, frame } = content;
+  const { tables, rest } = latticeTables(content.segments, content.glyphs);
+  const items: { top: number; emit: () => void }[] = [];
+  let line = startLine;
+  for (const l of groupLines(rest)) {
+    items.push({
+      top: l.box[1],
+      emit: () => {
+        const text = lineText(l);
+        if (text === "") return;
+        blocks.push({ kind: "line", text, line: ++line, page, box: boxToViewport(frame, l.box) });
+      },
+    });
+  }
+  for (const t of tables) {
+    items.push({
+      top: t.box[1],
+      emit: () => {
+        const rows: GridRow[] = t.rows.map((r) => ({
+          cells: r.cells.map((c) => (c.box ? { ...c, box: boxToViewport(frame, c.box) } : c)),
+          line: ++line,
+          page,
+        }));
+        if (rows.length === 0) return;
+        blocks.push({
+          kind: "grid",
+          rows,
+          line: rows[0]?.line ?? line,
+          endLine: line,
+          page,
+        });
+      },
+    });
+  }
+  items.sort((a, b) => a.top - b.top);
+  for (const it of items) it.emit();
+  return line;
 }

@@ -1,0 +1,227 @@
+/**
+ * Ruling lines from a page's drawing operators.
+ *
+ * Table borders come in two forms: stroked paths (Word, Excel, Acrobat) and
+ * thin filled rectangles (Chromium, WPS, ONLYOFFICE and Word at some zoom
+ * levels draw each border as a rectangle a fraction of a point wide). Both
+ * become axis-aligned segments in the reading frame; collinear pieces
+ * (dashes, per-cell borders) are merged.
+ */
+import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { apply, IDENTITY, type Matrix, multiply } from "./geometry.ts";
+
+/** Horizontal (y0 = y1) or vertical (x0 = x1) segment, x0 ≤ x1, y0 ≤ y1. */
+export interface Segment {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Thicker than this, a filled rectangle is a shaded area, not a border. */
+const THIN = 3;
+/** Coordinates within this distance are the same line. */
+const ALIGN = 1;
+
+const STROKE_OPS: ReadonlySet<number> = new Set([
+  OPS.stroke,
+  OPS.closeStroke,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
+const FILL_OPS: ReadonlySet<number> = new Set([
+  OPS.fill,
+  OPS.eoFill,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
+
+type Point = [number, number];
+
+/** Split pdf.js path data (DrawOPS codes) into subpaths of points; curves mark a subpath as curved. */
+function subpaths(data: ArrayLike<number>, map: (x: number, y: number) => Point) {
+  const out: { points: Point[]; curved: boolean; closed: boolean }[] = [];
+  let cur: { points: Point[]; curved: boolean; closed: boolean } | undefined;
+  let i = 0;
+  const n = data.length;
+  while (i < n) {
+    const op = data[i++];
+    if (op === 0) {
+      cur = { points: [map(data[i] ?? 0, data[i + 1] ?? 0)], curved: false, closed: false };
+      out.push(cur);
+      i += 2;
+    } else if (op === 1) {
+      cur?.points.push(map(data[i] ?? 0, data[i + 1] ?? 0));
+      i += 2;
+    } else if (op === 2) {
+      if (cur) {
+        cur.curved = true;
+        cur.points.push(map(data[i + 4] ?? 0, data[i + 5] ?? 0));
+      }
+      i += 6;
+    } else if (op === 3) {
+      if (cur) {
+        cur.curved = true;
+        cur.points.push(map(data[i + 2] ?? 0, data[i + 3] ?? 0));
+      }
+      i += 4;
+    } else if (op === 4) {
+      if (cur) {
+        cur.closed = true;
+        const first = cur.points[0];
+        if (first) cur.points.push(first);
+      }
+    } else {
+      break; // unknown code: stop reading this path rather than misread it
+    }
+  }
+  return out;
+}
+
+function axisSegment(a: Point, b: Point): Segment | undefined {
+  const [ax, ay] = a;
+  const [bx, by] = b;
+  if (Math.abs(ay - by) <= ALIGN / 2 && Math.abs(ax - bx) > ALIGN) {
+    const y = (ay + by) / 2;
+    return { x0: Math.min(ax, bx), y0: y, x1: Math.max(ax, bx), y1: y };
+  }
+  if (Math.abs(ax - bx) <= ALIGN / 2 && Math.abs(ay - by) > ALIGN) {
+    const x = (ax + bx) / 2;
+    return { x0: x, y0: Math.min(ay, by), x1: x, y1: Math.max(ay, by) };
+  }
+  return undefined;
+}
+
+/** A thin axis-aligned filled rectangle as the line it draws. */
+function thinRect(points: Point[]): Segment | undefined {
+  if (points.length < 4 || points.length > 5) return undefined;
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  const x0 = Math.min(...xs);
+  const x1 = Math.max(...xs);
+  const y0 = Math.min(...ys);
+  const y1 = Math.max(...ys);
+  // All edges axis-aligned: every point sits on the rectangle's corners.
+  const onCorner = points.every(
+    (p) =>
+      (Math.abs(p[0] - x0) < 0.01 || Math.abs(p[0] - x1) < 0.01) &&
+      (Math.abs(p[1] - y0) < 0.01 || Math.abs(p[1] - y1) < 0.01),
+  );
+  if (!onCorner) return undefined;
+  const w = x1 - x0;
+  const h = y1 - y0;
+  if (h <= THIN && w > h) return { x0, y0: (y0 + y1) / 2, x1, y1: (y0 + y1) / 2 };
+  if (w <= THIN && h > w) return { x0: (x0 + x1) / 2, y0, x1: (x0 + x1) / 2, y1 };
+  return undefined;
+}
+
+/**
+ * Segments drawn by an operator list. `toFrame` maps a point of PDF user
+ * space (after the current transformation matrix) to the reading frame.
+ */
+export function segmentsFromOperators(
+  fnArray: ArrayLike<number>,
+  argsArray: ArrayLike<unknown>,
+  toFrame: (x: number, y: number) => Point,
+): Segment[] {
+  const out: Segment[] = [];
+  let ctm: Matrix = IDENTITY;
+  const stack: Matrix[] = [];
+  const map = (x: number, y: number): Point => {
+    const [ux, uy] = apply(ctm, x, y);
+    return toFrame(ux, uy);
+  };
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i];
+    const args = argsArray[i] as unknown[] | null;
+    switch (fn) {
+      case OPS.save:
+        stack.push(ctm);
+        break;
+      case OPS.restore:
+        ctm = stack.pop() ?? IDENTITY;
+        break;
+      case OPS.transform:
+        if (args && args.length === 6) ctm = multiply(ctm, args as Matrix);
+        break;
+      case OPS.paintFormXObjectBegin: {
+        stack.push(ctm);
+        const m = args?.[0];
+        if (Array.isArray(m) || ArrayBuffer.isView(m))
+          ctm = multiply(ctm, Array.from(m as ArrayLike<number>) as Matrix);
+        break;
+      }
+      case OPS.paintFormXObjectEnd:
+        ctm = stack.pop() ?? IDENTITY;
+        break;
+      case OPS.constructPath: {
+        const op = args?.[0] as number;
+        const data = (args?.[1] as ArrayLike<number>[] | undefined)?.[0];
+        if (!data || typeof op !== "number") break;
+        const stroke = STROKE_OPS.has(op);
+        const fill = FILL_OPS.has(op);
+        if (!stroke && !fill) break; // clipping paths and invisible paths draw nothing
+        for (const sp of subpaths(data, map)) {
+          if (sp.curved) continue;
+          if (stroke) {
+            for (let k = 1; k < sp.points.length; k++) {
+              const a = sp.points[k - 1];
+              const b = sp.points[k];
+              const s = a && b ? axisSegment(a, b) : undefined;
+              if (s) out.push(s);
+            }
+          } else if (fill) {
+            const s = thinRect(sp.points);
+            if (s) out.push(s);
+          }
+        }
+        break;
+      }
+    }
+  }
+  return mergeSegments(out);
+}
+
+/** Join collinear segments that touch or nearly touch. */
+export function mergeSegments(segments: Segment[]): Segment[] {
+  const horizontal = segments.filter((s) => s.y0 === s.y1);
+  const vertical = segments.filter((s) => s.x0 === s.x1 && s.y0 !== s.y1);
+  const mergeAxis = (list: Segment[], h: boolean): Segment[] => {
+    const pos = (s: Segment) => (h ? s.y0 : s.x0);
+    const start = (s: Segment) => (h ? s.x0 : s.y0);
+    const end = (s: Segment) => (h ? s.x1 : s.y1);
+    const sorted = [...list].sort((a, b) => pos(a) - pos(b) || start(a) - start(b));
+    // Group by position, then merge runs along the axis.
+    const groups: Segment[][] = [];
+    for (const s of sorted) {
+      const g = groups[groups.length - 1];
+      const first = g?.[0];
+      if (g && first && Math.abs(pos(s) - pos(first)) <= ALIGN) g.push(s);
+      else groups.push([s]);
+    }
+    const out: Segment[] = [];
+    for (const g of groups) {
+      const p = g.reduce((sum, s) => sum + pos(s), 0) / g.length;
+      g.sort((a, b) => start(a) - start(b));
+      let a = start(g[0] as Segment);
+      let b = end(g[0] as Segment);
+      const emit = () =>
+        out.push(h ? { x0: a, y0: p, x1: b, y1: p } : { x0: p, y0: a, x1: p, y1: b });
+      for (const s of g.slice(1)) {
+        if (start(s) <= b + 2) b = Math.max(b, end(s));
+        else {
+          emit();
+          a = start(s);
+          b = end(s);
+        }
+      }
+      emit();
+    }
+    return out;
+  };
+  return [...mergeAxis(horizontal, true), ...mergeAxis(vertical, false)];
+}
