@@ -1,4 +1,27 @@
-/** Rules of the `text` family. */
+/** Rules of the `text` family: the narrative against the tables and against itself. */
 import type { Rule } from "../types.ts";
+import { amountMatchesTable, moneyUnit } from "./text/amounts.ts";
+import {
+  breakdownSum,
+  changeArithmetic,
+  completionRate,
+  growthRate,
+  shareRatio,
+  zeroBaseGrowth,
+} from "./text/arith.ts";
+import { directionMatchesNumbers, threePublicReason } from "./text/words.ts";
+import { yearMatchesDocument } from "./text/year.ts";
 
-export const textRules: Rule[] = [];
+export const textRules: Rule[] = [
+  amountMatchesTable,
+  moneyUnit,
+  changeArithmetic,
+  growthRate,
+  zeroBaseGrowth,
+  shareRatio,
+  completionRate,
+  breakdownSum,
+  directionMatchesNumbers,
+  threePublicReason,
+  yearMatchesDocument,
+];

@@ -322,10 +322,21 @@ function extractParagraph(
 
       const amount = parseAmount(t.number);
       if (REASON_RE.test(s.text.slice(0, t.start))) {
-        const g = newGroup(clauseText, t.start, labelStart);
+        // "原因：预算支出比上年增加 0.62 万元，其中基本支出增加 0.62 万元":
+        // an amount after a change verb is a change, even in a reason clause.
+        const verb = CHANGE_TAIL_RE.exec(clauseText);
+        const choice = verb?.[2];
+        const label = verb ? clauseText.slice(0, verb.index) : clauseText;
+        const g = newGroup(label, t.start, labelStart);
+        const dir = verb && choice === undefined ? directionOf(verb[1] ?? "") : undefined;
         for (const c of g.claims) {
-          if (amount !== undefined) c.amount = amount;
           c.unit = t.unit;
+          if (amount === undefined) continue;
+          if (!verb) c.amount = amount;
+          else if (dir) {
+            c.change = dir === "decrease" ? -amount : amount;
+            c.direction = dir;
+          } else if (amount === 0) c.change = 0;
         }
         current = g;
         continue;

@@ -1,0 +1,170 @@
+/**
+ * Every amount the narrative states against the table cell it describes, and
+ * money units that are off by 万 (“4.03 元” among 万元, or a 元 figure
+ * printed as 万元).
+ */
+import type { Claim, Disclosure, MoneyUnit } from "../../../model/schema.ts";
+import type { RawFinding, Rule } from "../../types.ts";
+import {
+  type Agreement,
+  agree,
+  type CellRef,
+  cellName,
+  cellsFor,
+  cellValue,
+  locations,
+  stated,
+  statedDecimals,
+} from "./support.ts";
+
+/** Subjects that are one fund's or the whole department's, by wording. */
+const GENERIC_KINDS = new Set(["income_total", "expenditure_total", "grand_total"]);
+const OTHER_FUND_RE = /政府性基金|国有资本经营/u;
+
+/** Whether the claim's code came from its printed code or a 类/款/项 path, not a bare name. */
+function codeIsPrinted(c: Claim): boolean {
+  const code = c.subject.code;
+  if (!code) return true;
+  if (c.quote.includes(`（${code}）`) || c.quote.includes(`(${code})`)) return true;
+  return /[（(][类款项][）)]/u.test(c.subject.label);
+}
+
+/** The sentence speaks about another fund's table while its subject reads as the whole. */
+function aboutOtherFund(c: Claim): boolean {
+  if (!GENERIC_KINDS.has(c.subject.kind)) return false;
+  return OTHER_FUND_RE.test(c.quote) || OTHER_FUND_RE.test(c.section ?? "");
+}
+
+interface Comparison {
+  claim: Claim;
+  field: "amount" | "budget";
+  value: number;
+  unit: MoneyUnit;
+  refs: CellRef[];
+  result: Agreement;
+  /** The reference the finding points at. */
+  ref: CellRef;
+  /** The figure matches the cell once its unit is corrected. */
+  unitSlip?: MoneyUnit;
+}
+
+const cache = new WeakMap<Disclosure, Comparison[]>();
+
+function best(results: Agreement[]): Agreement {
+  if (results.includes("equal")) return "equal";
+  if (results.includes("rounding")) return "rounding";
+  return "differs";
+}
+
+/** Compare every stated amount with its cells, once per document. */
+export function comparisons(doc: Disclosure): Comparison[] {
+  const hit = cache.get(doc);
+  if (hit) return hit;
+  const out: Comparison[] = [];
+  for (const claim of doc.claims) {
+    const unit = claim.unit;
+    if (!unit || aboutOtherFund(claim)) continue;
+    for (const field of ["amount", "budget"] as const) {
+      const value = claim[field];
+      if (value === undefined) continue;
+      const refs = cellsFor(doc, claim, field);
+      if (refs.length === 0) continue;
+      const decimals = statedDecimals(claim.quote, value);
+      const results = refs.map((r) => agree(value, unit, decimals, r.amount, r.table.unit));
+      const result = best(results);
+      const ref =
+        refs[results.indexOf(result)] ?? refs.find((r) => r.printed) ?? (refs[0] as CellRef);
+      const cmp: Comparison = { claim, field, value, unit, refs, result, ref };
+      if (result === "differs") {
+        const other: MoneyUnit = unit === "元" ? "万元" : "元";
+        const slip = refs.find(
+          (r) =>
+            r.amount !== 0 && agree(value, other, decimals, r.amount, r.table.unit) === "equal",
+        );
+        if (slip) {
+          cmp.unitSlip = other;
+          cmp.ref = slip;
+        }
+      }
+      out.push(cmp);
+    }
+  }
+  cache.set(doc, out);
+  return out;
+}
+
+const FIELD_WORD = { amount: "", budget: "年初预算" } as const;
+
+export const amountMatchesTable: Rule = {
+  id: "text/amount-matches-table",
+  family: "text",
+  severity: "error",
+  title: "说明金额与表格一致",
+  description:
+    "说明中陈述的每一个金额（收支总计、收入各项、支出合计、基本支出和项目支出、人员经费和公用经费、功能分类类/款/项和经济分类科目、“三公”经费各项、政府采购、资产等）都应与它所描述的表格单元格一致。说明以万元保留小数、表格以元列示时，按说明的印刷精度把表格金额精确换算并四舍五入后比较；只差最后一位的，记为尾差提示。",
+  basis:
+    "《地方预决算公开操作规程》（财预〔2016〕143号）要求公开内容准确；部门预决算说明中的数字应与所附公开表一致（B-Q01、F-Q01，GovBudgetChecker D-N01～D-N09、B-R14）。",
+  confirmation: "practice",
+  *check({ doc }) {
+    for (const c of comparisons(doc)) {
+      if (c.result === "equal" || c.unitSlip) continue;
+      const what = FIELD_WORD[c.field];
+      const message = `说明称“${c.claim.quote}”，${what ? `其中${what} ${stated(c.value, c.unit)}，` : ""}但${cellName(c.ref)}为 ${cellValue(c.ref)}。`;
+      const f: RawFinding = {
+        message,
+        locations: locations(c.claim, c.ref),
+        expected: cellValue(c.ref),
+        actual: stated(c.value, c.unit),
+      };
+      if (c.result === "rounding") {
+        f.severity = "info";
+        f.message = `${message}两者只差最后一位，可能是四舍五入造成的尾差。`;
+      } else if (!codeIsPrinted(c.claim) || c.claim.subject.kind === "other") {
+        // A bare name resolved through the catalog may be another line of the same name.
+        f.severity = "warning";
+        f.message = `${message}（科目由名称推断，请核对说明所指的科目。）`;
+      }
+      yield f;
+    }
+  },
+};
+
+export const moneyUnit: Rule = {
+  id: "text/money-unit",
+  family: "text",
+  severity: "error",
+  title: "金额单位正确",
+  description:
+    "说明中的金额单位应与数值相符：在以万元叙述的说明中写成“元”（如“住房公积金 3.58 元”实为 3.58 万元），或把以元列示的表格数字直接标成万元，金额都差了一万倍。只有当改正单位后与表格一致时才报错；表格无从对照时，同一句中万元与元混用且元金额很小的，提示核对。",
+  basis:
+    "《地方预决算公开操作规程》（财预〔2016〕143号）“内容准确、形式规范”；金额单位数量级错误是公开说明的常见错误（GovBudgetChecker R001，D-N16）。",
+  confirmation: "practice",
+  *check({ doc }) {
+    const flagged = new Set<Claim>();
+    for (const c of comparisons(doc)) {
+      if (!c.unitSlip) continue;
+      flagged.add(c.claim);
+      yield {
+        message: `说明称“${c.claim.quote}”，其中金额写作 ${stated(c.value, c.unit)}，而${cellName(c.ref)}为 ${cellValue(c.ref)}：金额单位应为“${c.unitSlip}”。`,
+        locations: locations(c.claim, c.ref),
+        expected: stated(c.value, c.unitSlip),
+        actual: stated(c.value, c.unit),
+      };
+    }
+    // Without a table to compare with: a small 元 figure among 万元 figures of one sentence.
+    for (const claim of doc.claims) {
+      if (flagged.has(claim) || claim.unit !== "元" || claim.amount === undefined) continue;
+      if (claim.amount >= 1_000_000 || doc.unit !== "万元") continue;
+      const others = doc.claims.filter(
+        (o) => o !== claim && o.quote === claim.quote && o.unit === "万元",
+      );
+      if (others.length < 2) continue;
+      yield {
+        severity: "warning",
+        message: `说明称“${claim.quote}”，同一句中其他金额均以万元表示，唯独“${claim.subject.label}”写作 ${stated(claim.amount, "元")}，请核对金额单位。`,
+        locations: locations(claim),
+        actual: stated(claim.amount, "元"),
+      };
+    }
+  },
+};

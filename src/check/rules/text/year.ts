@@ -1,0 +1,82 @@
+/**
+ * The year a sentence gives its own figures must be the document's year: a
+ * 2025 budget that says “2024 年预算安排 10 万元” restates last year's text.
+ */
+import type { Claim, Disclosure, Section } from "../../../model/schema.ts";
+import type { Location, Rule } from "../../types.ts";
+import { claimLocation, sectionLocation } from "../../view.ts";
+
+/** A year followed by the document's own kind of figure. */
+const BUDGET_YEAR_RE =
+  /([12]\d{3})\s*年度?\s*(?:部门|单位)?\s*(?:年初)?(?:预算安排|安排预算|预算数?为|预算金额|预算收入|预算支出|收支预算|收支总预算|收入预算|支出预算|部门预算|单位预算)/gu;
+const FINAL_YEAR_RE =
+  /([12]\d{3})\s*年度?\s*(?:部门|单位)?\s*(?:决算数?为|收支决算|收入决算|支出决算|决算收入|决算支出|部门决算|单位决算|支出决算)/gu;
+/** Words just before the year that make it a comparison or a time span, not the figure's year. */
+const CONTEXT_RE = /(?:比|较|与|同|对比|相比|上年|去年|前两年|以前|截至|截止|自|从|至|及)\s*$/u;
+/** Words after the match that make it a comparison ("2024 年预算相比"). */
+const AFTER_RE = /^[^，。；]{0,6}(?:相比|比较|对比)/u;
+const SENTENCE_RE = /[^。；;！？!?\n]+[。；;！？!?]?/gu;
+
+interface Hit {
+  sentence: string;
+  year: number;
+  phrase: string;
+}
+
+function hits(text: string, re: RegExp, docYear: number): Hit[] {
+  const out: Hit[] = [];
+  SENTENCE_RE.lastIndex = 0;
+  for (let s = SENTENCE_RE.exec(text); s; s = SENTENCE_RE.exec(text)) {
+    const sentence = s[0].trim();
+    re.lastIndex = 0;
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      const year = Number(m[1]);
+      if (year === docYear) continue;
+      const before = sentence.slice(Math.max(0, m.index - 8), m.index);
+      if (CONTEXT_RE.test(before)) continue;
+      if (AFTER_RE.test(sentence.slice(m.index + m[0].length))) continue;
+      out.push({ sentence, year, phrase: m[0] });
+    }
+  }
+  return out;
+}
+
+function claimFor(doc: Disclosure, section: Section, h: Hit): Claim | undefined {
+  return doc.claims.find(
+    (c) =>
+      c.section === section.heading &&
+      (c.quote.includes(h.phrase) || h.sentence.includes(c.quote.slice(0, 20))) &&
+      c.quote.includes(String(h.year)),
+  );
+}
+
+export const yearMatchesDocument: Rule = {
+  id: "text/year-matches-document",
+  family: "text",
+  severity: "error",
+  title: "说明所写年度与文档年度一致",
+  description:
+    "说明以某一年度陈述本文档的预算（决算）数时，年度应是文档的年度：2025 年部门预算中写“2024 年预算安排 10 万元”，是沿用了上年的文字。比较上年（“比 2024 年预算增加”）、时间段（“截至 2024 年底”）和标题中的年度不在此列（标题见模板规则）。",
+  basis:
+    "《地方预决算公开操作规程》（财预〔2016〕143号）“内容准确”；年份一致是公开文本的基本要求（disclosure-rules §1.4 B-Q02、F-Q02，§2.7 G-02；§5.4 模板年份残留的真实错误）。",
+  confirmation: "practice",
+  *check({ doc }) {
+    const re = doc.kind === "budget" ? BUDGET_YEAR_RE : FINAL_YEAR_RE;
+    const seen = new Set<string>();
+    for (const section of doc.sections) {
+      for (const h of hits(section.text, re, doc.year)) {
+        if (seen.has(h.sentence)) continue;
+        seen.add(h.sentence);
+        const claim = claimFor(doc, section, h);
+        const where: Location = claim ? claimLocation(claim) : sectionLocation(section, h.sentence);
+        const kindWord = doc.kind === "budget" ? "预算" : "决算";
+        yield {
+          message: `说明称“${claim?.quote ?? h.sentence}”，以 ${h.year} 年陈述${kindWord}数，但本文档是 ${doc.year} 年${kindWord}。`,
+          locations: [where],
+          expected: `${doc.year} 年`,
+          actual: `${h.year} 年`,
+        };
+      }
+    }
+  },
+};
