@@ -115,13 +115,33 @@ export function matchTitle(line: string): TitleMatch | undefined {
   c = c.replace(/(?:金额)?单位[:：]?(?:万元|元)$/, "");
   c = c.replace(PREFIX_RE, "");
   if (c.length < 4) return undefined;
-  for (const p of PATTERNS) {
-    if (p.re.test(c)) {
-      const m: TitleMatch = { id: p.id, title: raw };
-      if (number) m.number = number;
-      if (p.kind) m.kind = p.kind;
-      return m;
-    }
+  const found = matchPattern(c) ?? (/\d{4}年/.test(raw) ? matchAfterEntity(c) : undefined);
+  if (!found) return undefined;
+  const m: TitleMatch = { id: found.id, title: raw };
+  if (number) m.number = number;
+  if (found.kind) m.kind = found.kind;
+  return m;
+}
+
+function matchPattern(c: string): TitlePattern | undefined {
+  for (const p of PATTERNS) if (p.re.test(c)) return p;
+  return undefined;
+}
+
+/** The end of an entity's name: 法院, 办公厅, 财政局, 委员会, 中心 … */
+const ENTITY_END = /(?:院|厅|局|委|会|部|室|办|中心|所|站|处|队|馆|校|社)$/;
+
+/**
+ * Titles that name the year and the entity before the table's name
+ * ("2018年度江苏省高级人民法院收支预算总表", Jiangsu): the title is what follows
+ * the entity's name.
+ */
+function matchAfterEntity(c: string): TitlePattern | undefined {
+  const rest = c.replace(/^.{0,4}?\d{4}年度?/, "");
+  for (let k = 2; k <= Math.min(30, rest.length - 4); k++) {
+    if (!ENTITY_END.test(rest.slice(0, k))) continue;
+    const p = matchPattern(rest.slice(k).replace(PREFIX_RE, ""));
+    if (p) return p;
   }
   return undefined;
 }

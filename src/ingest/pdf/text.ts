@@ -77,6 +77,8 @@ function dedupe(glyphs: Glyph[]): Glyph[] {
 }
 
 const LATIN_END = /[A-Za-z]$/;
+const CJK_END = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]$/;
+const CJK_START = /^[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
 const LATIN_START = /^[A-Za-z]/;
 
 /**
@@ -89,12 +91,17 @@ export function lineText(line: TextLine, opts: { wide?: boolean } = {}): string 
   let out = "";
   let prevEnd: number | undefined;
   const size = line.size;
+  const wide = opts.wide !== false;
   for (const g of line.glyphs) {
     if (prevEnd !== undefined) {
       const gap = g.box[0] - prevEnd;
-      if (gap > 2 * size && opts.wide !== false) {
+      // Justified and distributed Chinese text spreads characters apart
+      // ("因 公 出 国"): between two ideographs only a column-wide gap counts.
+      const cjk = CJK_END.test(out) && CJK_START.test(g.text);
+      const space = cjk ? (wide ? 0.5 * size : Number.POSITIVE_INFINITY) : 0.25 * size;
+      if (gap > 2 * size && wide) {
         out += " ".repeat(Math.min(40, Math.max(3, Math.round(gap / (0.5 * size)))));
-      } else if (gap > 0.25 * size) out += " ";
+      } else if (gap > space) out += " ";
     }
     out += g.text;
     prevEnd = Math.max(prevEnd ?? Number.NEGATIVE_INFINITY, g.box[2]);

@@ -170,7 +170,9 @@ function buildFromGrid(rows: GridRow[], table: Table, sink: RowSink): void {
   sink.unitCodes = listsUnits(header.flat().join(" "));
   let last: Row | undefined;
   for (const row of rows.slice(firstData)) {
-    const texts = row.cells.map((c) => c.text.trim());
+    // 类 / 款 / 项 labels of the code columns share a ruled row with the 合计
+    // line in some 决算 tables (PDF lattice grids): they are header, not name.
+    const texts = row.cells.map((c) => c.text.trim()).map((t) => (/^[类款项]$/.test(t) ? "" : t));
     // The code: the first cell of the first four that looks like one, with
     // parts in the following 款/项 cells.
     let codeIdx = -1;
@@ -228,6 +230,11 @@ function buildFromGrid(rows: GridRow[], table: Table, sink: RowSink): void {
   }
 }
 
+/** A cell that reads as a row name: text that is neither an amount nor a code. */
+function isNameText(t: string): boolean {
+  return t !== "" && !CODE_CELL.test(t) && parseAmount(t) === undefined && !lineKeyOf(t);
+}
+
 function buildTriplets(rows: GridRow[], table: Table, sink: RowSink): void {
   table.columns = columnsOf(["amount"]);
   for (const row of rows) {
@@ -237,14 +244,22 @@ function buildTriplets(rows: GridRow[], table: Table, sink: RowSink): void {
       const key = lineKeyOf(t);
       const isCode = CODE_CELL.test(t);
       if (!isCode && !key) continue;
+      // A code printed in 类 / 款 cells (PDF grids of 公开06) continues in
+      // the next cell; an empty 款 cell of a 类 row is skipped to its name.
+      let code = t;
+      let n = i + 1;
+      if (isCode && t.length === 3) {
+        if (/^\d{2}$/.test(texts[n] ?? "")) code = `${t} ${texts[n++]}`;
+        else if (texts[n] === "" && isNameText(texts[n + 1] ?? "")) n++;
+      }
       // A code is followed by its name and amount; a block total
       // (人员经费合计) by its amount in the next non-empty cell.
-      let j = isCode ? i + 2 : i + 1;
+      let j = isCode ? n + 1 : i + 1;
       if (!isCode) while (j < texts.length && texts[j] === "") j++;
       const at = texts[j] ?? "";
       if (at !== "" && parseAmount(at) === undefined) {
         // The next cell already starts another triplet: this one is blank.
-        j = isCode ? i + 1 : i;
+        j = isCode ? n : i;
       }
       const amount = parseAmount(at);
       const cells: Record<string, Cell> = {
@@ -255,8 +270,8 @@ function buildTriplets(rows: GridRow[], table: Table, sink: RowSink): void {
         ),
       };
       sink.add(
-        isCode ? t : undefined,
-        isCode ? (texts[i + 1] ?? "") : t,
+        isCode ? code : undefined,
+        isCode ? (texts[n] ?? "") : t,
         cells,
         row.line,
         row.line,
