@@ -1,0 +1,199 @@
+/**
+ * Chinese words every report format shares: severities, document kinds,
+ * table and column names, how a location reads, and how findings are grouped
+ * for a reader (by narrative section or by table).
+ *
+ * The names are the report's own (not imported from recognize or the CLI)
+ * so that a report reads the same whatever printed the table title.
+ */
+import type { ColumnId, Kind, TableId } from "../../model/schema.ts";
+import { ruleById } from "../registry.ts";
+import {
+  type Confirmation,
+  FAMILY_TITLES,
+  type Finding,
+  type Location,
+  type Rule,
+  type Severity,
+} from "../types.ts";
+
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  error: "错误",
+  warning: "警告",
+  info: "提示",
+};
+
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+export const KIND_LABELS: Record<Kind, string> = { budget: "预算", final: "决算" };
+
+export const CONFIRMATION_LABELS: Record<Confirmation, string> = {
+  official: "官方规定（已核对原文）",
+  identity: "会计恒等式（由表样推导）",
+  practice: "通行做法（各地模板普遍要求）",
+  unconfirmed: "未经核实（依据尚待对照原文）",
+};
+
+export const TABLE_NAMES: Record<TableId, string> = {
+  summary: "收支总表",
+  income: "收入总表",
+  expenditure: "支出总表",
+  fiscal_summary: "财政拨款收支总表",
+  gpb_function: "一般公共预算支出表（功能分类）",
+  gpb_economic: "一般公共预算支出表（经济分类）",
+  gpb_basic_function: "一般公共预算基本支出表（功能分类）",
+  gpb_basic_economic: "一般公共预算基本支出表（经济分类）",
+  gpb_project_economic: "一般公共预算项目支出表（经济分类）",
+  three_public: "“三公”经费支出表",
+  gov_fund: "政府性基金预算支出表",
+  state_capital: "国有资本经营预算支出表",
+  projects: "项目支出表",
+  assets: "国有资产使用情况表",
+  procurement: "政府采购预算表",
+  carryover: "财政拨款结转资金支出表",
+  performance: "绩效目标表",
+};
+
+export const COLUMN_LABELS: Record<ColumnId, string> = {
+  amount: "金额",
+  total: "合计",
+  basic: "基本支出",
+  project: "项目支出",
+  personnel: "人员经费",
+  public: "公用经费",
+  fiscal: "财政拨款",
+  gpb: "一般公共预算",
+  gov_fund: "政府性基金预算",
+  state_capital: "国有资本经营预算",
+  fiscal_special: "财政专户管理资金",
+  business: "事业收入",
+  operating: "经营收支",
+  superior: "上级补助收入",
+  affiliated: "附属单位上缴收入",
+  other: "其他收入",
+  carryover: "上年结转",
+  budget: "预算数",
+  final: "决算数",
+  prior: "上年预算数",
+  upper: "上缴上级支出",
+  subsidiary: "对附属单位补助支出",
+};
+
+/** What a report reads of a rule: its metadata, never its function. */
+export type RuleMeta = Omit<Rule, "check">;
+
+/** Rule metadata by id; callers may pass their own list (over the registry). */
+export type RuleLookup = (id: string) => RuleMeta | undefined;
+
+export function ruleLookup(rules?: readonly RuleMeta[]): RuleLookup {
+  if (!rules) return ruleById;
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  return (id) => byId.get(id) ?? ruleById(id);
+}
+
+export function columnLabel(column: string): string {
+  return (COLUMN_LABELS as Record<string, string>)[column] ?? column;
+}
+
+/** The table as a reader knows it: its printed title, else its standard name. */
+export function tableLabel(loc: Location): string | undefined {
+  if (loc.tableTitle?.trim()) return loc.tableTitle.trim();
+  if (loc.table) return TABLE_NAMES[loc.table] ?? loc.table;
+  return undefined;
+}
+
+/** "第12行" or "第12–14行". */
+export function lineLabel(loc: Location): string | undefined {
+  if (loc.line === undefined) return undefined;
+  if (loc.endLine !== undefined && loc.endLine !== loc.line) {
+    return `第${loc.line}–${loc.endLine}行`;
+  }
+  return `第${loc.line}行`;
+}
+
+/** "科目 2010101 行政运行" for a code row; "行 收入合计" for a line (its key is internal). */
+export function rowLabel(loc: Location): string | undefined {
+  const name = loc.name?.trim();
+  if (loc.key !== undefined && /^\d+$/.test(loc.key)) {
+    return name ? `科目 ${loc.key} ${name}` : `科目 ${loc.key}`;
+  }
+  if (name) return `行 ${name}`;
+  return loc.key !== undefined ? `行 ${loc.key}` : undefined;
+}
+
+/**
+ * Where a location points, in one line: 表/行/列 for a cell, the section for
+ * a sentence, then 第N行 第P页 in the source. `within` is the heading the
+ * finding is listed under.
+ */
+export function describeLocation(loc: Location, within?: string): string {
+  const parts: string[] = [];
+  const table = tableLabel(loc);
+  // Under a group heading, the section or table it names need not be repeated.
+  const place = table ?? loc.section?.trim();
+  if (place && place !== within) parts.push(place);
+  const row = rowLabel(loc);
+  if (row) parts.push(row);
+  if (loc.column) parts.push(`${columnLabel(loc.column)}列`);
+  const where = [lineLabel(loc), loc.page !== undefined ? `第${loc.page}页` : undefined]
+    .filter((s) => s !== undefined)
+    .join(" ");
+  if (where) parts.push(where);
+  return parts.length > 0 ? parts.join(" · ") : "全文";
+}
+
+/** The group a finding is listed under: its first location's section or table. */
+export function groupTitle(f: Finding): string {
+  for (const loc of f.locations) {
+    if (loc.section?.trim()) return loc.section.trim();
+    const table = tableLabel(loc);
+    if (table) return table;
+  }
+  return f.locations.some((l) => l.quote) ? "说明文字" : "全文";
+}
+
+export interface FindingGroup<F extends Finding> {
+  title: string;
+  findings: F[];
+}
+
+function firstLine(f: Finding): number {
+  return f.locations.find((l) => l.line !== undefined)?.line ?? Number.MAX_SAFE_INTEGER;
+}
+
+/**
+ * Findings grouped for reading, groups in document order (by their first
+ * line), findings within a group in the order given (the engine sorts them by
+ * severity, then line).
+ */
+export function groupFindings<F extends Finding>(findings: readonly F[]): FindingGroup<F>[] {
+  const groups = new Map<string, { findings: F[]; line: number; order: number }>();
+  for (const f of findings) {
+    const title = groupTitle(f);
+    let g = groups.get(title);
+    if (!g) {
+      g = { findings: [], line: Number.MAX_SAFE_INTEGER, order: groups.size };
+      groups.set(title, g);
+    }
+    g.findings.push(f);
+    g.line = Math.min(g.line, firstLine(f));
+  }
+  return [...groups.entries()]
+    .sort(([, a], [, b]) => a.line - b.line || a.order - b.order)
+    .map(([title, g]) => ({ title, findings: g.findings }));
+}
+
+/** The quoted source sentences of a finding (deduplicated). */
+export function quotesOf(f: Finding): string[] {
+  return [...new Set(f.locations.map((l) => l.quote?.trim()).filter((q): q is string => !!q))];
+}
+
+/** "2024年 决算" */
+export function documentLabel(d: { kind: Kind; year: number }): string {
+  return `${d.year}年${KIND_LABELS[d.kind]}`;
+}
+
+/** "表内运算" — the family's Chinese name. */
+export function familyTitle(rule: Pick<RuleMeta, "family">): string {
+  return FAMILY_TITLES[rule.family];
+}

@@ -1,0 +1,221 @@
+/**
+ * `--format xlsx`: a workbook a finance bureau can file. Sheet 问题清单 has
+ * one row per finding (frozen header, autofilter, wrapped text), 已豁免 the
+ * waived findings with the reviewer's reason, 汇总 the counts per document,
+ * and 规则运行出错 the rules that threw, when any did.
+ */
+import ExcelJS from "exceljs";
+import type { CheckReport, Finding, WaivedFinding } from "../types.ts";
+import {
+  columnLabel,
+  KIND_LABELS,
+  quotesOf,
+  type RuleMeta,
+  rowLabel,
+  ruleLookup,
+  SEVERITY_LABELS,
+  tableLabel,
+} from "./labels.ts";
+
+export interface XlsxOptions {
+  rules?: readonly RuleMeta[];
+}
+
+interface Col {
+  header: string;
+  width: number;
+  wrap?: boolean;
+}
+
+/** The findings sheet's columns, in order (the 已豁免 sheet adds 豁免理由). */
+export const FINDING_COLUMNS: readonly Col[] = [
+  { header: "序号", width: 6 },
+  { header: "文件", width: 24, wrap: true },
+  { header: "单位", width: 22, wrap: true },
+  { header: "年度", width: 7 },
+  { header: "类型", width: 6 },
+  { header: "级别", width: 6 },
+  { header: "规则", width: 24 },
+  { header: "规则名称", width: 18, wrap: true },
+  { header: "说明", width: 48, wrap: true },
+  { header: "表格", width: 24, wrap: true },
+  { header: "科目/行", width: 24, wrap: true },
+  { header: "列", width: 12, wrap: true },
+  { header: "原文", width: 48, wrap: true },
+  { header: "行号", width: 9 },
+  { header: "页码", width: 7 },
+  { header: "应为", width: 16, wrap: true },
+  { header: "实际", width: 16, wrap: true },
+  { header: "依据", width: 40, wrap: true },
+];
+
+const SEVERITY_COLOURS = { error: "FFB42318", warning: "FFA15C07", info: "FF1F5FA8" } as const;
+
+/** Distinct non-empty values, one per line. */
+function lines(values: (string | undefined)[]): string {
+  return [...new Set(values.filter((v): v is string => !!v))].join("\n");
+}
+
+/** A number when there is one, else the distinct values joined (a finding may span places). */
+function numberOrList(values: (number | undefined)[]): number | string | null {
+  const distinct = [...new Set(values.filter((v): v is number => v !== undefined))];
+  if (distinct.length === 0) return null;
+  if (distinct.length === 1) return distinct[0] ?? null;
+  return distinct.join("、");
+}
+
+function findingRow(
+  no: number,
+  r: CheckReport,
+  f: Finding | WaivedFinding,
+  title: string | undefined,
+): (string | number | null)[] {
+  const locs = f.locations;
+  return [
+    no,
+    r.document.file ?? "",
+    r.document.entity,
+    r.document.year,
+    KIND_LABELS[r.document.kind],
+    SEVERITY_LABELS[f.severity],
+    f.rule,
+    title ?? "",
+    f.message,
+    lines(locs.map((l) => tableLabel(l) ?? l.section)),
+    lines(locs.map((l) => rowLabel(l)?.replace(/^(科目|行) /, ""))),
+    lines(locs.map((l) => (l.column ? columnLabel(l.column) : undefined))),
+    quotesOf(f).join("\n"),
+    // A span of lines reads as its first line; spans stay visible in the other formats.
+    numberOrList(locs.map((l) => l.line)),
+    numberOrList(locs.map((l) => l.page)),
+    f.expected ?? "",
+    f.actual ?? "",
+    f.basis,
+  ];
+}
+
+function styleSheet(ws: ExcelJS.Worksheet, cols: readonly Col[], rows: number): void {
+  ws.columns = cols.map((c) => ({ header: c.header, width: c.width }));
+  ws.views = [{ state: "frozen", ySplit: 1, xSplit: 0 }];
+  ws.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: Math.max(rows, 1) + 1, column: cols.length },
+  };
+  const header = ws.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+  header.height = 22;
+  header.eachCell((cell) => {
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EAEE" } };
+    cell.border = { bottom: { style: "thin", color: { argb: "FF9AA1AE" } } };
+  });
+  cols.forEach((c, i) => {
+    ws.getColumn(i + 1).alignment = { vertical: "top", wrapText: c.wrap === true };
+  });
+  ws.getRow(1).alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+}
+
+function colourSeverity(ws: ExcelJS.Worksheet, rowNo: number, f: Finding): void {
+  const cell = ws.getRow(rowNo).getCell(6);
+  cell.font = { bold: true, color: { argb: SEVERITY_COLOURS[f.severity] } };
+}
+
+export async function formatXlsx(
+  reports: readonly CheckReport[],
+  opts: XlsxOptions = {},
+): Promise<Uint8Array> {
+  const lookup = ruleLookup(opts.rules);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "gongkai";
+
+  const findings = wb.addWorksheet("问题清单");
+  let no = 0;
+  for (const r of reports) {
+    for (const f of r.findings) {
+      findings.addRow(findingRow(++no, r, f, lookup(f.rule)?.title));
+      colourSeverity(findings, no + 1, f);
+    }
+  }
+  styleSheet(findings, FINDING_COLUMNS, no);
+
+  const waived = wb.addWorksheet("已豁免");
+  let wno = 0;
+  for (const r of reports) {
+    for (const f of r.waived) {
+      waived.addRow([...findingRow(++wno, r, f, lookup(f.rule)?.title), f.waiver.reason]);
+      colourSeverity(waived, wno + 1, f);
+    }
+  }
+  styleSheet(waived, [...FINDING_COLUMNS, { header: "豁免理由", width: 40, wrap: true }], wno);
+
+  const summaryCols: Col[] = [
+    { header: "文件", width: 30, wrap: true },
+    { header: "单位", width: 26, wrap: true },
+    { header: "主管部门", width: 22, wrap: true },
+    { header: "年度", width: 7 },
+    { header: "类型", width: 6 },
+    { header: "金额单位", width: 9 },
+    { header: "规则集", width: 13 },
+    { header: "错误", width: 7 },
+    { header: "警告", width: 7 },
+    { header: "提示", width: 7 },
+    { header: "已豁免", width: 8 },
+    { header: "规则运行出错", width: 12 },
+  ];
+  const summary = wb.addWorksheet("汇总");
+  for (const r of reports) {
+    const d = r.document;
+    summary.addRow([
+      d.file ?? "",
+      d.entity,
+      d.parent ?? "",
+      d.year,
+      KIND_LABELS[d.kind],
+      d.unit,
+      r.preset,
+      r.summary.error,
+      r.summary.warning,
+      r.summary.info,
+      r.summary.waived,
+      r.failures.length,
+    ]);
+  }
+  styleSheet(summary, summaryCols, reports.length);
+  if (reports.length > 1) {
+    const sum = (k: "error" | "warning" | "info" | "waived") =>
+      reports.reduce((n, r) => n + r.summary[k], 0);
+    const total = summary.addRow([
+      `合计（${reports.length} 个文件）`,
+      "",
+      "",
+      null,
+      "",
+      "",
+      "",
+      sum("error"),
+      sum("warning"),
+      sum("info"),
+      sum("waived"),
+      reports.reduce((n, r) => n + r.failures.length, 0),
+    ]);
+    total.font = { bold: true };
+  }
+
+  const failures = reports.flatMap((r) => r.failures.map((e) => ({ r, e })));
+  if (failures.length > 0) {
+    const ws = wb.addWorksheet("规则运行出错");
+    for (const { r, e } of failures) ws.addRow([r.document.file ?? "", e.rule, e.message]);
+    styleSheet(
+      ws,
+      [
+        { header: "文件", width: 30, wrap: true },
+        { header: "规则", width: 24 },
+        { header: "错误信息", width: 60, wrap: true },
+      ],
+      failures.length,
+    );
+  }
+
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
