@@ -1,4 +1,10 @@
-/** Rules of the `xtab` family. */
+/**
+ * Rules of the `xtab` family: figures that two tables of one document both
+ * print must agree (summary against details, function against economic
+ * classification, 三公 against the economic lines that carry it).
+ */
 import type { Rule } from "../types.ts";
+import { detailXtabRules } from "./xtab/details.ts";
+import { summaryXtabRules } from "./xtab/summaries.ts";
 
-export const xtabRules: Rule[] = [];
+export const xtabRules: Rule[] = [...summaryXtabRules, ...detailXtabRules];

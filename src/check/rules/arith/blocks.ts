@@ -1,0 +1,113 @@
+/**
+ * Sums of the two line-keyed blocks: the 三公 table (合计 = 出国 + 用车 + 接待,
+ * 用车 = 购置 + 运行) and the 公开06-style basic-expenditure table, where
+ * 人员经费合计 and 公用经费合计 close blocks of economic 类.
+ */
+import type { Row, Table } from "../../../model/schema.ts";
+import type { RawFinding, Rule, RuleContext } from "../../types.ts";
+import { codeRows, tablesOf } from "../../view.ts";
+import { cellLabel, compare, line, present, ref, rowLabel, trustworthy } from "./common.ts";
+
+function* sumInColumns(
+  ctx: RuleContext,
+  table: Table,
+  total: Row | undefined,
+  parts: readonly (Row | undefined)[],
+  what: string,
+): Iterable<RawFinding> {
+  if (!total) return;
+  const rows = parts.filter((r): r is Row => r !== undefined);
+  if (rows.length < 2) return;
+  for (const col of Object.keys(total.cells)) {
+    const actual = ref(table, total, col);
+    if (!actual) continue;
+    const refs = present(rows.map((r) => ref(table, r, col)));
+    if (refs.length < 2) continue;
+    const f = compare({
+      doc: ctx.doc,
+      actual,
+      expected: refs,
+      say: (a, e, g) => `${cellLabel(actual)} ${a}，不等于${what} ${e}，相差 ${g}`,
+    });
+    if (f) yield f;
+  }
+}
+
+function* threePublic(ctx: RuleContext): Iterable<RawFinding> {
+  for (const table of tablesOf(ctx.doc, "three_public")) {
+    if (table.empty || !trustworthy(table)) continue;
+    const get = (k: string) => line(table, `three_public.${k}`);
+    const vehicle = get("vehicle");
+    const vehicleParts = [get("vehicle_purchase"), get("vehicle_operation")];
+    yield* sumInColumns(
+      ctx,
+      table,
+      get("total"),
+      [get("abroad"), ...(vehicle ? [vehicle] : vehicleParts), get("reception")],
+      "因公出国（境）费、公务用车购置及运行费、公务接待费之和",
+    );
+    yield* sumInColumns(ctx, table, vehicle, vehicleParts, "公务用车购置费与运行费之和");
+  }
+}
+
+/** 类 that make up 人员经费 in the 公开06 layout; every other 类 is 公用经费. */
+const PERSONNEL_CLASSES = new Set(["301", "303"]);
+
+function* basicBlocks(ctx: RuleContext): Iterable<RawFinding> {
+  for (const id of ["gpb_basic_economic", "gpb_economic"] as const) {
+    for (const table of tablesOf(ctx.doc, id)) {
+      if (table.empty || !trustworthy(table)) continue;
+      const classes = codeRows(table, 1).filter((r) => r.keyKind === "econ_dept");
+      if (classes.length === 0) continue;
+      const personnel = classes.filter((r) => PERSONNEL_CLASSES.has(r.key));
+      const pub = classes.filter((r) => !PERSONNEL_CLASSES.has(r.key));
+      const names = (rows: Row[]) => rows.map(rowLabel).join("、");
+      for (const [key, rows] of [
+        ["personnel_total", personnel],
+        ["public_total", pub],
+      ] as const) {
+        const total = line(table, key);
+        if (!total || rows.length === 0) continue;
+        for (const col of Object.keys(total.cells)) {
+          const actual = ref(table, total, col);
+          const refs = present(rows.map((r) => ref(table, r, col)));
+          if (!actual || refs.length === 0) continue;
+          const f = compare({
+            doc: ctx.doc,
+            actual,
+            expected: refs,
+            say: (a, e, g) => `${cellLabel(actual)} ${a}，不等于${names(rows)}之和 ${e}，相差 ${g}`,
+          });
+          if (f) yield f;
+        }
+      }
+    }
+  }
+}
+
+export const blockRules: Rule[] = [
+  {
+    id: "arith/three-public-sum",
+    family: "arith",
+    severity: "error",
+    title: "“三公”经费合计等于各分项之和",
+    description:
+      "“三公”经费支出表每一列（预算数、决算数、上年数）都应满足：合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费；公务用车购置及运行费 = 公务用车购置费 + 公务用车运行费。空白视为 0。",
+    basis:
+      "财预〔2016〕143号要求“三公”经费按因公出国（境）费、公务用车购置及运行费（细化到购置费和运行费）、公务接待费公开；合计关系为表样定义（GovBudgetChecker B-004、B-R10）",
+    confirmation: "identity",
+    check: threePublic,
+  },
+  {
+    id: "arith/basic-blocks",
+    family: "arith",
+    severity: "warning",
+    title: "人员经费合计、公用经费合计等于所属经济分类类之和",
+    description:
+      "按人员经费、公用经费分块列示的基本支出表（公开06表样式）中，人员经费合计应等于 301 工资福利支出与 303 对个人和家庭的补助之和，公用经费合计应等于其余各经济分类类（302 商品和服务支出、310 资本性支出等）之和。307、399 等类的归属各地表样不尽相同，故列为警告。",
+    basis:
+      "表样定义（推导）：人员经费含工资福利支出和对个人和家庭的补助，公用经费含商品和服务支出、资本性支出等；307、399 的归属尚未核实",
+    confirmation: "unconfirmed",
+    check: basicBlocks,
+  },
+];

@@ -1,0 +1,307 @@
+/**
+ * Sums inside a classification table: a 类 or 款 equals its children, the 合计
+ * row equals the top-level rows, and across a row the 合计 equals its parts
+ * (基本 + 项目, 人员 + 公用, income sources, fund columns).
+ */
+import type { Row, Table, TableId } from "../../../model/schema.ts";
+import type { RawFinding, Rule, RuleContext } from "../../types.ts";
+import { childRows, codeRows, tablesOf } from "../../view.ts";
+import {
+  CLASSIFICATION_TABLES,
+  cellLabel,
+  compare,
+  line,
+  present,
+  ref,
+  trustworthy,
+} from "./common.ts";
+
+const LEVEL_NAMES = ["", "类", "款", "项"] as const;
+
+type CodeKind = "func" | "econ";
+
+function isKind(row: Row, kind: CodeKind): boolean {
+  return kind === "func"
+    ? row.keyKind === "func"
+    : row.keyKind === "econ_dept" || row.keyKind === "econ_gov";
+}
+
+/** Trustworthy classification tables of the document, each id in turn. */
+function* classificationTables(ctx: RuleContext, ids = CLASSIFICATION_TABLES): Iterable<Table> {
+  for (const id of ids) {
+    for (const t of tablesOf(ctx.doc, id)) {
+      if (!t.empty && trustworthy(t)) yield t;
+    }
+  }
+}
+
+/** A code printed twice in one table (several units, or a misread) makes parents ambiguous. */
+function hasDuplicateCodes(table: Table): boolean {
+  const seen = new Set<string>();
+  for (const r of codeRows(table)) {
+    const k = `${r.keyKind}:${r.key}`;
+    if (seen.has(k)) return true;
+    seen.add(k);
+  }
+  return false;
+}
+
+function* subtotals(ctx: RuleContext, kind: CodeKind): Iterable<RawFinding> {
+  for (const table of classificationTables(ctx)) {
+    if (hasDuplicateCodes(table)) continue;
+    for (const parent of codeRows(table)) {
+      if (!isKind(parent, kind) || parent.level === undefined || parent.level >= 3) continue;
+      const children = childRows(table, parent);
+      if (children.length === 0) continue;
+      const childLevel = LEVEL_NAMES[parent.level + 1];
+      for (const col of table.columns) {
+        const actual = ref(table, parent, col.id);
+        if (!actual) continue;
+        const parts = present(children.map((c) => ref(table, c, col.id)));
+        if (parts.length === 0) continue;
+        const f = compare({
+          doc: ctx.doc,
+          actual,
+          expected: parts,
+          say: (a, e, g) =>
+            `${cellLabel(actual)} ${a}，不等于其下各${childLevel}之和 ${e}，相差 ${g}`,
+        });
+        if (f) yield f;
+      }
+    }
+  }
+}
+
+/** Rows of one kind whose ancestors are not in the table: the 类, or the highest level printed. */
+function topRows(rows: Row[]): Row[] {
+  const keys = new Set(rows.map((r) => r.key));
+  return rows.filter((r) => {
+    for (let n = 3; n < r.key.length; n += 2) if (keys.has(r.key.slice(0, n))) return false;
+    return true;
+  });
+}
+
+function* totalRow(ctx: RuleContext): Iterable<RawFinding> {
+  for (const table of classificationTables(ctx)) {
+    const total = line(table, "total");
+    if (!total || hasDuplicateCodes(table)) continue;
+    const groups = (["func", "econ"] as const)
+      .map((k) => topRows(codeRows(table).filter((r) => isKind(r, k))))
+      .filter((g) => g.some((r) => Object.values(r.cells).some((c) => (c.amount ?? 0) !== 0)));
+    // A table mixing functional and economic rows is misread; nothing to sum.
+    if (groups.length !== 1) continue;
+    const roots = groups[0] ?? [];
+    const allClasses = roots.every((r) => r.level === 1);
+    for (const col of table.columns) {
+      const actual = ref(table, total, col.id);
+      if (!actual) continue;
+      const parts = present(roots.map((r) => ref(table, r, col.id)));
+      if (parts.length === 0) continue;
+      const f = compare({
+        doc: ctx.doc,
+        actual,
+        expected: parts,
+        say: (a, e, g) =>
+          `${cellLabel(actual)} ${a}，不等于${allClasses ? "各类" : "表中最高级次科目"}之和 ${e}，相差 ${g}`,
+      });
+      if (f) yield f;
+    }
+  }
+}
+
+/** One identity across the columns of a row: `total` = Σ `parts` (each where printed). */
+interface ColumnIdentity {
+  total: string;
+  parts: readonly string[];
+  /** How the parts are named in a message. */
+  what: string;
+  /** Only where the table has (or lacks) these columns. */
+  requires?: readonly string[];
+  excludes?: readonly string[];
+  tables: readonly TableId[];
+}
+
+const EXPENDITURE_TABLES = CLASSIFICATION_TABLES.filter((t) => t !== "income");
+
+const EXPENDITURE_IDENTITIES: readonly ColumnIdentity[] = [
+  {
+    total: "total",
+    parts: ["basic", "project", "upper", "operating", "subsidiary"],
+    requires: ["basic", "project"],
+    what: "基本支出、项目支出等各列之和",
+    tables: EXPENDITURE_TABLES,
+  },
+  {
+    total: "basic",
+    parts: ["personnel", "public"],
+    what: "人员经费与公用经费之和",
+    tables: EXPENDITURE_TABLES,
+  },
+  {
+    total: "total",
+    parts: ["personnel", "public", "project"],
+    requires: ["personnel", "public"],
+    excludes: ["basic"],
+    what: "人员经费、公用经费（及项目支出）之和",
+    tables: EXPENDITURE_TABLES,
+  },
+];
+
+const INCOME_SOURCES = [
+  "fiscal_special",
+  "business",
+  "operating",
+  "superior",
+  "affiliated",
+  "other",
+  "carryover",
+] as const;
+
+const INCOME_IDENTITIES: readonly ColumnIdentity[] = [
+  {
+    total: "total",
+    parts: ["fiscal", ...INCOME_SOURCES],
+    requires: ["fiscal"],
+    what: "各项收入之和",
+    tables: ["income"],
+  },
+  {
+    total: "total",
+    parts: ["gpb", "gov_fund", "state_capital", ...INCOME_SOURCES],
+    excludes: ["fiscal"],
+    what: "各项收入之和",
+    tables: ["income"],
+  },
+  {
+    total: "fiscal",
+    parts: ["gpb", "gov_fund", "state_capital"],
+    what: "一般公共预算、政府性基金预算、国有资本经营预算拨款之和",
+    tables: ["income"],
+  },
+];
+
+const FUND_IDENTITIES: readonly ColumnIdentity[] = [
+  {
+    total: "total",
+    parts: ["gpb", "gov_fund", "state_capital"],
+    excludes: ["basic", "fiscal_special"],
+    what: "一般公共预算、政府性基金预算、国有资本经营预算之和",
+    tables: ["fiscal_summary"],
+  },
+  {
+    total: "total",
+    parts: ["gpb", "gov_fund", "state_capital", ...INCOME_SOURCES],
+    excludes: ["basic"],
+    what: "各资金来源之和",
+    tables: ["projects"],
+  },
+];
+
+function hasCol(table: Table, id: string): boolean {
+  return table.columns.some((c) => c.id === id);
+}
+
+function* columnIdentities(
+  ctx: RuleContext,
+  identities: readonly ColumnIdentity[],
+): Iterable<RawFinding> {
+  for (const id of new Set(identities.flatMap((i) => i.tables))) {
+    for (const table of tablesOf(ctx.doc, id)) {
+      if (table.empty || !trustworthy(table)) continue;
+      for (const ident of identities) {
+        if (!ident.tables.includes(id)) continue;
+        if (!hasCol(table, ident.total)) continue;
+        if (ident.requires?.some((c) => !hasCol(table, c))) continue;
+        if (ident.excludes?.some((c) => hasCol(table, c))) continue;
+        const cols = ident.parts.filter((c) => hasCol(table, c));
+        // One part alone would equate two columns; that says more about the header than the sums.
+        if (cols.length < 2) continue;
+        for (const row of table.rows) {
+          const actual = ref(table, row, ident.total);
+          if (!actual) continue;
+          const parts = present(cols.map((c) => ref(table, row, c)));
+          if (parts.length < 2) continue;
+          const f = compare({
+            doc: ctx.doc,
+            actual,
+            expected: parts,
+            say: (a, e, g) => `${cellLabel(actual)} ${a}，不等于同行${ident.what} ${e}，相差 ${g}`,
+          });
+          if (f) yield f;
+        }
+      }
+    }
+  }
+}
+
+export const classificationRules: Rule[] = [
+  {
+    id: "arith/function-subtotals",
+    family: "arith",
+    severity: "error",
+    title: "功能分类类、款等于下级科目之和",
+    description:
+      "按支出功能分类列示的表格（收入表、支出表、一般公共预算支出表、基本支出功能分类表、政府性基金和国有资本经营预算支出表）中，每个“类”的金额应等于其下各“款”之和，每个“款”应等于其下各“项”之和，逐列核对。只在表中印有下级科目时核对；差额在四舍五入范围内的列为尾差提示。",
+    basis: "会计恒等式（表样定义）：政府收支分类科目类、款、项逐级汇总",
+    confirmation: "identity",
+    check: (ctx) => subtotals(ctx, "func"),
+  },
+  {
+    id: "arith/economic-subtotals",
+    family: "arith",
+    severity: "error",
+    title: "经济分类类等于各款之和",
+    description:
+      "按支出经济分类列示的表格（一般公共预算支出经济分类表、基本支出表、项目支出经济分类表）中，每个经济分类“类”（301 工资福利支出、302 商品和服务支出……）的金额应等于其下各“款”（30101、30102……）之和，逐列核对。",
+    basis: "会计恒等式（表样定义）：部门预算支出经济分类科目类、款逐级汇总",
+    confirmation: "identity",
+    check: (ctx) => subtotals(ctx, "econ"),
+  },
+  {
+    id: "arith/total-row",
+    family: "arith",
+    severity: "error",
+    title: "合计行等于各类之和",
+    description:
+      "分类表格的“合计”行，每一列都应等于表中各“类”（表中未印类级时为最高级次科目）之和。",
+    basis:
+      "会计恒等式（表样定义）：合计为各类科目之和；部门预算支出总表“合计行 = Σ类”见 GovBudgetChecker B-007",
+    confirmation: "identity",
+    check: totalRow,
+  },
+  {
+    id: "arith/expenditure-columns",
+    family: "arith",
+    severity: "error",
+    title: "支出合计等于基本支出与项目支出之和",
+    description:
+      "支出表格逐行核对：合计 = 基本支出 + 项目支出（决算支出表还包括上缴上级支出、经营支出、对附属单位补助支出）；基本支出 = 人员经费 + 公用经费；未单列基本支出的表，合计 = 人员经费 + 公用经费（+ 项目支出）。",
+    basis:
+      "会计恒等式（表样定义）；预算法实施条例第六条要求基本支出和项目支出分列；GovBudgetChecker B-007、B-003",
+    confirmation: "identity",
+    check: (ctx) => columnIdentities(ctx, EXPENDITURE_IDENTITIES),
+  },
+  {
+    id: "arith/income-columns",
+    family: "arith",
+    severity: "error",
+    title: "收入合计等于各项收入之和",
+    description:
+      "收入总表（收入决算表）逐行核对：合计 = 财政拨款（或一般公共预算、政府性基金预算、国有资本经营预算拨款）+ 财政专户管理资金 + 事业收入 + 经营收入 + 上级补助收入 + 附属单位上缴收入 + 其他收入（+ 上年结转，预算表样列示时）；财政拨款 = 三项预算拨款之和。",
+    basis: "会计恒等式（表样定义）：收入合计为各收入来源之和",
+    confirmation: "identity",
+    check: (ctx) => columnIdentities(ctx, INCOME_IDENTITIES),
+  },
+  {
+    id: "arith/fund-columns",
+    family: "arith",
+    severity: "error",
+    title: "合计等于各资金来源之和",
+    description:
+      "按资金来源分列的表格逐行核对：财政拨款收支总表每个支出科目的合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算；项目支出表每个项目的合计 = 各资金来源之和。",
+    basis:
+      "会计恒等式（表样定义）；财政拨款收支总表“合计 = 一般公共 + 基金 + 国资”见 GovBudgetChecker B-002",
+    confirmation: "identity",
+    check: (ctx) => columnIdentities(ctx, FUND_IDENTITIES),
+  },
+];

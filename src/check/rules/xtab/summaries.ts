@@ -1,0 +1,302 @@
+/**
+ * The summary tables against the detail tables: 收支总表 against 收入总表 and
+ * 支出总表, 收支总表 against 财政拨款收支总表 (when all money is 财政拨款), and
+ * 财政拨款收支总表 against the three fund tables.
+ */
+import type { Disclosure, Row, Table } from "../../../model/schema.ts";
+import type { RawFinding, Rule, RuleContext } from "../../types.ts";
+import { cellLocation, money, tableLocation, tableOf } from "../../view.ts";
+import { cellAmount, line, present, type Ref, ref, usableTable } from "../arith/common.ts";
+import { complete, mismatch, totalCell } from "./common.ts";
+
+/** The column carrying a summary line's amount (合计 where the line is split by fund). */
+function mainRef(table: Table | undefined, row: Row | undefined): Ref | undefined {
+  return ref(table, row, "total") ?? ref(table, row, "amount");
+}
+
+/** A cell's amount, zero when blank or not printed. */
+function amountAt(r: Ref | undefined): number {
+  return r ? (cellAmount(r) ?? 0) : 0;
+}
+
+function summaryLine(doc: Disclosure, key: string): Ref | undefined {
+  const t = tableOf(doc, "summary");
+  return mainRef(t, line(t, key));
+}
+
+const INCOME_COLUMNS: Record<string, string> = {
+  gpb: "income.gpb",
+  gov_fund: "income.gov_fund",
+  state_capital: "income.state_capital",
+  fiscal: "income.fiscal",
+  fiscal_special: "income.fiscal_special",
+  business: "income.business",
+  operating: "income.operating",
+  superior: "income.superior",
+  affiliated: "income.affiliated",
+  other: "income.other",
+  carryover: "income.carryover",
+};
+
+function* summaryVsIncome({ doc }: RuleContext): Iterable<RawFinding> {
+  const income = usableTable(doc, "income");
+  const total = totalCell(income, "total");
+  const summaryTotal = summaryLine(doc, "income.total");
+  if (!income || !total || !summaryTotal) return;
+  // A 收入总表 that prints 上年结转 as a column adds it into its 合计.
+  const withCarry = income.columns.some((c) => c.id === "carryover");
+  const carry = summaryLine(doc, "income.carryover");
+  if (!withCarry || carry) {
+    const f = mismatch(doc, total, withCarry && carry ? [summaryTotal, carry] : [summaryTotal]);
+    if (f) yield f;
+  }
+  for (const [col, key] of Object.entries(INCOME_COLUMNS)) {
+    const cell = totalCell(income, col);
+    const other = summaryLine(doc, key);
+    if (!other && col === "fiscal") {
+      const funds = present(
+        ["gpb", "gov_fund", "state_capital"].map((k) => summaryLine(doc, `income.${k}`)),
+      );
+      if (funds.length > 0) {
+        if (!cell) continue;
+        const f = mismatch(doc, cell, funds);
+        if (f) yield f;
+      }
+      continue;
+    }
+    if (!cell || !other) continue;
+    const f = mismatch(doc, cell, [other]);
+    if (f) yield f;
+  }
+}
+
+/** The 类 lines of a summary table, by their 3-digit code. */
+function functionLines(table: Table): [string, Row][] {
+  const prefix = "expenditure.function.";
+  return table.rows
+    .filter((r) => r.key.startsWith(prefix) && !r.key.includes("#"))
+    .map((r) => [r.key.slice(prefix.length), r]);
+}
+
+function* summaryVsExpenditure({ doc }: RuleContext): Iterable<RawFinding> {
+  const summary = tableOf(doc, "summary");
+  const exp = usableTable(doc, "expenditure");
+  if (!summary || !exp || exp.empty) return;
+  const total = totalCell(exp, "total");
+  const summaryTotal = summaryLine(doc, "expenditure.total");
+  if (total && summaryTotal) {
+    const f = mismatch(doc, total, [summaryTotal]);
+    if (f) yield f;
+  }
+  const whole = complete(doc, exp);
+  for (const [code, row] of functionLines(summary)) {
+    const actual = mainRef(summary, row);
+    if (!actual) continue;
+    const cls = ref(exp, line(exp, code), "total");
+    if (!cls && !whole) continue;
+    const f = mismatch(doc, actual, cls ? [cls] : [], {
+      fallback: `${exp.title}（未列 ${code} 类）`,
+      where: cls ? [] : [tableLocation(exp)],
+    });
+    if (f) yield f;
+  }
+}
+
+const NON_FISCAL_INCOME = [
+  "income.fiscal_special",
+  "income.business",
+  "income.operating",
+  "income.superior",
+  "income.affiliated",
+  "income.other",
+  "income.reserve",
+];
+
+/**
+ * Whether every yuan of the unit is 财政拨款: no other income, and the same
+ * carry-over in both summary tables. Only then do the two tables coincide.
+ */
+function allFiscal(doc: Disclosure, fiscal: Table): boolean {
+  if (NON_FISCAL_INCOME.some((key) => amountAt(summaryLine(doc, key)) !== 0)) return false;
+  const carry = summaryLine(doc, "income.carryover");
+  const fiscalCarry = mainRef(fiscal, line(fiscal, "income.carryover"));
+  if (!carry || !fiscalCarry) return false;
+  return (
+    cellAmount(carry) === cellAmount(fiscalCarry) && fiscal.unit === tableOf(doc, "summary")?.unit
+  );
+}
+
+function* summaryVsFiscal({ doc }: RuleContext): Iterable<RawFinding> {
+  const summary = tableOf(doc, "summary");
+  const fiscal = tableOf(doc, "fiscal_summary");
+  if (!summary || !fiscal || fiscal.empty || !allFiscal(doc, fiscal)) return;
+  const keys = [
+    "income.total",
+    "expenditure.total",
+    "income.grand_total",
+    "expenditure.grand_total",
+    ...functionLines(summary).map(([, r]) => r.key),
+  ];
+  for (const key of keys) {
+    const a = mainRef(fiscal, line(fiscal, key));
+    const b = mainRef(summary, line(summary, key));
+    if (!a || !b) continue;
+    const f = mismatch(doc, a, [b]);
+    if (f) yield f;
+  }
+}
+
+const FUND_TABLES = ["gpb_function", "gov_fund", "state_capital"] as const;
+const FUND_INCOME: Record<(typeof FUND_TABLES)[number], string> = {
+  gpb_function: "gpb",
+  gov_fund: "gov_fund",
+  state_capital: "state_capital",
+};
+
+function* fiscalVsFundTables({ doc }: RuleContext): Iterable<RawFinding> {
+  const fiscal = tableOf(doc, "fiscal_summary");
+  if (!fiscal || fiscal.empty) return;
+  const total = line(fiscal, "expenditure.total");
+  const split = total?.cells.gpb !== undefined;
+  const funds = FUND_TABLES.map((id) => {
+    const table = usableTable(doc, id);
+    const fund = FUND_INCOME[id];
+    const money =
+      amountAt(mainRef(fiscal, line(fiscal, `income.${fund}`))) +
+      amountAt(mainRef(fiscal, line(fiscal, `income.carryover.${fund}`)));
+    return { id, table, fund, whole: complete(doc, table), money };
+  });
+  // Summing over all funds needs every fund table (or a fund with no money).
+  const allKnown = funds.every((f) => f.whole || (!f.table && f.money === 0));
+  const rows: [string | undefined, Row | undefined][] = [
+    ["total", total],
+    ...functionLines(fiscal).map(([code, r]): [string, Row] => [code, r]),
+  ];
+  for (const [code, row] of rows) {
+    if (!row || !code) continue;
+    const cellOf = (t: Table | undefined) => ref(t, line(t, code), "total");
+    if (split) {
+      for (const f of funds) {
+        const actual = ref(fiscal, row, f.fund);
+        if (!actual || !f.table) continue;
+        const other = cellOf(f.table);
+        if (!other && !f.whole) continue;
+        const found = mismatch(doc, actual, other ? [other] : [], {
+          fallback: `${f.table.title}（未列该行）`,
+          where: other ? [] : [tableLocation(f.table)],
+        });
+        if (found) yield found;
+      }
+    } else if (allKnown) {
+      const actual = mainRef(fiscal, row);
+      if (!actual) continue;
+      const others = present(funds.map((f) => cellOf(f.table)));
+      if (others.length === 0 && !funds.some((f) => f.table && !f.table.empty)) continue;
+      const found = mismatch(doc, actual, others, {
+        fallback: "一般公共预算、政府性基金预算、国有资本经营预算支出表（均未列该行）",
+      });
+      if (found) yield found;
+    }
+  }
+}
+
+const FUND_NAMES = { gov_fund: "政府性基金预算", state_capital: "国有资本经营预算" } as const;
+
+function* fundTablesVsFiscal({ doc }: RuleContext): Iterable<RawFinding> {
+  const fiscal = tableOf(doc, "fiscal_summary");
+  const total = line(fiscal, "expenditure.total");
+  if (!fiscal || !total) return;
+  for (const fund of ["gov_fund", "state_capital"] as const) {
+    const table = usableTable(doc, fund);
+    if (!table) continue;
+    let figures: Ref[];
+    const col = ref(fiscal, total, fund);
+    if (col) figures = [col];
+    else if (doc.kind === "budget") {
+      // A budget spends what it receives: this year's grant plus the carry-over.
+      figures = present([
+        mainRef(fiscal, line(fiscal, `income.${fund}`)),
+        mainRef(fiscal, line(fiscal, `income.carryover.${fund}`)),
+      ]);
+    } else continue;
+    if (figures.length === 0) continue;
+    const tableTotal = totalCell(table, "total");
+    if (table.empty) {
+      const sum = figures.reduce((s, r) => s + amountAt(r), 0);
+      if (sum === 0) continue;
+      const unit = fiscal.unit;
+      yield {
+        message: `${table.title}为空表，但${fiscal.title}列有${FUND_NAMES[fund]}财政拨款支出 ${money(sum, unit)}`,
+        locations: [
+          ...figures.map((r) => cellLocation(r.table, r.row, r.column)),
+          tableLocation(table),
+        ],
+        expected: money(0, unit),
+        actual: money(sum, unit),
+      };
+      continue;
+    }
+    if (!tableTotal) continue;
+    const f = mismatch(doc, tableTotal, figures);
+    if (f) yield f;
+  }
+}
+
+export const summaryXtabRules: Rule[] = [
+  {
+    id: "xtab/summary-vs-income",
+    family: "xtab",
+    severity: "error",
+    title: "收入总表与收支总表一致",
+    description:
+      "收入总表（收入决算表）合计行的合计应等于收支总表的本年收入合计（收入总表列有上年结转时，加上上年结转）；合计行各收入来源列应等于收支总表对应的收入项目。",
+    basis:
+      "表间勾稽（表样定义）：收入总表为收支总表收入栏的明细；GovBudgetChecker D-X 系列、财预〔2016〕143号“内容准确”",
+    confirmation: "identity",
+    check: summaryVsIncome,
+  },
+  {
+    id: "xtab/summary-vs-expenditure",
+    family: "xtab",
+    severity: "error",
+    title: "支出总表与收支总表一致",
+    description:
+      "支出总表（支出决算表）合计行的合计应等于收支总表的本年支出合计；收支总表支出栏每个功能分类“类”应等于支出总表该类的合计。支出总表完整时，收支总表列有金额而支出总表未列的类也会报出。",
+    basis: "表间勾稽（表样定义）：支出总表为收支总表支出栏的明细",
+    confirmation: "identity",
+    check: summaryVsExpenditure,
+  },
+  {
+    id: "xtab/summary-vs-fiscal-summary",
+    family: "xtab",
+    severity: "error",
+    title: "全部为财政拨款时收支总表与财政拨款收支总表一致",
+    description:
+      "单位没有财政拨款以外的收入（事业收入、经营收入、其他收入等均为 0）且两表上年结转相同时，收支总表与财政拨款收支总表的本年收入、本年支出、总计和各功能分类类应一一相等。有其他收入时两表是包含关系，不核对。",
+    basis: "表间勾稽；GovBudgetChecker C005/C006（B-R08），适用条件为推导",
+    confirmation: "practice",
+    check: summaryVsFiscal,
+  },
+  {
+    id: "xtab/fiscal-summary-vs-fund-tables",
+    family: "xtab",
+    severity: "error",
+    title: "财政拨款收支总表与一般公共预算、基金、国资支出表一致",
+    description:
+      "财政拨款收支总表的本年支出合计和每个功能分类类，应等于一般公共预算支出表、政府性基金预算支出表、国有资本经营预算支出表对应合计之和；按资金分列时，一般公共预算列等于一般公共预算支出表，其余同理。",
+    basis: "表间勾稽：GovBudgetChecker B-002（B-R04）；财政拨款收支总表为三张财政拨款支出表的汇总",
+    confirmation: "identity",
+    check: fiscalVsFundTables,
+  },
+  {
+    id: "xtab/fund-tables-vs-fiscal-summary",
+    family: "xtab",
+    severity: "error",
+    title: "政府性基金、国有资本经营预算支出表与财政拨款收支总表一致",
+    description:
+      "政府性基金预算支出表（国有资本经营预算支出表）的合计应等于财政拨款收支总表中该项资金的支出（预算为本年拨款加上年结转）；表为空表时，财政拨款收支总表中该项资金应为 0。",
+    basis: "表间勾稽（表样定义）；财预〔2016〕143号“没有数据的表格应当列出空表并说明”",
+    confirmation: "identity",
+    check: fundTablesVsFiscal,
+  },
+];
