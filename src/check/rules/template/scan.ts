@@ -1,0 +1,112 @@
+/**
+ * Where template rules look: every section's heading and text, every table's
+ * title and empty-table note, with a location for what they find. A phrase
+ * inside a sentence that carries an amount is located at that sentence's
+ * line (through its claim); otherwise at its section.
+ */
+import type { Disclosure, Section, Table } from "../../../model/schema.ts";
+import type { Location } from "../../types.ts";
+import { claimLocation, sectionLocation, tableLocation } from "../../view.ts";
+
+export interface Match {
+  /** The matched text. */
+  text: string;
+  /** Capture groups of the match. */
+  groups: (string | undefined)[];
+  /** The sentence (or title) it is in, for quoting. */
+  sentence: string;
+  section?: Section;
+  table?: Table;
+  /** In a heading or a table title rather than body text. */
+  inHeading: boolean;
+  location: Location;
+}
+
+const SENTENCE_RE = /[^。；;！？!?\n]+[。；;！？!?]?/gu;
+
+/** The sentence of `text` around offset `at`. */
+function sentenceAt(text: string, at: number): string {
+  SENTENCE_RE.lastIndex = 0;
+  for (let m = SENTENCE_RE.exec(text); m; m = SENTENCE_RE.exec(text)) {
+    if (at >= m.index && at < m.index + m[0].length) return m[0].trim();
+  }
+  return text.slice(Math.max(0, at - 30), at + 30).trim();
+}
+
+function locate(doc: Disclosure, section: Section, sentence: string): Location {
+  const key = sentence.slice(0, 24);
+  const claim = doc.claims.find(
+    (c) => c.section === section.heading && (c.quote.includes(key) || sentence.includes(c.quote)),
+  );
+  if (claim) return { ...claimLocation(claim), quote: sentence };
+  return sectionLocation(section, sentence);
+}
+
+/** Every match of `re` (global) in the document's headings, texts and table titles. */
+export function scan(
+  doc: Disclosure,
+  re: RegExp,
+  opts: { headings?: boolean; tables?: boolean } = {},
+): Match[] {
+  const out: Match[] = [];
+  const each = (text: string, f: (m: RegExpExecArray) => void) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      f(m);
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  };
+  for (const section of doc.sections) {
+    if (opts.headings !== false) {
+      each(section.heading, (m) =>
+        out.push({
+          text: m[0],
+          groups: m.slice(1),
+          sentence: section.heading,
+          section,
+          inHeading: true,
+          location: sectionLocation(section),
+        }),
+      );
+    }
+    each(section.text, (m) => {
+      const sentence = sentenceAt(section.text, m.index);
+      out.push({
+        text: m[0],
+        groups: m.slice(1),
+        sentence,
+        section,
+        inHeading: false,
+        location: locate(doc, section, sentence),
+      });
+    });
+  }
+  if (opts.tables !== false) {
+    for (const table of doc.tables) {
+      for (const text of [table.title, table.emptyNote ?? ""]) {
+        each(text, (m) =>
+          out.push({
+            text: m[0],
+            groups: m.slice(1),
+            sentence: text,
+            table,
+            inHeading: text === table.title,
+            location: { ...tableLocation(table), quote: text },
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** One finding per distinct sentence: a template phrase repeated in one sentence is one problem. */
+export function distinct(matches: Match[]): Match[] {
+  const seen = new Set<string>();
+  return matches.filter((m) => {
+    const k = `${m.location.line}\u0000${m.sentence}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
