@@ -1,7 +1,28 @@
-/** A saved HTML page → Layout. */
-import { GongkaiError } from "../../model/errors.ts";
+/**
+ * A saved HTML page → Layout. Disclosure pages put the tables in <table>
+ * elements (with rowspan/colspan headers) between paragraphs of narrative;
+ * many sites wrap the whole page in layout tables as well. Data tables
+ * become grids, everything else lines in reading order.
+ */
 import type { Layout } from "../layout.ts";
+import { decodeHtml } from "./decode.ts";
+import { htmlBlocks } from "./walk.ts";
 
-export async function ingestHtml(_bytes: Uint8Array): Promise<Layout> {
-  throw new GongkaiError("unsupported_format", "暂不支持读取 HTML 文件");
+export async function ingestHtml(bytes: Uint8Array): Promise<Layout> {
+  const { html, encoding, warning } = decodeHtml(bytes);
+  const layout = htmlLayout(html, "html");
+  layout.encoding = encoding;
+  if (warning) layout.warnings.unshift(warning);
+  return layout;
+}
+
+/** Layout of an HTML string (also used for DOCX, which mammoth turns into HTML). */
+export function htmlLayout(html: string, format: "html" | "docx"): Layout {
+  const { blocks, lineCount } = htmlBlocks(html);
+  const layout: Layout = { format, lineCount, blocks, warnings: [] };
+  if (!blocks.some((b) => b.kind === "grid"))
+    layout.warnings.push(
+      format === "html" ? "网页中没有找到表格（<table>）" : "文档中没有找到表格",
+    );
+  return layout;
 }

@@ -1,0 +1,66 @@
+/**
+ * Decode a saved web page. Government sites still serve GB2312/GBK pages;
+ * the page says so in a <meta> tag (or not at all). Order: BOM, the declared
+ * charset, strict UTF-8, then GB18030 (a superset of GB2312 and GBK).
+ */
+
+export interface DecodedHtml {
+  html: string;
+  encoding: string;
+  /** Set when the declared charset was wrong or missing and we fell back. */
+  warning?: string;
+}
+
+/** The charset a page declares in its first bytes (<meta charset> or http-equiv). */
+export function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
+  const m =
+    /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ??
+    /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
+  return m?.[1]?.toLowerCase();
+}
+
+/** GB2312, GBK and their aliases all decode as GB18030, their superset. */
+function normalizeLabel(label: string): string {
+  if (/^(?:gb2312|gbk|gb18030|gb_2312-80|x-gbk|cp936|euc-cn|hz-gb-2312)$/.test(label))
+    return "gb18030";
+  return label;
+}
+
+function strict(bytes: Uint8Array, label: string): string | undefined {
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+export function decodeHtml(bytes: Uint8Array): DecodedHtml {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { html: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8" };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { html: new TextDecoder("utf-16le").decode(bytes), encoding: "utf-16le" };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { html: new TextDecoder("utf-16be").decode(bytes), encoding: "utf-16be" };
+  const declared = declaredCharset(bytes);
+  const label = declared ? normalizeLabel(declared) : undefined;
+  if (label && label !== "utf-8" && label !== "utf8") {
+    const text = strict(bytes, label);
+    if (text !== undefined) return { html: text, encoding: label };
+  }
+  const utf8 = strict(bytes, "utf-8");
+  if (utf8 !== undefined) {
+    const out: DecodedHtml = { html: utf8, encoding: "utf-8" };
+    if (label && label !== "utf-8" && label !== "utf8")
+      out.warning = `网页声明的编码 ${declared} 与内容不符，已按 UTF-8 读取`;
+    return out;
+  }
+  // Not UTF-8: the common case is an undeclared (or mis-declared) GBK page.
+  const gb = new TextDecoder("gb18030").decode(bytes);
+  const out: DecodedHtml = { html: gb, encoding: "gb18030" };
+  if (label !== "gb18030")
+    out.warning = declared
+      ? `网页声明的编码 ${declared} 与内容不符，已按 GB18030 读取`
+      : "网页未声明编码且不是 UTF-8，已按 GB18030（GBK）读取";
+  return out;
+}
