@@ -94,25 +94,31 @@ function findingRow(
   ];
 }
 
-function styleSheet(ws: ExcelJS.Worksheet, cols: readonly Col[], rows: number): void {
-  ws.columns = cols.map((c) => ({ header: c.header, width: c.width }));
-  ws.views = [{ state: "frozen", ySplit: 1, xSplit: 0 }];
-  ws.autoFilter = {
-    from: { row: 1, column: 1 },
-    to: { row: Math.max(rows, 1) + 1, column: cols.length },
-  };
+/** Columns and header first: exceljs writes the header into row 1, so rows come after. */
+function addSheet(wb: ExcelJS.Workbook, name: string, cols: readonly Col[]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", xSplit: 0, ySplit: 1 }] });
+  ws.columns = cols.map((c) => ({
+    header: c.header,
+    width: c.width,
+    style: { alignment: { vertical: "top", wrapText: c.wrap === true } },
+  }));
   const header = ws.getRow(1);
-  header.font = { bold: true };
-  header.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
   header.height = 22;
   header.eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EAEE" } };
     cell.border = { bottom: { style: "thin", color: { argb: "FF9AA1AE" } } };
   });
-  cols.forEach((c, i) => {
-    ws.getColumn(i + 1).alignment = { vertical: "top", wrapText: c.wrap === true };
-  });
-  ws.getRow(1).alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+  return ws;
+}
+
+/** The autofilter covers the header and every row written. */
+function filter(ws: ExcelJS.Worksheet, cols: number): void {
+  ws.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: Math.max(ws.rowCount, 2), column: cols },
+  };
 }
 
 function colourSeverity(ws: ExcelJS.Worksheet, rowNo: number, f: Finding): void {
@@ -128,7 +134,7 @@ export async function formatXlsx(
   const wb = new ExcelJS.Workbook();
   wb.creator = "gongkai";
 
-  const findings = wb.addWorksheet("问题清单");
+  const findings = addSheet(wb, "问题清单", FINDING_COLUMNS);
   let no = 0;
   for (const r of reports) {
     for (const f of r.findings) {
@@ -136,9 +142,10 @@ export async function formatXlsx(
       colourSeverity(findings, no + 1, f);
     }
   }
-  styleSheet(findings, FINDING_COLUMNS, no);
+  filter(findings, FINDING_COLUMNS.length);
 
-  const waived = wb.addWorksheet("已豁免");
+  const waivedCols = [...FINDING_COLUMNS, { header: "豁免理由", width: 40, wrap: true }];
+  const waived = addSheet(wb, "已豁免", waivedCols);
   let wno = 0;
   for (const r of reports) {
     for (const f of r.waived) {
@@ -146,7 +153,7 @@ export async function formatXlsx(
       colourSeverity(waived, wno + 1, f);
     }
   }
-  styleSheet(waived, [...FINDING_COLUMNS, { header: "豁免理由", width: 40, wrap: true }], wno);
+  filter(waived, waivedCols.length);
 
   const summaryCols: Col[] = [
     { header: "文件", width: 30, wrap: true },
@@ -162,7 +169,7 @@ export async function formatXlsx(
     { header: "已豁免", width: 8 },
     { header: "规则运行出错", width: 12 },
   ];
-  const summary = wb.addWorksheet("汇总");
+  const summary = addSheet(wb, "汇总", summaryCols);
   for (const r of reports) {
     const d = r.document;
     summary.addRow([
@@ -180,7 +187,6 @@ export async function formatXlsx(
       r.failures.length,
     ]);
   }
-  styleSheet(summary, summaryCols, reports.length);
   if (reports.length > 1) {
     const sum = (k: "error" | "warning" | "info" | "waived") =>
       reports.reduce((n, r) => n + r.summary[k], 0);
@@ -200,20 +206,17 @@ export async function formatXlsx(
     ]);
     total.font = { bold: true };
   }
+  filter(summary, summaryCols.length);
 
   const failures = reports.flatMap((r) => r.failures.map((e) => ({ r, e })));
   if (failures.length > 0) {
-    const ws = wb.addWorksheet("规则运行出错");
+    const ws = addSheet(wb, "规则运行出错", [
+      { header: "文件", width: 30, wrap: true },
+      { header: "规则", width: 24 },
+      { header: "错误信息", width: 60, wrap: true },
+    ]);
     for (const { r, e } of failures) ws.addRow([r.document.file ?? "", e.rule, e.message]);
-    styleSheet(
-      ws,
-      [
-        { header: "文件", width: 30, wrap: true },
-        { header: "规则", width: 24 },
-        { header: "错误信息", width: 60, wrap: true },
-      ],
-      failures.length,
-    );
+    filter(ws, 3);
   }
 
   const buffer = await wb.xlsx.writeBuffer();
