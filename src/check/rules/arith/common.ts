@@ -122,7 +122,8 @@ export function trustworthy(table: Table): boolean {
     const amounts = Object.entries(row.cells).filter(([, c]) => (c.amount ?? 0) !== 0);
     if (amounts.length === 0) continue;
     if (coded && row.keyKind === "label") return false;
-    if (hasTotal && (row.cells.total?.amount ?? 0) === 0) return false;
+    const total = row.cells.total;
+    if (hasTotal && total && (total.amount ?? 0) === 0) return false;
   }
   return true;
 }
