@@ -625,3 +625,39 @@ describe("a consistent document", () => {
     assert.ok(again.findings.some((f) => f.rule === "text/breakdown-sum"));
   });
 });
+
+describe("text/breakdown-sum on a 其中 list", () => {
+  it("reports parts listed under 其中 that exceed their total, accepts a partial list", () => {
+    const quote =
+      "机关运行经费支出 5.05 万元，其中：办公费 2 万、差旅费 1 万、其他商品和服务支出 3.52 万元。";
+    const make = (other: number) => [
+      claim({
+        subject: { kind: "running_cost", key: "running_cost", label: "机关运行经费支出" },
+        amount: 505,
+        unit: "万元",
+        quote,
+      }),
+      claim({
+        subject: { kind: "classification", code: "30201", label: "办公费" },
+        amount: 200,
+        unit: "万元",
+        quote,
+      }),
+      claim({
+        subject: { kind: "classification", code: "30211", label: "差旅费" },
+        amount: 100,
+        unit: "万元",
+        quote,
+      }),
+      claim({
+        subject: { kind: "classification", code: "30299", label: "其他商品和服务支出" },
+        amount: other,
+        unit: "万元",
+        quote,
+      }),
+    ];
+    const f = only(doc(make(352), [], []), "text/breakdown-sum");
+    assert.match(f.message, /合计 6\.52 万元，超过了机关运行经费支出 5\.05 万元/u);
+    assert.deepEqual(findings(doc(make(152), [], []), "text/breakdown-sum"), []);
+  });
+});

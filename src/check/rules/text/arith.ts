@@ -359,6 +359,39 @@ function childrenOf(doc: Disclosure, i: number, id: Identity): Map<string, Claim
   return out;
 }
 
+/** Totals whose 其中 list names parts of the total (not 原值 beside 净值, say). */
+const LIST_PARENTS = new Set<ClaimSubject["kind"]>([
+  "income_total",
+  "expenditure_total",
+  "grand_total",
+  "fiscal_total",
+  "gpb_total",
+  "basic",
+  "project",
+  "personnel",
+  "public",
+  "running_cost",
+]);
+
+/** The claims a sentence lists after “其中” following the parent's figure. */
+function listedParts(doc: Disclosure, i: number): Claim[] {
+  const parent = doc.claims[i] as Claim;
+  const at = parent.quote.indexOf(parent.subject.label);
+  const qz = at < 0 ? -1 : parent.quote.indexOf("其中", at);
+  if (qz < 0) return [];
+  const out: Claim[] = [];
+  for (let j = i + 1; j < doc.claims.length && j <= i + 30; j++) {
+    const c = doc.claims[j] as Claim;
+    if (c.quote !== parent.quote) break;
+    if (c.amount === undefined || c.unit !== parent.unit) continue;
+    if (c.subject.kind === parent.subject.kind && c.subject.key === parent.subject.key) break;
+    const pos = parent.quote.indexOf(c.subject.label, qz);
+    if (pos < 0 || /原因|主要是/u.test(parent.quote.slice(qz, pos))) continue;
+    out.push(c);
+  }
+  return out;
+}
+
 export const breakdownSum: Rule = {
   id: "text/breakdown-sum",
   family: "text",
@@ -373,6 +406,7 @@ export const breakdownSum: Rule = {
     for (let i = 0; i < doc.claims.length; i++) {
       const parent = doc.claims[i] as Claim;
       if (parent.amount === undefined) continue;
+      let reported = false;
       for (const id of IDENTITIES) {
         if (!id.parent(parent.subject)) continue;
         const children = childrenOf(doc, i, id);
@@ -395,8 +429,26 @@ export const breakdownSum: Rule = {
           actual: stated(parent.amount, unit),
         };
         if (gap <= tol) f.severity = "info";
+        reported = true;
         yield f;
       }
+      if (reported) continue;
+      // Any 其中 list: its parts cannot add up to more than the whole.
+      if (!LIST_PARENTS.has(parent.subject.kind)) continue;
+      const parts = listedParts(doc, i);
+      if (parts.length < 2) continue;
+      const unit = parent.unit ?? doc.unit;
+      const sum = parts.reduce((s, c) => s + (c.amount ?? 0), 0);
+      const tol =
+        halfStep(parent, parent.amount) + parts.reduce((s, c) => s + halfStep(c, c.amount ?? 0), 0);
+      if (sum - parent.amount <= tol) continue;
+      const list = parts.map((c) => `${c.subject.label} ${stated(c.amount ?? 0, unit)}`);
+      yield {
+        message: `说明称“${parent.quote}”：其中所列${list.join("、")}合计 ${stated(sum, unit)}，超过了${parent.subject.label} ${stated(parent.amount, unit)}。`,
+        locations: [...locations(parent), ...parts.flatMap((c) => locations(c))],
+        expected: `不超过 ${stated(parent.amount, unit)}`,
+        actual: stated(sum, unit),
+      };
     }
   },
 };
