@@ -57,7 +57,10 @@ export function complete(doc: Disclosure, table: Table | undefined): boolean {
 /** "一般公共预算支出表 210 卫生健康支出 合计、政府性基金预算支出表 … 之和" */
 export function labels(refs: readonly Ref[], fallback: string): string {
   if (refs.length === 0) return fallback;
-  const names = refs.map((r) => cellLabel(r)).join("、");
+  // A table's title once, then its further cells by row and column alone.
+  const names = refs
+    .map((r, i) => cellLabel(r, i === 0 || refs[i - 1]?.table !== r.table))
+    .join("、");
   return refs.length > 1 ? `${names}之和` : names;
 }
 
