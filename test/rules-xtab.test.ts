@@ -9,7 +9,7 @@ import { checkDisclosure } from "../src/check/engine.ts";
 import { xtabRules } from "../src/check/rules/xtab.ts";
 import type { Finding } from "../src/check/types.ts";
 import type { Disclosure } from "../src/model/schema.ts";
-import { budgetDoc, buildDoc, finalDoc, type TableSpec } from "./helpers/arith-docs.ts";
+import { budgetDoc, buildDoc, type Edit, finalDoc, type TableSpec } from "./helpers/arith-docs.ts";
 
 function findings(doc: Disclosure, rule: string): Finding[] {
   const report = checkDisclosure(doc);
@@ -112,10 +112,10 @@ describe("xtab/summary-vs-expenditure", () => {
 });
 
 describe("xtab/summary-vs-fiscal-summary", () => {
-  const edits = [
+  const edits: Edit[] = [
     ["fiscal_summary", "expenditure.function.210", "amount", "70.00"],
     ["fiscal_summary", "expenditure.function.221", "amount", "18.00"],
-  ] as const;
+  ];
   it("all money is 财政拨款: the two summaries agree line by line", () => {
     const fs = findings(budgetDoc([...edits]), "xtab/summary-vs-fiscal-summary");
     assert.equal(fs.length, 2);
