@@ -530,7 +530,8 @@ export async function makeXlsx(spec: DocSpec, opts: XlsxOptions = {}): Promise<U
         );
     }
     r = h0 + it.headerRows;
-    const bodyStart = r;
+    // Sheet row of each body row (a hidden trap row may come first).
+    const sheetRow: number[] = [];
     for (const row of it.body) {
       const first = row[0];
       if (
@@ -541,33 +542,46 @@ export async function makeXlsx(spec: DocSpec, opts: XlsxOptions = {}): Promise<U
         /^\d{3,7}$/.test(first.text) &&
         row.some((c) => "amount" in c && c.amount)
       ) {
-        // A hidden copy of the first row with wrong figures, before the real one.
+        // A hidden copy of the row with wrong figures, just before the real one.
         const trap = ws.getRow(r);
         trap.values = row.map((c) => ("text" in c ? c.text : 88888.88));
         trap.hidden = true;
         trapPlaced = true;
         r++;
       }
+      sheetRow.push(r++);
+    }
+    // 类-level rows (three-digit codes): what a 合计 formula adds up.
+    const classRows = it.body
+      .map((row, i) => ({ row, at: sheetRow[i] ?? 0 }))
+      .filter(({ row }) => row[0] && "text" in row[0] && /^\d{3}$/.test(row[0].text));
+    it.body.forEach((row, i) => {
+      const at = sheetRow[i] ?? 0;
       row.forEach((c, k) => {
-        const cell = ws.getCell(r, k + 1);
+        const cell = ws.getCell(at, k + 1);
         if ("text" in c) {
           cell.value = c.text;
           return;
         }
         if (c.amount === null) return;
         const value = c.amount / 100;
+        const parts = classRows.map(({ row: cr }) => {
+          const v = cr[k];
+          return v && "amount" in v ? (v.amount ?? 0) : 0;
+        });
+        // A formula only where the figures add up (LibreOffice recalculates on conversion).
+        const sums = parts.reduce((a, b) => a + b, 0) === c.amount;
         const letter = colLetter(k + 1);
         cell.value =
-          c.formula && it.body.length > 1
+          c.formula && classRows.length > 0 && sums
             ? {
-                formula: `SUM(${letter}${bodyStart + 1}:${letter}${bodyStart + it.body.length})`,
+                formula: `SUM(${classRows.map((x) => `${letter}${x.at}`).join(",")})`,
                 result: value,
               }
             : value;
         cell.numFmt = NUM_FMT;
       });
-      r++;
-    }
+    });
     if (it.note) ws.getCell(r + 1, 1).value = it.note;
   }
   const buf = await wb.xlsx.writeBuffer();
