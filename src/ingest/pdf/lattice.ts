@@ -137,23 +137,40 @@ function skeleton(group: Segment[]): Skeleton | undefined {
   };
 }
 
-/** Split a multi-character run that straddles a column edge, by character width. */
+/** Advance of a character in ems: ideographs and full-width forms are square, the rest about half. */
+function charWeight(c: string): number {
+  return /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff01-\uff60\u3000-\u303f]/.test(c) ? 1 : 0.5;
+}
+
+/**
+ * Split a multi-character run that straddles a column edge (one TJ of
+ * Acrobat Distiller can cover several cells). Characters are placed by
+ * their typical advance: ideographs full width, digits and Latin half.
+ */
 function splitAt(g: Glyph, x: number): Glyph[] {
   const chars = [...g.text];
-  const w = (g.box[2] - g.box[0]) / chars.length;
-  const k = Math.round((x - g.box[0]) / w);
+  const weights = chars.map(charWeight);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const scale = (g.box[2] - g.box[0]) / total;
+  let pos = g.box[0];
+  let k = 0;
+  // Cut before the first character whose middle lies right of the edge.
+  while (k < chars.length && pos + ((weights[k] ?? 0) * scale) / 2 < x) {
+    pos += (weights[k] ?? 0) * scale;
+    k++;
+  }
   if (k <= 0 || k >= chars.length) return [g];
   const left: Glyph = {
     ...g,
-    text: chars.slice(0, k).join(""),
-    box: [g.box[0], g.box[1], g.box[0] + k * w, g.box[3]],
+    text: chars.slice(0, k).join("").trimEnd(),
+    box: [g.box[0], g.box[1], pos, g.box[3]],
   };
   const right: Glyph = {
     ...g,
-    text: chars.slice(k).join(""),
-    box: [g.box[0] + k * w, g.box[1], g.box[2], g.box[3]],
+    text: chars.slice(k).join("").trimStart(),
+    box: [pos, g.box[1], g.box[2], g.box[3]],
   };
-  return [left, right];
+  return [left, right].filter((p) => p.text !== "");
 }
 
 function locate(edgesList: number[], v: number): number {

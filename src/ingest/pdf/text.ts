@@ -117,5 +117,7 @@ export function cellText(lines: TextLine[]): string {
     if (out !== "" && LATIN_END.test(out) && LATIN_START.test(t)) out += " ";
     out += t;
   }
-  return out;
+  // Runs that carry their own spaces between ideographs (distributed cell
+  // alignment: "其 他 商 品") read as one name.
+  return out.replace(/(?<=[\u3400-\u9fff（）])\s+(?=[\u3400-\u9fff（）])/g, "");
 }

@@ -149,7 +149,9 @@ function isDataRow(row: GridRow): boolean {
 
 /** Code/name/amount triplets side by side (公开06/07 style): header repeats 科目编码. */
 function isTripletHeader(header: string[][]): boolean {
-  return header.some((r) => r.filter((t) => /^科目(?:编码|代码)$/.test(compact(t))).length >= 2);
+  return header.some(
+    (r) => r.filter((t) => /^(?:经济分类)?科目(?:编码|代码)$/.test(compact(t))).length >= 2,
+  );
 }
 
 function buildFromGrid(rows: GridRow[], table: Table, sink: RowSink): void {

@@ -54,18 +54,19 @@ interface LineLabel {
 
 /** Labels matched on the compact, ordinal-free text. */
 const LINE_LABELS: LineLabel[] = [
-  { re: /^本年收入合计$|^本年收入$/, key: "income.total", side: "income" },
-  { re: /^本年支出合计$|^本年支出$/, key: "expenditure.total", side: "expenditure" },
-  { re: /^收入总计$/, key: "income.grand_total", side: "income" },
-  { re: /^支出总计$/, key: "expenditure.grand_total", side: "expenditure" },
+  // Jiangsu budgets: 当年收入小计 + 上年结转资金 = 收入合计.
+  { re: /^本年收入合计$|^本年收入$|^当年收入小计$/, key: "income.total", side: "income" },
+  { re: /^本年支出合计$|^本年支出$|^当年支出小计$/, key: "expenditure.total", side: "expenditure" },
+  { re: /^收入总计$|^收入合计$/, key: "income.grand_total", side: "income" },
+  { re: /^支出总计$|^支出合计$/, key: "expenditure.grand_total", side: "expenditure" },
   { re: /^总计$/, key: "grand_total" },
   {
-    re: /^(?:上年结转(?:结余)?|年初(?:财政拨款)?结转和结余|上年结转和结余)$/,
+    re: /^(?:上年结转(?:结余)?(?:资金)?|年初(?:财政拨款)?结转和结余|上年结转和结余)$/,
     key: "income.carryover",
     side: "income",
   },
   {
-    re: /^(?:结转下年|年终结转结余|年末(?:财政拨款)?结转和结余|年末结转结余)$/,
+    re: /^(?:结转下年(?:资金)?|年终结转结余|年末(?:财政拨款)?结转和结余|年末结转结余)$/,
     key: "expenditure.carryover",
     side: "expenditure",
   },

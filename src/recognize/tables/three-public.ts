@@ -147,11 +147,13 @@ function buildColumnsLayout(region: Region, table: Table, kind: Kind): void {
       cells[col] = makeCell(t.value ?? null, t.text, provenance(t.line, t.page, t.endLine));
   });
   const line = values[0]?.line ?? region.line;
+  const page = values[0]?.page ?? region.page;
   const rows: Row[] = [];
   for (const [key, cells] of cellsByKey) {
     if (!key) continue;
-    for (const col of blockCols) if (!cells[col]) cells[col] = makeCell(null, "", provenance(line));
-    rows.push(makeRow(key, "line", key, cells, provenance(line)));
+    for (const col of blockCols)
+      if (!cells[col]) cells[col] = makeCell(null, "", provenance(line, page));
+    rows.push(makeRow(key, "line", key, cells, provenance(line, page)));
   }
   table.rows = rows;
   table.columns = columnsOf(blockCols);
