@@ -33,12 +33,32 @@ function sentenceAt(text: string, at: number): string {
   return text.slice(Math.max(0, at - 30), at + 30).trim();
 }
 
-function locate(doc: Disclosure, section: Section, sentence: string): Location {
+/** How far after a claim's sentence a phrase may be and still be on that sentence's last line. */
+const NEAR = 60;
+
+function locate(doc: Disclosure, section: Section, sentence: string, at: number): Location {
   const key = sentence.slice(0, 24);
-  const claim = doc.claims.find(
-    (c) => c.section === section.heading && (c.quote.includes(key) || sentence.includes(c.quote)),
-  );
+  const own = doc.claims.filter((c) => c.section === section.heading);
+  const claim = own.find((c) => c.quote.includes(key) || sentence.includes(c.quote));
   if (claim) return { ...claimLocation(claim), quote: sentence };
+  // A sentence without amounts right after one with: it starts on that sentence's last line.
+  let best: { end: number; line: number; page?: number } | undefined;
+  for (const c of own) {
+    const i = section.text.lastIndexOf(c.quote, at);
+    if (i < 0) continue;
+    const end = i + c.quote.length;
+    if (end > at || (best && best.end >= end)) continue;
+    best = { end, line: c.source.endLine ?? c.source.line };
+    if (c.source.page !== undefined) best.page = c.source.page;
+  }
+  if (best && at - best.end <= NEAR && !section.text.slice(best.end, at).includes("\n")) {
+    return {
+      section: section.heading,
+      quote: sentence,
+      line: best.line,
+      ...(best.page !== undefined ? { page: best.page } : {}),
+    };
+  }
   return sectionLocation(section, sentence);
 }
 
@@ -77,7 +97,7 @@ export function scan(
         sentence,
         section,
         inHeading: false,
-        location: locate(doc, section, sentence),
+        location: locate(doc, section, sentence, m.index),
       });
     });
   }
