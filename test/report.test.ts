@@ -530,6 +530,19 @@ describe("html", () => {
     assert.equal(escapeHtml(`<a href='x'>&</a>`), "&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;");
   });
 
+  it("several documents open with an overview, one row per document", () => {
+    const page = formatHtml([report, hostileReport()]);
+    const { tags, text: all } = parseHtml(page);
+    assert.equal(tags.filter((t) => t.name === "table" && t.attrs.class === "overview").length, 1);
+    assert.equal(tags.filter((t) => t.name === "section").length, 2);
+    const overview = page.slice(page.indexOf('<table class="overview">'), page.indexOf("</table>"));
+    assert.equal((overview.match(/<tr>/g) ?? []).length, 3);
+    assert.ok(
+      overview.includes("随州市曾都区医疗保障服务中心") && overview.includes("测试&lt;局&gt;"),
+    );
+    assert.ok(all.includes("共 2 份文件"));
+  });
+
   it("says when nothing was found", () => {
     const clean = {
       ...report,

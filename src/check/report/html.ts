@@ -82,7 +82,12 @@ h4 .n{color:var(--muted);font-weight:400}
 table.info{width:100%;border-collapse:collapse;font-size:13px}
 table.info th,table.info td{border:1px solid var(--line);padding:6px 10px;text-align:left;vertical-align:top}
 table.info th{background:var(--soft);width:13%;white-space:nowrap;font-weight:600}
-table.info td{width:37%;word-break:break-all}
+table.info td{width:37%;overflow-wrap:anywhere}
+table.overview{width:100%;border-collapse:collapse;font-size:13px;margin:0 0 28px}
+table.overview th,table.overview td{border:1px solid var(--line);padding:5px 8px;text-align:left;overflow-wrap:anywhere}
+table.overview th{background:var(--soft);font-weight:600;white-space:nowrap}
+table.overview td.n{text-align:right;font-variant-numeric:tabular-nums}
+table.overview td.error{color:var(--error);font-weight:700}table.overview td.warning{color:var(--warning);font-weight:700}
 .counts{display:flex;gap:10px;margin:16px 0 4px}
 .count{flex:1;border:1px solid var(--line);padding:8px 12px;text-align:center}
 .count b{display:block;font-size:24px;line-height:1.2}
@@ -104,7 +109,7 @@ table.info td{width:37%;word-break:break-all}
 .rtitle{font-weight:600}
 .msg{margin:6px 0 6px;font-size:14.5px}
 dl{display:grid;grid-template-columns:4.5em 1fr;gap:3px 10px;margin:0;font-size:13px}
-dt{color:var(--muted)}dd{margin:0;word-break:break-all}
+dt{color:var(--muted)}dd{margin:0;overflow-wrap:anywhere}
 blockquote{margin:0;padding:4px 10px;background:var(--soft);border-left:3px solid var(--line);font-family:"Noto Serif CJK SC","Source Han Serif SC","SimSun",serif}
 .ea b{font-weight:600}.ea .exp{color:var(--ok)}.ea .act{color:var(--error)}
 .basis{color:var(--muted)}
@@ -191,6 +196,14 @@ ${r.failures.length > 0 ? h`<h3>规则运行出错（${r.failures.length}）</h3
 </section>`;
   });
 
+  // Several documents: an overview first, one line per document.
+  const overview =
+    reports.length > 1
+      ? h`<table class="overview"><thead><tr><th>序号</th><th>公开主体</th><th>年度</th><th>类型</th><th>文件</th><th>错误</th><th>警告</th><th>提示</th><th>已豁免</th></tr></thead><tbody>${reports.map(
+          (r, i) =>
+            h`<tr><td>${i + 1}</td><td>${r.document.entity}</td><td>${r.document.year}</td><td>${KIND_LABELS[r.document.kind]}</td><td>${r.document.file ?? ""}</td><td class="n${r.summary.error > 0 ? " error" : ""}">${r.summary.error}</td><td class="n${r.summary.warning > 0 ? " warning" : ""}">${r.summary.warning}</td><td class="n">${r.summary.info}</td><td class="n">${r.summary.waived}</td></tr>`,
+        )}</tbody></table>`
+      : "";
   const preset = [...new Set(reports.map((r) => r.preset))].join("、");
   const meta = [
     `共 ${reports.length} 份文件`,
@@ -208,6 +221,7 @@ ${r.failures.length > 0 ? h`<h3>规则运行出错（${r.failures.length}）</h3
 <body>
 <main class="sheet">
 <header class="masthead"><div class="kicker">GONGKAI · 公开材料检查</div><h1>${title}</h1><p class="meta">${meta.join(" · ")}</p></header>
+${overview}
 ${docs}
 <div class="signoff"><span>审核人：</span><span>复核人：</span><span>日期：　　年　　月　　日</span></div>
 <footer>本报告由 gongkai 按规则自动检查生成。“错误”指与表样、勾稽关系或法规要求不符之处，“警告”需人工核实，“提示”供参考；每条规则的说明与依据见 docs/rules/。已豁免的问题经审核人员判断并注明理由，不计入问题数。</footer>
