@@ -129,7 +129,7 @@ describe("json", () => {
     const line0 = JSON.parse(JSON.stringify(report));
     line0.findings[0].locations[0].line = 0;
     assert.equal(CheckReportSchema.safeParse(line0).success, false);
-    assert.throws(() => formatJson([bad]));
+    assert.throws(() => formatJson([bad]), /检查报告不符合 JSON 格式.*findings\.0\.severity/);
   });
 
   it("publishes a JSON Schema for one report or an array", () => {
