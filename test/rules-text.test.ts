@@ -661,3 +661,54 @@ describe("text/breakdown-sum on a 其中 list", () => {
     assert.deepEqual(findings(doc(make(152), [], []), "text/breakdown-sum"), []);
   });
 });
+
+describe("text/code-name-matches", () => {
+  const make = (label: string) =>
+    claim({
+      subject: { kind: "classification", code: "2101504", label },
+      amount: 1000,
+      unit: "万元",
+      quote: `(1) ${label}（2101504）10.00万元，较上年无增减。`,
+    });
+  it("reports a printed code carrying another line's name", () => {
+    const f = only(doc([make("住房公积金")]), "text/code-name-matches");
+    assert.equal(f.severity, "warning");
+    assert.equal(f.actual, "住房公积金");
+    assert.match(f.expected ?? "", /信息化建设/u);
+    assert.equal(f.locations[1]?.key, "2101504");
+  });
+  it("accepts the code's own name, with or without 支出", () => {
+    assert.deepEqual(findings(doc([make("信息化建设")]), "text/code-name-matches"), []);
+    assert.deepEqual(findings(doc([make("信息化建设支出")]), "text/code-name-matches"), []);
+  });
+});
+
+describe("text/amount-matches-table on a 三公 table's last-year column", () => {
+  it("reports a stated last-year figure the table contradicts", () => {
+    const tp = table(
+      "three_public",
+      ["prior", "budget"],
+      [["three_public.total", "合计", { prior: "0.20", budget: "0.12" }]],
+      { title: "一般公共预算“三公”经费支出表" },
+    );
+    const c = claim({
+      subject: { kind: "three_public", key: "three_public.total", label: "“三公”经费" },
+      amount: 12,
+      prior: 30,
+      change: -18,
+      unit: "万元",
+      direction: "decrease",
+      quote: "“三公”经费预算 0.12 万元，上年 0.30 万元，减少 0.18 万元，主要原因是压减接待。",
+    });
+    const f = only(doc([c], [], [tp]), "text/amount-matches-table");
+    assert.equal(f.locations[1]?.column, "prior");
+    assert.equal(f.expected, "0.20 万元");
+    const ok = {
+      ...c,
+      prior: 20,
+      change: -8,
+      quote: c.quote.replace("0.30", "0.20").replace("0.18", "0.08"),
+    };
+    assert.deepEqual(findings(doc([ok], [], [tp]), "text/amount-matches-table"), []);
+  });
+});

@@ -9,12 +9,14 @@ import {
   shareRatio,
   zeroBaseGrowth,
 } from "./text/arith.ts";
+import { codeNameMatches } from "./text/names.ts";
 import { directionMatchesNumbers, threePublicReason } from "./text/words.ts";
 import { yearMatchesDocument } from "./text/year.ts";
 
 export const textRules: Rule[] = [
   amountMatchesTable,
   moneyUnit,
+  codeNameMatches,
   changeArithmetic,
   growthRate,
   zeroBaseGrowth,

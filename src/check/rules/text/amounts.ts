@@ -37,7 +37,7 @@ function aboutOtherFund(c: Claim): boolean {
 
 interface Comparison {
   claim: Claim;
-  field: "amount" | "budget";
+  field: "amount" | "budget" | "prior";
   value: number;
   unit: MoneyUnit;
   refs: CellRef[];
@@ -64,7 +64,7 @@ export function comparisons(doc: Disclosure): Comparison[] {
   for (const claim of doc.claims) {
     const unit = claim.unit;
     if (!unit || aboutOtherFund(claim)) continue;
-    for (const field of ["amount", "budget"] as const) {
+    for (const field of ["amount", "budget", "prior"] as const) {
       const value = claim[field];
       if (value === undefined) continue;
       const refs = cellsFor(doc, claim, field);
@@ -93,7 +93,7 @@ export function comparisons(doc: Disclosure): Comparison[] {
   return out;
 }
 
-const FIELD_WORD = { amount: "", budget: "年初预算" } as const;
+const FIELD_WORD = { amount: "", budget: "年初预算", prior: "上年数" } as const;
 
 export const amountMatchesTable: Rule = {
   id: "text/amount-matches-table",

@@ -255,10 +255,16 @@ function refsOf(doc: Disclosure, specs: readonly Spec[]): CellRef[] {
 }
 
 /** The table cells a claim's amount (or its 年初预算) can be compared with. */
-export function cellsFor(doc: Disclosure, claim: Claim, field: "amount" | "budget"): CellRef[] {
-  if (field === "budget") {
+export function cellsFor(
+  doc: Disclosure,
+  claim: Claim,
+  field: "amount" | "budget" | "prior",
+): CellRef[] {
+  if (field !== "amount") {
+    // Only a 三公 table prints a claim's 年初预算 (决算) or last year's figure (预算).
     if (claim.subject.kind !== "three_public" || !claim.subject.key) return [];
-    return refsOf(doc, [["three_public", claim.subject.key, ["budget"]]]);
+    if (field === "prior" && doc.kind !== "budget") return [];
+    return refsOf(doc, [["three_public", claim.subject.key, [field]]]);
   }
   return refsOf(doc, subjectSpecs(doc, claim.subject, claim.quote));
 }
