@@ -1,0 +1,142 @@
+/**
+ * PDF ingestion throughput on the corpus (../shared/corpus), side by side in
+ * one run with `pdftotext -layout` (poppler-utils) and pdfminer's pdf2txt
+ * (python3-pdfminer) on the same files: pages per second for each and the
+ * ratios, then per document which standard tables recognition found and
+ * how many rows each has. A tool that is not installed is reported and
+ * skipped. Prints figures; asserts nothing.
+ *
+ *   node bench/pdf.bench.ts [file.pdf …]
+ */
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { performance } from "node:perf_hooks";
+import { ingestPdf } from "../src/ingest/pdf/index.ts";
+import { recognize } from "../src/recognize/index.ts";
+
+const CORPUS = join(import.meta.dirname, "..", "..", "shared", "corpus");
+
+function pdfsUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...pdfsUnder(p));
+    else if (name.toLowerCase().endsWith(".pdf")) out.push(p);
+  }
+  return out;
+}
+
+const files = process.argv.length > 2 ? process.argv.slice(2) : pdfsUnder(CORPUS);
+
+interface Tool {
+  name: string;
+  command: string;
+  args: (file: string) => string[];
+  available: boolean;
+  ms: number;
+  pages: number;
+  failures: number;
+}
+
+function available(command: string, probe: string[]): boolean {
+  try {
+    execFileSync(command, probe, { stdio: "ignore", timeout: 20_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const tools: Tool[] = [
+  {
+    name: "pdftotext -layout",
+    command: "pdftotext",
+    args: (f) => ["-layout", "-q", f, "-"],
+    available: available("pdftotext", ["-v"]),
+    ms: 0,
+    pages: 0,
+    failures: 0,
+  },
+  {
+    name: "pdfminer pdf2txt",
+    command: "pdf2txt",
+    args: (f) => [f],
+    available: available("pdf2txt", ["--help"]),
+    ms: 0,
+    pages: 0,
+    failures: 0,
+  },
+];
+for (const t of tools) if (!t.available) console.log(`${t.name}：未安装（${t.command}），跳过`);
+
+// Warm up pdf.js and the catalog once, so the first document does not pay for loading them.
+if (files[0]) recognize(await ingestPdf(readFileSync(files[0])));
+
+let oursMs = 0;
+let oursPages = 0;
+const rows: string[] = [];
+for (const file of files) {
+  const bytes = readFileSync(file);
+  const name = relative(CORPUS, file);
+  const s = performance.now();
+  let pages = 0;
+  let summary = "";
+  try {
+    const layout = await ingestPdf(bytes);
+    pages = layout.pages ?? 0;
+    try {
+      const d = recognize(layout);
+      const found = d.tables.filter((t) => !t.empty).map((t) => `${t.id}(${t.rows.length})`);
+      const empty = d.tables.filter((t) => t.empty).length;
+      summary = `${found.length} 张有数据${empty ? `，${empty} 张空表` : ""}：${found.join(" ")}`;
+    } catch (e) {
+      summary = `识别失败：${(e as Error).message}`;
+    }
+  } catch (e) {
+    summary = `读取失败：${(e as Error).message}`;
+  }
+  const ms = performance.now() - s;
+  oursMs += ms;
+  oursPages += pages;
+  const theirs: string[] = [];
+  for (const t of tools) {
+    if (!t.available) continue;
+    const ts = performance.now();
+    try {
+      execFileSync(t.command, t.args(file), {
+        stdio: ["ignore", "ignore", "ignore"],
+        timeout: 300_000,
+        maxBuffer: 256 * 1024 * 1024,
+      });
+      const tms = performance.now() - ts;
+      t.ms += tms;
+      t.pages += pages;
+      theirs.push(`${t.command} ${tms.toFixed(0)} ms`);
+    } catch {
+      t.failures++;
+      theirs.push(`${t.command} 失败`);
+    }
+  }
+  rows.push(
+    `${name}\n  ${pages} 页，gongkai ${ms.toFixed(0)} ms${theirs.length ? `；${theirs.join("；")}` : ""}\n  表格：${summary}`,
+  );
+}
+
+console.log("\n按文档（识别到的标准表格及行数）：");
+for (const r of rows) console.log(r);
+
+const rate = (pages: number, ms: number) => (ms > 0 ? pages / (ms / 1000) : 0);
+const ours = rate(oursPages, oursMs);
+console.log(`\n共 ${files.length} 个 PDF，${oursPages} 页`);
+console.log(
+  `gongkai（pdf.js 读取 + 表格重建 + 识别）：${ours.toFixed(1)} 页/秒（${(oursMs / 1000).toFixed(1)} 秒）`,
+);
+for (const t of tools) {
+  if (!t.available) continue;
+  const r = rate(t.pages, t.ms);
+  console.log(
+    `${t.name}：${r.toFixed(1)} 页/秒（${(t.ms / 1000).toFixed(1)} 秒，含进程启动）；gongkai 速度为其 ${(ours / r).toFixed(2)} 倍${t.failures ? `；${t.failures} 个文件失败` : ""}`,
+  );
+}
+console.log(`峰值内存（RSS）：${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
