@@ -88,7 +88,8 @@ async function readDocument(doc: PDFDocumentProxy, opts: PdfOptions): Promise<La
     }
     totalChars += content.chars;
     if (content.chars === 0) {
-      noText.push(n);
+      // A page of images without text is a scanned page; an empty page is just empty.
+      if (content.images > 0) noText.push(n);
       continue;
     }
     line = pageBlocks(content, blocks, line);

@@ -3,6 +3,7 @@
  * page's reading frame (see geometry.ts).
  */
 import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Box } from "../layout.ts";
 import { cleanText } from "./chars.ts";
 import { apply, type Frame, type Matrix, multiply, type Turn, toFrame } from "./geometry.ts";
@@ -28,7 +29,19 @@ export interface PageContent {
   garbage: number;
   /** Readable characters. */
   chars: number;
+  /** Images painted: a page with images and no text is a scan. */
+  images: number;
 }
+
+const IMAGE_OPS: ReadonlySet<number> = new Set([
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintInlineImageXObjectGroup,
+  OPS.paintImageXObjectRepeat,
+  OPS.paintImageMaskXObject,
+  OPS.paintImageMaskXObjectGroup,
+  OPS.paintImageMaskXObjectRepeat,
+]);
 
 interface RawItem {
   str: string;
@@ -115,5 +128,7 @@ export async function readPage(page: PDFPageProxy, pageNumber: number): Promise<
     const [vx, vy] = apply(vt, x, y);
     return toFrame(frame, vx, vy);
   });
-  return { page: pageNumber, frame, glyphs, segments, garbage, chars };
+  let images = 0;
+  for (const fn of ops.fnArray) if (IMAGE_OPS.has(fn)) images++;
+  return { page: pageNumber, frame, glyphs, segments, garbage, chars, images };
 }
