@@ -159,11 +159,15 @@ describe("xtab/fund-tables-vs-fiscal-summary", () => {
       ["fiscal_summary", "income.gpb", "amount", "95.00"],
       ["fiscal_summary", "income.gov_fund", "amount", "5.00"],
     ]);
-    const f = only(doc, "xtab/fund-tables-vs-fiscal-summary");
-    assert.equal(
-      f.message,
-      "政府性基金预算支出表为空表，但财政拨款收支总表列有政府性基金预算财政拨款支出 5.00 万元",
+    const fs = findings(doc, "xtab/fund-tables-vs-fiscal-summary");
+    assert.deepEqual(
+      fs.map((f) => f.message),
+      [
+        "政府性基金预算支出表为空表，但财政拨款收支总表列有政府性基金预算财政拨款收入 5.00 万元",
+        "一般公共预算支出表 合计 100.00 万元，与财政拨款收支总表 一般公共预算拨款 95.00 万元 不一致，相差 5.00 万元",
+      ],
     );
+    const f = fs[0] as Finding;
     assert.equal(f.expected, "0.00 万元");
     assert.equal(f.actual, "5.00 万元");
     assert.deepEqual(
@@ -173,6 +177,34 @@ describe("xtab/fund-tables-vs-fiscal-summary", () => {
         ["gov_fund", undefined],
       ],
     );
+  });
+  it("一般公共预算支出表 against the 一般公共预算 grant plus its itemised carry-over", () => {
+    const carry: Edit[] = [
+      ["fiscal_summary", "income.carryover", "amount", "5.00"],
+      ["fiscal_summary", "income.grand_total", "amount", "105.00"],
+      ["fiscal_summary", "expenditure.grand_total", "amount", "105.00"],
+    ];
+    const itemised = budgetDoc([...carry]);
+    itemised.tables
+      .find((t) => t.id === "fiscal_summary")
+      ?.rows.push({
+        key: "income.carryover.gpb",
+        keyKind: "line",
+        name: "一般公共预算拨款",
+        cells: { amount: { amount: 500, text: "5.00", source: { line: 9000 } } },
+        source: { line: 9000 },
+      });
+    const f = only(itemised, "xtab/fund-tables-vs-fiscal-summary");
+    assert.equal(
+      f.message,
+      "一般公共预算支出表 合计 100.00 万元，与财政拨款收支总表 一般公共预算拨款、一般公共预算拨款之和 105.00 万元 不一致，相差 5.00 万元",
+    );
+    assert.deepEqual(
+      f.locations.map((l) => l.key),
+      ["total", "income.gpb", "income.carryover.gpb"],
+    );
+    // A lump carry-over could belong to any fund: not compared.
+    assert.deepEqual(findings(budgetDoc([...carry]), "xtab/fund-tables-vs-fiscal-summary"), []);
   });
 });
 

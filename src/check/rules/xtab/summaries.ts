@@ -200,33 +200,54 @@ function* fiscalVsFundTables({ doc }: RuleContext): Iterable<RawFinding> {
   }
 }
 
-const FUND_NAMES = { gov_fund: "政府性基金预算", state_capital: "国有资本经营预算" } as const;
+const FUND_NAMES = {
+  gpb: "一般公共预算",
+  gov_fund: "政府性基金预算",
+  state_capital: "国有资本经营预算",
+} as const;
+
+/**
+ * Whether a budget's fund income lines tell what each fund spends: nothing is
+ * carried to next year, and the carry-over is zero or itemised by fund (a
+ * lump carry-over could belong to any fund).
+ */
+function fundsItemised(fiscal: Table): boolean {
+  if (amountAt(mainRef(fiscal, line(fiscal, "expenditure.carryover"))) !== 0) return false;
+  const carry = amountAt(mainRef(fiscal, line(fiscal, "income.carryover")));
+  if (carry === 0) return true;
+  const parts = present(
+    (["gpb", "gov_fund", "state_capital"] as const).map((f) =>
+      mainRef(fiscal, line(fiscal, `income.carryover.${f}`)),
+    ),
+  );
+  return parts.length > 0 && parts.reduce((s, r) => s + amountAt(r), 0) === carry;
+}
 
 function* fundTablesVsFiscal({ doc }: RuleContext): Iterable<RawFinding> {
   const fiscal = tableOf(doc, "fiscal_summary");
   const total = line(fiscal, "expenditure.total");
   if (!fiscal || !total) return;
-  for (const fund of ["gov_fund", "state_capital"] as const) {
-    const table = usableTable(doc, fund);
+  for (const [fund, id] of [
+    ["gpb", "gpb_function"],
+    ["gov_fund", "gov_fund"],
+    ["state_capital", "state_capital"],
+  ] as const) {
+    const table = usableTable(doc, id);
     if (!table) continue;
-    let figures: Ref[];
-    const col = ref(fiscal, total, fund);
-    if (col) figures = [col];
-    else if (doc.kind === "budget") {
-      // A budget spends what it receives: this year's grant plus the carry-over.
-      figures = present([
-        mainRef(fiscal, line(fiscal, `income.${fund}`)),
-        mainRef(fiscal, line(fiscal, `income.carryover.${fund}`)),
-      ]);
-    } else continue;
+    // Where the 财政拨款 table splits its columns by fund, xtab/fiscal-summary-vs-fund-tables compares.
+    if (total.cells[fund] || total.cells.gpb || doc.kind !== "budget") continue;
+    // A budget spends what it receives: this year's grant plus the carry-over.
+    const figures = present([
+      mainRef(fiscal, line(fiscal, `income.${fund}`)),
+      mainRef(fiscal, line(fiscal, `income.carryover.${fund}`)),
+    ]);
     if (figures.length === 0) continue;
-    const tableTotal = totalCell(table, "total");
     if (table.empty) {
       const sum = figures.reduce((s, r) => s + amountAt(r), 0);
       if (sum === 0) continue;
       const unit = fiscal.unit;
       yield {
-        message: `${table.title}为空表，但${fiscal.title}列有${FUND_NAMES[fund]}财政拨款支出 ${money(sum, unit)}`,
+        message: `${table.title}为空表，但${fiscal.title}列有${FUND_NAMES[fund]}财政拨款收入 ${money(sum, unit)}`,
         locations: [
           ...figures.map((r) => cellLocation(r.table, r.row, r.column)),
           tableLocation(table),
@@ -236,7 +257,8 @@ function* fundTablesVsFiscal({ doc }: RuleContext): Iterable<RawFinding> {
       };
       continue;
     }
-    if (!tableTotal) continue;
+    const tableTotal = totalCell(table, "total");
+    if (!tableTotal || !fundsItemised(fiscal)) continue;
     const f = mismatch(doc, tableTotal, figures);
     if (f) yield f;
   }
@@ -292,11 +314,12 @@ export const summaryXtabRules: Rule[] = [
     id: "xtab/fund-tables-vs-fiscal-summary",
     family: "xtab",
     severity: "error",
-    title: "政府性基金、国有资本经营预算支出表与财政拨款收支总表一致",
+    title: "三张财政拨款支出表与财政拨款收支总表的分资金收入一致",
     description:
-      "政府性基金预算支出表（国有资本经营预算支出表）的合计应等于财政拨款收支总表中该项资金的支出（预算为本年拨款加上年结转）；表为空表时，财政拨款收支总表中该项资金应为 0。",
+      "预算中，一般公共预算支出表、政府性基金预算支出表、国有资本经营预算支出表的合计，应分别等于财政拨款收支总表中该项资金的本年拨款加上年结转（无结转下年、上年结转按资金列明时核对）；表为空表时，财政拨款收支总表中该项资金应为 0。财政拨款收支总表按资金分列支出时由 xtab/fiscal-summary-vs-fund-tables 核对。",
     basis: "表间勾稽（表样定义）；财预〔2016〕143号“没有数据的表格应当列出空表并说明”",
     confirmation: "identity",
+    kinds: ["budget"],
     check: fundTablesVsFiscal,
   },
 ];
