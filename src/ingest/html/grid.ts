@@ -34,6 +34,13 @@ export interface PlacedGrid {
   width: number;
 }
 
+export function gridTooLarge(): GongkaiError {
+  return new GongkaiError(
+    "too_large",
+    `表格过大：超过 ${MAX_GRID_CELLS} 个单元格，无法读取（请拆分后再试）`,
+  );
+}
+
 function clampSpan(n: number | undefined, max: number): number {
   return n !== undefined && Number.isFinite(n) && n > 1 ? Math.min(Math.floor(n), max) : 1;
 }
@@ -62,11 +69,7 @@ export function placeCells(source: SourceCell[][]): PlacedGrid {
       // A row span never reaches past the table's last row.
       const rowSpan = Math.min(clampSpan(cell.rowSpan, MAX_ROW_SPAN), source.length - r);
       count += colSpan * rowSpan;
-      if (count > MAX_GRID_CELLS)
-        throw new GongkaiError(
-          "too_large",
-          `表格过大：超过 ${MAX_GRID_CELLS} 个单元格，无法读取（请拆分后再试）`,
-        );
+      if (count > MAX_GRID_CELLS) throw gridTooLarge();
       for (let dr = 0; dr < rowSpan; dr++) {
         ensureRow(r + dr);
         for (let dc = 0; dc < colSpan; dc++) {

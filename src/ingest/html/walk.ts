@@ -8,7 +8,7 @@
 import { parseDocument } from "htmlparser2";
 import { GongkaiError } from "../../model/errors.ts";
 import type { LayoutBlock } from "../layout.ts";
-import { gridBlocks, placeCells, type SourceCell } from "./grid.ts";
+import { gridBlocks, gridTooLarge, MAX_GRID_CELLS, placeCells, type SourceCell } from "./grid.ts";
 
 /** The part of htmlparser2's DOM we read. */
 interface HNode {
@@ -244,21 +244,24 @@ class Emitter {
       (n) => n.name === "tr",
       (n) => n.name === "table",
     );
-    const source: SourceCell[][] = trs.map((tr) =>
+    const cellsOfRows = trs.map((tr) =>
       findAll(
         tr,
         (n) => n.name === "td" || n.name === "th",
         (n) => n.name === "table" || n.name === "tr",
-      )
-        .filter((td) => !isHidden(td))
-        .map((td) => {
-          const cell: SourceCell = { text: subtreeText(td) };
-          const cs = span(td, "colspan");
-          const rs = span(td, "rowspan");
-          if (cs) cell.colSpan = cs;
-          if (rs) cell.rowSpan = rs;
-          return cell;
-        }),
+      ).filter((td) => !isHidden(td)),
+    );
+    // Refuse a huge table before reading any cell's text.
+    if (cellsOfRows.reduce((n, r) => n + r.length, 0) > MAX_GRID_CELLS) throw gridTooLarge();
+    const source: SourceCell[][] = cellsOfRows.map((tds) =>
+      tds.map((td) => {
+        const cell: SourceCell = { text: subtreeText(td) };
+        const cs = span(td, "colspan");
+        const rs = span(td, "rowspan");
+        if (cs) cell.colSpan = cs;
+        if (rs) cell.rowSpan = rs;
+        return cell;
+      }),
     );
     const placed = placeCells(source);
     if (placed.width <= 1) {
@@ -286,12 +289,36 @@ function rawText(root: HNode): string {
   return pieces.join("");
 }
 
+/** Deepest element nesting we parse: real pages stay below 100; the parser slows quadratically with depth. */
+export const MAX_HTML_NESTING = 5_000;
+
+/** Elements that never nest (void) or whose end tag may be left out (closed by their next sibling). */
+const FLAT_TAGS =
+  /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|td|th|tr|dt|dd|option|optgroup|thead|tbody|tfoot|colgroup|rt|rp)$/i;
+
+/** A linear scan of the tags for their nesting depth, before the parser sees them. */
+function checkNesting(html: string): void {
+  let depth = 0;
+  const re = /<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    const name = m[2] ?? "";
+    if (FLAT_TAGS.test(name) || m[3]) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > MAX_HTML_NESTING)
+      throw new GongkaiError(
+        "too_large",
+        `网页元素嵌套超过 ${MAX_HTML_NESTING} 层，不像正常的网页，拒绝读取`,
+      );
+  }
+}
+
 export function htmlBlocks(html: string): { blocks: LayoutBlock[]; lineCount: number } {
   if (html.length > MAX_HTML_CHARS)
     throw new GongkaiError(
       "too_large",
       `网页过大（${Math.round(html.length / 1_000_000)} 百万字符），上限为 ${MAX_HTML_CHARS / 1_000_000} 百万字符`,
     );
+  checkNesting(html);
   const doc = parseDocument(html, {
     decodeEntities: true,
     lowerCaseTags: true,
