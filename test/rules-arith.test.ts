@@ -316,7 +316,7 @@ describe("arith/basic-blocks", () => {
     assert.equal(f.severity, "warning");
     assert.equal(
       f.message,
-      "一般公共预算财政拨款基本支出决算表 人员经费合计 69.00 万元，不等于301 工资福利支出、303 对个人和家庭的补助之和 70.00 万元，相差 1.00 万元",
+      "一般公共预算财政拨款基本支出决算表 人员经费合计 69.00 万元，不等于 301 工资福利支出、303 对个人和家庭的补助之和 70.00 万元，相差 1.00 万元",
     );
   });
 });
@@ -337,5 +337,37 @@ describe("untrustworthy tables are not checked", () => {
     });
     const arith = checkDisclosure(doc).findings.filter((f) => f.rule.startsWith("arith/"));
     assert.deepEqual(arith, []);
+  });
+});
+
+describe("arith/personnel-columns (strict only)", () => {
+  const edits: Edit[] = [
+    ["gpb_basic_economic", "total", "personnel", "71.00"],
+    ["gpb_basic_economic", "total", "public", "9.00"],
+  ];
+  it("合计 人员经费 against 301 + 303 under the strict preset", () => {
+    const report = checkDisclosure(budgetDoc(edits), { preset: "strict" });
+    const fs = report.findings.filter((f) => f.rule === "arith/personnel-columns");
+    assert.deepEqual(
+      fs.map((f) => [f.severity, f.message]),
+      [
+        [
+          "warning",
+          "一般公共预算基本支出表 合计 人员经费 71.00 万元，不等于 301 工资福利支出、303 对个人和家庭的补助的合计之和 70.00 万元，相差 1.00 万元",
+        ],
+        [
+          "warning",
+          "一般公共预算基本支出表 合计 公用经费 9.00 万元，不等于 302 商品和服务支出的合计之和 10.00 万元，相差 1.00 万元",
+        ],
+      ],
+    );
+  });
+  it("off under the recommended preset, silent on a consistent document", () => {
+    assert.deepEqual(findings(budgetDoc(edits), "arith/personnel-columns"), []);
+    const strict = checkDisclosure(budgetDoc(), { preset: "strict" });
+    assert.deepEqual(
+      strict.findings.filter((f) => f.rule.startsWith("arith/")),
+      [],
+    );
   });
 });

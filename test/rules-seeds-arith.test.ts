@@ -120,4 +120,24 @@ describe("arith and xtab on the seeds", () => {
       assert.match(hit.message, /属尾差$/);
     }
   });
+
+  it("strict preset: seed 001 counts 福利费 and 其他交通费用 (13,524.00 元) as 人员经费", async () => {
+    const report = checkDisclosure(recognize(await ingestFile(seedPath("001"))), {
+      preset: "strict",
+    });
+    const fs = report.findings.filter((x) => x.rule === "arith/personnel-columns");
+    assert.deepEqual(
+      fs.map((x) => [
+        x.severity,
+        x.locations[0]?.line,
+        x.locations[0]?.column,
+        x.actual,
+        x.expected,
+      ]),
+      [
+        ["warning", 421, "personnel", "10797990.75 元", "10784466.75 元"],
+        ["warning", 421, "public", "65780.87 元", "79304.87 元"],
+      ],
+    );
+  });
 });

@@ -76,11 +76,46 @@ function* basicBlocks(ctx: RuleContext): Iterable<RawFinding> {
             doc: ctx.doc,
             actual,
             expected: refs,
-            say: (a, e, g) => `${cellLabel(actual)} ${a}，不等于${names(rows)}之和 ${e}，相差 ${g}`,
+            say: (a, e, g) =>
+              `${cellLabel(actual)} ${a}，不等于 ${names(rows)}之和 ${e}，相差 ${g}`,
           });
           if (f) yield f;
         }
       }
+    }
+  }
+}
+
+/**
+ * The column layout of the same split: the 合计 row's 人员经费 equals the 301
+ * and 303 lines, its 公用经费 the other 类. Some templates (陕西) count 福利费
+ * or 其他交通费用 as 人员经费, hence strict only.
+ */
+function* personnelColumns(ctx: RuleContext): Iterable<RawFinding> {
+  // Only a basic-expenditure table: elsewhere a 项目支出 column takes its share of each 类.
+  for (const table of tablesOf(ctx.doc, "gpb_basic_economic")) {
+    if (table.empty || !trustworthy(table)) continue;
+    if (table.columns.some((c) => c.id === "project")) continue;
+    const total = line(table, "total");
+    const classes = codeRows(table, 1).filter((r) => r.keyKind === "econ_dept");
+    if (!total || classes.length === 0) continue;
+    const personnel = classes.filter((r) => PERSONNEL_CLASSES.has(r.key));
+    const pub = classes.filter((r) => !PERSONNEL_CLASSES.has(r.key));
+    for (const [col, rows] of [
+      ["personnel", personnel],
+      ["public", pub],
+    ] as const) {
+      const actual = ref(table, total, col);
+      const refs = present(rows.map((r) => ref(table, r, "total")));
+      if (!actual || refs.length === 0) continue;
+      const f = compare({
+        doc: ctx.doc,
+        actual,
+        expected: refs,
+        say: (a, e, g) =>
+          `${cellLabel(actual)} ${a}，不等于 ${rows.map(rowLabel).join("、")}的合计之和 ${e}，相差 ${g}`,
+      });
+      if (f) yield f;
     }
   }
 }
@@ -109,5 +144,17 @@ export const blockRules: Rule[] = [
       "表样定义（推导）：人员经费含工资福利支出和对个人和家庭的补助，公用经费含商品和服务支出、资本性支出等；307、399 的归属尚未核实",
     confirmation: "unconfirmed",
     check: basicBlocks,
+  },
+  {
+    id: "arith/personnel-columns",
+    family: "arith",
+    severity: "warning",
+    title: "人员经费列等于 301、303 类之和",
+    description:
+      "人员经费、公用经费分列的基本支出表中，合计行的人员经费应等于 301 工资福利支出与 303 对个人和家庭的补助的合计之和，公用经费应等于其余各类之和。部分地方表样把福利费、其他交通费用等列为人员经费，故只在 strict 预设下核对。",
+    basis: "表样定义（推导）：人员经费含工资福利支出和对个人和家庭的补助；各地口径不一，尚未核实",
+    confirmation: "unconfirmed",
+    strictOnly: true,
+    check: personnelColumns,
   },
 ];
