@@ -453,6 +453,33 @@ describe("sarif", () => {
     });
   });
 
+  it("fingerprints follow a finding, not its line numbers", () => {
+    const prints = results.map((r) => (r.partialFingerprints as Json)["gongkaiFinding/v1"]);
+    assert.equal(new Set(prints).size, results.length);
+    const shifted: CheckReport = {
+      ...report,
+      findings: report.findings.map((f) => ({
+        ...f,
+        message: f.message.replace(/\d/g, "9"),
+        locations: f.locations.map((l) => ({ ...l, line: (l.line ?? 0) + 40 })),
+      })),
+    };
+    const again = JSON.parse(formatSarif([shifted], { rules: FIXTURE_RULES })) as Json;
+    const prints2 = ((again.runs as Json[])[0]?.results as Json[]).map(
+      (r) => (r.partialFingerprints as Json)["gongkaiFinding/v1"],
+    );
+    assert.deepEqual(prints2, prints);
+    const twice = JSON.parse(
+      formatSarif([
+        { ...report, findings: [report.findings[0], report.findings[0]] } as CheckReport,
+      ]),
+    ) as Json;
+    const p2 = ((twice.runs as Json[])[0]?.results as Json[]).map(
+      (r) => (r.partialFingerprints as Json)["gongkaiFinding/v1"] as string,
+    );
+    assert.equal(p2[0]?.replace(/:1$/, ":2"), p2[1]);
+  });
+
   it("file paths become URI references", () => {
     assert.equal(artifactUri("a b/决算.txt"), "a%20b/%E5%86%B3%E7%AE%97.txt");
     assert.equal(artifactUri(undefined), "stdin");

@@ -6,6 +6,7 @@
  * suppression carrying the reviewer's reason; rules that threw are tool
  * execution notifications, and make the invocation unsuccessful.
  */
+import { createHash } from "node:crypto";
 import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ALL_RULES } from "../registry.ts";
@@ -70,6 +71,22 @@ function sarifLocation(loc: Location, uri: string, index: number) {
     message: { text: describeLocation(loc) },
     ...(properties ? { properties } : {}),
   };
+}
+
+/**
+ * A fingerprint that survives edits elsewhere in the document: the rule and
+ * what the finding points at (table, row, column, quoted sentence), not line
+ * numbers or the figures in the message, so a viewer can follow one finding
+ * from one version of a document to the next.
+ */
+export function fingerprint(file: string | undefined, f: Finding): string {
+  const where = f.locations.map((l) =>
+    [l.table ?? "", l.key ?? "", l.column ?? "", l.section ?? "", l.quote ?? ""].join("\u0001"),
+  );
+  return createHash("sha256")
+    .update([file ?? "", f.rule, ...where].join("\u0000"))
+    .digest("hex")
+    .slice(0, 32);
 }
 
 function descriptor(rule: RuleMeta): object {
@@ -140,6 +157,14 @@ export function formatSarif(reports: readonly CheckReport[], opts: SarifOptions 
     },
   }));
 
+  // Two findings of one rule at one place (two template words in one sentence)
+  // are told apart by their order, as code-scanning viewers do.
+  const seen = new Map<string, number>();
+  const occurrence = (print: string): string => {
+    const n = (seen.get(print) ?? 0) + 1;
+    seen.set(print, n);
+    return `${print}:${n}`;
+  };
   const results: unknown[] = [];
   const notifications: unknown[] = [];
   reports.forEach((report, artifactIndex) => {
@@ -154,6 +179,9 @@ export function formatSarif(reports: readonly CheckReport[], opts: SarifOptions 
         ruleIndex: indexOf(f.rule),
         level: SARIF_LEVELS[f.severity],
         message: { text: f.message },
+        partialFingerprints: {
+          "gongkaiFinding/v1": occurrence(fingerprint(report.document.file, f)),
+        },
         // A finding about the whole document still points at the document.
         locations:
           locations.length > 0
