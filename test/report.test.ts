@@ -465,7 +465,7 @@ describe("sarif", () => {
       })),
     };
     const again = JSON.parse(formatSarif([shifted], { rules: FIXTURE_RULES })) as Json;
-    const prints2 = ((again.runs as Json[])[0]?.results as Json[]).map(
+    const prints2 = (((again.runs as Json[])[0] as Json).results as Json[]).map(
       (r) => (r.partialFingerprints as Json)["gongkaiFinding/v1"],
     );
     assert.deepEqual(prints2, prints);
@@ -474,7 +474,7 @@ describe("sarif", () => {
         { ...report, findings: [report.findings[0], report.findings[0]] } as CheckReport,
       ]),
     ) as Json;
-    const p2 = ((twice.runs as Json[])[0]?.results as Json[]).map(
+    const p2 = (((twice.runs as Json[])[0] as Json).results as Json[]).map(
       (r) => (r.partialFingerprints as Json)["gongkaiFinding/v1"] as string,
     );
     assert.equal(p2[0]?.replace(/:1$/, ":2"), p2[1]);
