@@ -664,7 +664,10 @@ describe("xlsx", async () => {
     );
     assert.equal(project[HEADER.indexOf("科目/行")], "合计");
     assert.equal(project[HEADER.indexOf("列")], "项目支出");
-    assert.ok(String(project[HEADER.indexOf("表格")]).includes("支出决算表"));
+    assert.equal(
+      project[HEADER.indexOf("表格")],
+      "说明文字：(一)预算绩效管理工作开展情况。\n支出决算表",
+    );
   });
 
   it("the waived sheet carries the reason; the summary counts per document", async () => {

@@ -81,7 +81,8 @@ function findingRow(
     f.rule,
     title ?? "",
     f.message,
-    lines(locs.map((l) => tableLabel(l) ?? l.section)),
+    // A sentence has no table: name its section, marked as narrative.
+    lines(locs.map((l) => tableLabel(l) ?? (l.section ? `说明文字：${l.section}` : undefined))),
     lines(locs.map((l) => rowLabel(l)?.replace(/^(科目|行) /, ""))),
     lines(locs.map((l) => (l.column ? columnLabel(l.column) : undefined))),
     quotesOf(f).join("\n"),
