@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import ExcelJS from "exceljs";
 import { zipSync } from "fflate";
 import { ingestBytes } from "../src/ingest/index.ts";
 import { ingestOle } from "../src/ingest/office/index.ts";
@@ -145,6 +146,42 @@ describe("bad XLSX / DOCX containers", () => {
   it("a workbook with no readable sheet: a clear error", async () => {
     const bytes = zipSync(workbookParts(utf8("<worksheet/>")));
     await rejectsWith(ingestBytes(bytes), "not_disclosure", /没有可见的工作表/);
+  });
+});
+
+describe("sparse and far-flung sheets", () => {
+  async function workbook(fill: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    fill(wb.addWorksheet("表1"));
+    return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  }
+
+  it("a stray cell at the sheet's far corner costs nothing", async () => {
+    const bytes = await workbook((ws) => {
+      ws.getCell("A1").value = "收支总表";
+      ws.getRow(3).values = ["科目编码", "科目名称", "金额"];
+      ws.getRow(4).values = ["201", "一般公共服务支出", 1.5];
+      ws.getCell("XFD1048576").value = "x";
+    });
+    const started = Date.now();
+    const layout = await ingestBytes(bytes);
+    assert.ok(Date.now() - started < 3000);
+    const grid = layout.blocks.find((b) => b.kind === "grid");
+    assert.ok(grid && grid.kind === "grid");
+    assert.equal(grid.rows.length, 2);
+    assert.ok(
+      grid.rows.every((r) => r.cells.length === 4),
+      "four shown columns: A, B, C, XFD",
+    );
+    const lines = layout.blocks.filter((b) => b.kind === "line").map((b) => b.text);
+    assert.deepEqual(lines, ["收支总表", "x"]);
+  });
+
+  it("a diagonal of 1 001 cells (a million slots) is refused, not laid out", async () => {
+    const bytes = await workbook((ws) => {
+      for (let i = 1; i <= 1001; i++) ws.getCell(i, i).value = i;
+    });
+    await rejectsWith(ingestBytes(bytes), "too_large", /工作表“表1”过大/);
   });
 });
 

@@ -113,14 +113,36 @@ interface SheetResult {
   formulasWithoutResult: number;
 }
 
-/** One visible sheet's blocks, numbered on from `firstLine`. */
+/** Most slots (shown rows × shown columns) one sheet may lay out. */
+export const MAX_SHEET_SLOTS = 1_000_000;
+
+/** Index of the first element of sorted `xs` that is >= x. */
+function lowerBound(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((xs[mid] ?? 0) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The elements of sorted `xs` within [from, to]. */
+function within(xs: number[], from: number, to: number): number[] {
+  return xs.slice(lowerBound(xs, from), lowerBound(xs, to + 1));
+}
+
+/**
+ * One visible sheet's blocks, numbered on from `firstLine`. Only rows and
+ * columns that show text are laid out (a stray cell far away or formatting
+ * applied to a whole column costs nothing); a run of blank rows between
+ * two tables stays as one blank row, which ends a grid.
+ */
 function sheetBlocks(ws: Worksheet, firstLine: number, page: number): SheetResult {
-  // The used range: cells that show something, and merges.
-  let top = Number.POSITIVE_INFINITY;
-  let bottom = 0;
-  let left = Number.POSITIVE_INFINITY;
-  let right = 0;
   const texts = new Map<string, string>();
+  const rowSet = new Set<number>();
+  const colSet = new Set<number>();
   let formulasWithoutResult = 0;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
@@ -130,76 +152,86 @@ function sheetBlocks(ws: Worksheet, firstLine: number, page: number): SheetResul
       if (noResult) formulasWithoutResult++;
       if (text.trim() === "") return;
       texts.set(`${r}:${c}`, text.trim());
-      top = Math.min(top, r);
-      bottom = Math.max(bottom, r);
-      left = Math.min(left, c);
-      right = Math.max(right, c);
+      rowSet.add(r);
+      colSet.add(c);
     });
   });
+  const empty = {
+    blocks: [],
+    nextLine: firstLine,
+    hiddenRows: 0,
+    hiddenColumns: 0,
+    formulasWithoutResult,
+  };
+  if (texts.size === 0) return empty;
   const merges: Merge[] = [];
   for (const range of ws.model.merges ?? []) {
     const m = parseRange(range);
-    if (m && texts.has(`${m.top}:${m.left}`)) {
-      merges.push(m);
-      bottom = Math.max(bottom, m.bottom);
-      right = Math.max(right, m.right);
-    }
-  }
-  if (bottom === 0)
-    return {
-      blocks: [],
-      nextLine: firstLine,
-      hiddenRows: 0,
-      hiddenColumns: 0,
-      formulasWithoutResult,
-    };
-
-  const visibleRows: number[] = [];
-  let hiddenRows = 0;
-  for (let r = top; r <= bottom; r++) {
-    const row = ws.findRow(r);
-    if (row?.hidden) {
-      if (rowHasText(texts, r, left, right)) hiddenRows++;
-      continue;
-    }
-    visibleRows.push(r);
-  }
-  const visibleCols: number[] = [];
-  let hiddenColumns = 0;
-  for (let c = left; c <= right; c++) {
-    if (ws.getColumn(c).hidden) {
-      hiddenColumns++;
-      continue;
-    }
-    visibleCols.push(c);
+    if (m && texts.has(`${m.top}:${m.left}`)) merges.push(m);
   }
 
-  // Merges by their first visible slot, with spans counted over visible rows and columns.
+  const textRows = [...rowSet].sort((a, b) => a - b);
+  const hiddenRow = (r: number) => ws.findRow(r)?.hidden === true;
+  const shownTextRows = textRows.filter((r) => !hiddenRow(r));
+  const hiddenRows = textRows.length - shownTextRows.length;
+  const allCols = [...colSet].sort((a, b) => a - b);
+  const cols = allCols.filter((c) => !ws.getColumn(c).hidden);
+  const hiddenColumns = allCols.length - cols.length;
+  if (shownTextRows.length === 0 || cols.length === 0)
+    return { ...empty, hiddenRows, hiddenColumns };
+
+  // Rows a merge reaches below its text: not blank.
+  const merged = new Set<number>();
+  for (const m of merges) for (let r = m.top + 1; r <= m.bottom; r++) merged.add(r);
+  // Shown rows in order, with 0 standing for a blank separator row.
+  const rows: number[] = [];
+  let prev: number | undefined;
+  for (const r of shownTextRows) {
+    if (prev !== undefined) {
+      for (let g = prev + 1; g < r; g++) {
+        if (!merged.has(g) && !hiddenRow(g)) {
+          rows.push(0);
+          break;
+        }
+      }
+    }
+    rows.push(r);
+    prev = r;
+  }
+  if (rows.length * cols.length > MAX_SHEET_SLOTS)
+    throw new GongkaiError(
+      "too_large",
+      `工作表“${ws.name}”过大：${rows.length} 行 × ${cols.length} 列，超过 ${MAX_SHEET_SLOTS} 个单元格，无法读取`,
+    );
+  const realRows = rows.filter((r) => r > 0);
+
+  // Each merge from its first shown slot, spans counted over shown rows and columns.
   const covered = new Set<string>();
   const spans = new Map<string, { colSpan: number; rowSpan: number; text: string }>();
   for (const m of merges) {
-    const rows = visibleRows.filter((r) => r >= m.top && r <= m.bottom);
-    const cols = visibleCols.filter((c) => c >= m.left && c <= m.right);
-    const r0 = rows[0];
-    const c0 = cols[0];
+    const mr = within(realRows, m.top, m.bottom);
+    const mc = within(cols, m.left, m.right);
+    const r0 = mr[0];
+    const c0 = mc[0];
     if (r0 === undefined || c0 === undefined) continue;
-    for (const r of rows) for (const c of cols) covered.add(`${r}:${c}`);
+    for (const r of mr) for (const c of mc) covered.add(`${r}:${c}`);
     spans.set(`${r0}:${c0}`, {
-      colSpan: cols.length,
-      rowSpan: rows.length,
+      colSpan: mc.length,
+      rowSpan: mr.length,
       text: texts.get(`${m.top}:${m.left}`) ?? "",
     });
   }
 
-  const source: SourceCell[][] = visibleRows.map((r) => {
+  const source: SourceCell[][] = rows.map((r) => {
+    if (r === 0) return cols.map(() => ({ text: "" }));
     const cells: SourceCell[] = [];
-    for (const c of visibleCols) {
+    for (const c of cols) {
       const key = `${r}:${c}`;
-      const merged = spans.get(key);
-      if (merged) {
-        const cell: SourceCell = { text: merged.text };
-        if (merged.colSpan > 1) cell.colSpan = merged.colSpan;
-        if (merged.rowSpan > 1) cell.rowSpan = merged.rowSpan;
+      const merge = spans.get(key);
+      if (merge) {
+        const cell: SourceCell = { text: merge.text };
+        if (merge.colSpan > 1) cell.colSpan = merge.colSpan;
+        if (merge.rowSpan > 1) cell.rowSpan = merge.rowSpan;
         cells.push(cell);
         continue;
       }
@@ -212,11 +244,6 @@ function sheetBlocks(ws: Worksheet, firstLine: number, page: number): SheetResul
   const placed = placeCells(source);
   const { blocks, nextLine } = gridBlocks(placed, { firstLine, page });
   return { blocks, nextLine, hiddenRows, hiddenColumns, formulasWithoutResult };
-}
-
-function rowHasText(texts: Map<string, string>, r: number, left: number, right: number): boolean {
-  for (let c = left; c <= right; c++) if (texts.has(`${r}:${c}`)) return true;
-  return false;
 }
 
 /**
