@@ -35,7 +35,7 @@ export const FINDING_COLUMNS: readonly Col[] = [
   { header: "年度", width: 7 },
   { header: "类型", width: 6 },
   { header: "级别", width: 6 },
-  { header: "规则", width: 24 },
+  { header: "规则", width: 31 },
   { header: "规则名称", width: 18, wrap: true },
   { header: "说明", width: 48, wrap: true },
   { header: "表格", width: 24, wrap: true },
@@ -114,11 +114,44 @@ function addSheet(wb: ExcelJS.Workbook, name: string, cols: readonly Col[]): Exc
   return ws;
 }
 
-/** The autofilter covers the header and every row written. */
-function filter(ws: ExcelJS.Worksheet, cols: number): void {
+/** Width of text in Excel's column units: a CJK character takes about two. */
+function textWidth(line: string): number {
+  let w = 0;
+  for (const ch of line) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/**
+ * The autofilter covers the header and every row written; row heights follow
+ * the wrapped text (viewers do not all re-measure rows on opening), and a
+ * printout is landscape, one page wide, with the header on every page.
+ */
+function finish(ws: ExcelJS.Worksheet, cols: readonly Col[]): void {
   ws.autoFilter = {
     from: { row: 1, column: 1 },
-    to: { row: Math.max(ws.rowCount, 2), column: cols },
+    to: { row: Math.max(ws.rowCount, 2), column: cols.length },
+  };
+  ws.eachRow((row, n) => {
+    if (n === 1) return;
+    let lines = 1;
+    cols.forEach((c, i) => {
+      const value = row.getCell(i + 1).value;
+      if (!c.wrap || typeof value !== "string") return;
+      const inner = Math.max(c.width - 1, 1);
+      const count = value
+        .split("\n")
+        .reduce((sum, l) => sum + Math.max(1, Math.ceil(textWidth(l) / inner)), 0);
+      lines = Math.max(lines, count);
+    });
+    row.height = Math.min(15 * lines + 3, 409);
+  });
+  ws.pageSetup = {
+    orientation: "landscape",
+    paperSize: 9, // A4
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: "1:1",
   };
 }
 
@@ -143,7 +176,7 @@ export async function formatXlsx(
       colourSeverity(findings, no + 1, f);
     }
   }
-  filter(findings, FINDING_COLUMNS.length);
+  finish(findings, FINDING_COLUMNS);
 
   const waivedCols = [...FINDING_COLUMNS, { header: "豁免理由", width: 40, wrap: true }];
   const waived = addSheet(wb, "已豁免", waivedCols);
@@ -154,7 +187,7 @@ export async function formatXlsx(
       colourSeverity(waived, wno + 1, f);
     }
   }
-  filter(waived, waivedCols.length);
+  finish(waived, waivedCols);
 
   const summaryCols: Col[] = [
     { header: "文件", width: 30, wrap: true },
@@ -207,17 +240,18 @@ export async function formatXlsx(
     ]);
     total.font = { bold: true };
   }
-  filter(summary, summaryCols.length);
+  finish(summary, summaryCols);
 
   const failures = reports.flatMap((r) => r.failures.map((e) => ({ r, e })));
   if (failures.length > 0) {
-    const ws = addSheet(wb, "规则运行出错", [
+    const failureCols: Col[] = [
       { header: "文件", width: 30, wrap: true },
-      { header: "规则", width: 24 },
+      { header: "规则", width: 31 },
       { header: "错误信息", width: 60, wrap: true },
-    ]);
+    ];
+    const ws = addSheet(wb, "规则运行出错", failureCols);
     for (const { r, e } of failures) ws.addRow([r.document.file ?? "", e.rule, e.message]);
-    filter(ws, 3);
+    finish(ws, failureCols);
   }
 
   const buffer = await wb.xlsx.writeBuffer();
