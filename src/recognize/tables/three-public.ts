@@ -159,8 +159,96 @@ function buildColumnsLayout(region: Region, table: Table, kind: Kind): void {
   table.columns = columnsOf(blockCols);
 }
 
+const AMOUNT_TEXT = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$/;
+
+/**
+ * The item a grid column stands for, from its header labels (outermost
+ * first). 小计 means the group above it: under “三公”经费 the 三公 total, under
+ * 公务用车购置及运行费 the vehicle line. `strong` marks a 三公 total found that
+ * way, which beats a plain 合计 column (that one can include 会议费 and 培训费).
+ */
+function columnItem(stack: string[]): { key: string; strong: boolean } | undefined {
+  const labels = stack.map((t) => compact(t).replace(/[“”‘’]/g, ""));
+  for (let i = labels.length - 1; i >= 0; i--) {
+    const l = labels[i] ?? "";
+    if (/^(?:预算数|决算数|金额|上年预算数|本年预算数|全年预算数|统计数)$/.test(l)) continue;
+    if (/^小计$/.test(l)) {
+      for (let k = i - 1; k >= 0; k--) {
+        const g = labels[k] ?? "";
+        if (/三公/.test(g)) return { key: "three_public.total", strong: true };
+        const key = itemKey(g);
+        if (key) return { key, strong: false };
+      }
+      return undefined;
+    }
+    const key = itemKey(l);
+    if (key) return { key, strong: false };
+    if (/三公/.test(l)) continue;
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Items as columns in a grid with merged header cells (PDF lattice, spreadsheets). */
+function buildGridColumnsLayout(region: Region, table: Table, kind: Kind): boolean {
+  const all = region.blocks.filter(isGrid).flatMap((g) => g.rows);
+  const firstData = all.findIndex((r) => r.cells.some((c) => AMOUNT_TEXT.test(c.text.trim())));
+  if (firstData <= 0) return false;
+  const width = Math.max(...all.map((r) => r.cells.length));
+  const stacks: string[][] = Array.from({ length: width }, () => []);
+  for (const r of all.slice(0, firstData)) {
+    r.cells.forEach((c, i) => {
+      const t = c.text.trim();
+      if (t === "") return;
+      for (let k = i; k < Math.min(width, i + (c.colSpan ?? 1)); k++) stacks[k]?.push(t);
+    });
+  }
+  const items = stacks.map(columnItem);
+  const hasStrongTotal = items.some((it) => it?.strong);
+  const fallback: ColumnId = kind === "final" ? "final" : "budget";
+  const valueCols = stacks.map((st) => {
+    for (let i = st.length - 1; i >= 0; i--) {
+      const v = valueColumn(st[i] ?? "", kind);
+      if (v) return v;
+    }
+    return fallback;
+  });
+  const data = all[firstData];
+  if (!data) return false;
+  const cellsByKey = new Map<string, Record<string, Cell>>();
+  const cols = new Set<ColumnId>();
+  items.forEach((it, i) => {
+    if (!it) return;
+    if (it.key === "three_public.total" && hasStrongTotal && !it.strong) return;
+    const col = valueCols[i] ?? fallback;
+    const cells = cellsByKey.get(it.key) ?? {};
+    cellsByKey.set(it.key, cells);
+    if (cells[col]) return;
+    const t = (data.cells[i]?.text ?? "").trim();
+    const a = parseAmount(t);
+    cells[col] = makeCell(
+      a ?? null,
+      a === undefined && !isBlankMark(t) ? "" : t,
+      provenance(data.line, data.page),
+    );
+    cols.add(col);
+  });
+  if (!cellsByKey.has("three_public.total")) return false;
+  const order = ITEMS.map((x) => x.key);
+  table.rows = [...cellsByKey.entries()]
+    .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
+    .map(([key, cells]) => {
+      for (const col of cols)
+        if (!cells[col]) cells[col] = makeCell(null, "", provenance(data.line, data.page));
+      return makeRow(key, "line", key, cells, provenance(data.line, data.page));
+    });
+  table.columns = columnsOf(cols);
+  return true;
+}
+
 export function buildThreePublicTable(region: Region, kind: Kind, ctx: BuildContext): Table {
   const table = newTable(region, "three_public", ctx);
-  if (!buildRowsLayout(region, table, kind)) buildColumnsLayout(region, table, kind);
+  if (!buildRowsLayout(region, table, kind) && !buildGridColumnsLayout(region, table, kind))
+    buildColumnsLayout(region, table, kind);
   return finishTable(table, region);
 }
