@@ -639,6 +639,11 @@ describe("xlsx", async () => {
     assert.ok(ws.autoFilter);
     assert.ok((ws.getColumn(9).width ?? 0) >= 30);
     assert.equal(ws.getColumn(9).alignment?.wrapText, true);
+    // Rows are as tall as their wrapped text; the printout repeats the header.
+    const tallest = Math.max(...report.findings.map((_, i) => ws.getRow(i + 2).height ?? 0));
+    assert.ok(tallest >= 15 * 3, `tallest row ${tallest}`);
+    assert.equal(ws.pageSetup.orientation, "landscape");
+    assert.equal(ws.pageSetup.printTitlesRow, "1:1");
     report.findings.forEach((f, i) => {
       const v = rowValues(ws, i + 2);
       const cell = (h: string) => v[HEADER.indexOf(h)];
