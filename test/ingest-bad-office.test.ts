@@ -257,6 +257,16 @@ describe("bad HTML pages", () => {
     assert.ok(layout.warnings.some((w) => w.includes("GB18030")));
   });
 
+  it("a UTF-8 page still declaring gb2312 (re-saved by an editor) reads as UTF-8", async () => {
+    const html = utf8(
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>部门预算</p></body></html>',
+    );
+    const layout = await ingestBytes(html);
+    assert.equal(layout.encoding, "utf-8");
+    assert.equal(layout.blocks[0]?.kind === "line" ? layout.blocks[0].text : "", "部门预算");
+    assert.ok(layout.warnings.some((w) => w.includes("gb2312")));
+  });
+
   it("deep nesting: 3 000 levels are read, 100 000 refused, both quickly", async () => {
     const nested = (depth: number) =>
       utf8(`<html><body>${"<div>".repeat(depth)}深处的文字${"</div>".repeat(depth)}</body></html>`);

@@ -44,16 +44,24 @@ export function decodeHtml(bytes: Uint8Array): DecodedHtml {
     return { html: new TextDecoder("utf-16be").decode(bytes), encoding: "utf-16be" };
   const declared = declaredCharset(bytes);
   const label = declared ? normalizeLabel(declared) : undefined;
-  if (label && label !== "utf-8" && label !== "utf8") {
-    const text = strict(bytes, label);
-    if (text !== undefined) return { html: text, encoding: label };
-  }
+  const isUtf8Label = label === "utf-8" || label === "utf8";
+  // Valid UTF-8 with multibyte text is UTF-8 whatever the page declares: GBK
+  // text almost never forms valid UTF-8, while pages re-saved as UTF-8 often
+  // keep their old gb2312 declaration.
   const utf8 = strict(bytes, "utf-8");
   if (utf8 !== undefined) {
     const out: DecodedHtml = { html: utf8, encoding: "utf-8" };
-    if (label && label !== "utf-8" && label !== "utf8")
+    if (label && !isUtf8Label && bytes.some((b) => b >= 0x80))
       out.warning = `网页声明的编码 ${declared} 与内容不符，已按 UTF-8 读取`;
     return out;
+  }
+  if (label && !isUtf8Label) {
+    try {
+      const html = new TextDecoder(label).decode(bytes);
+      return { html, encoding: label };
+    } catch {
+      // An encoding this platform does not know: fall through to GB18030.
+    }
   }
   // Not UTF-8: the common case is an undeclared (or mis-declared) GBK page.
   const gb = new TextDecoder("gb18030").decode(bytes);
