@@ -371,3 +371,56 @@ describe("arith/personnel-columns (strict only)", () => {
     );
   });
 });
+
+describe("blank figures are not claims", () => {
+  const summary = (total: string) =>
+    disclosure({
+      tables: [
+        table(
+          "summary",
+          ["amount"],
+          [
+            ["expenditure.function.201", "一般公共服务支出", { amount: "10.00" }],
+            ["expenditure.function.221", "住房保障支出", { amount: "2.00" }],
+            ["expenditure.total", "当年支出小计", { amount: total }],
+          ],
+          { title: "收支预算总表" },
+        ),
+      ],
+    });
+  it("a blank 支出小计 (printed in another column group) is not compared", () => {
+    assert.deepEqual(findings(summary(""), "arith/summary-expenditure-total"), []);
+  });
+  it("a printed 0.00 is compared", () => {
+    const f = only(summary("0.00"), "arith/summary-expenditure-total");
+    assert.equal(f.actual, "0.00 万元");
+    assert.equal(f.expected, "12.00 万元");
+  });
+  it("a table that repeats codes (two tables run together) is not checked", () => {
+    const doc = disclosure({
+      tables: [
+        table(
+          "gpb_basic_economic",
+          ["amount"],
+          [
+            ["302", "商品和服务支出", { amount: "5.00" }],
+            ["30201", "办公费", { amount: "5.00" }],
+            ["302#2", "商品和服务支出", { amount: "9.00" }],
+            ["30201#2", "办公费", { amount: "1.00" }],
+          ],
+        ),
+      ],
+    });
+    // Recognition keys a repeated code `302#2` but keeps its kind and level.
+    for (const r of doc.tables[0]?.rows ?? []) {
+      if (r.key.includes("#")) {
+        r.keyKind = "econ_dept";
+        r.level = r.key.startsWith("30201") ? 2 : 1;
+      }
+    }
+    assert.deepEqual(
+      checkDisclosure(doc).findings.filter((f) => f.rule.startsWith("arith/")),
+      [],
+    );
+  });
+});

@@ -112,12 +112,15 @@ export function line(table: Table | undefined, key: string): Row | undefined {
 /**
  * Whether a table's cells can be trusted for arithmetic. Recognition that
  * shifted columns leaves rows whose 合计 is blank while another column holds
- * money, or rows with a bare label among classification rows: such a table
- * says nothing about the document, so no rule checks it.
+ * money, or rows with a bare label among classification rows; one that ran
+ * two tables together repeats codes. Such a table says nothing about the
+ * document, so no rule checks it.
  */
 export function trustworthy(table: Table): boolean {
   const hasTotal = table.columns.some((c) => c.id === "total");
   const coded = codeRows(table).length > 0;
+  // A code printed twice (`30201#2`): two tables run together, or several units in one.
+  if (codeRows(table).some((r) => r.key.includes("#"))) return false;
   for (const row of table.rows) {
     const amounts = Object.entries(row.cells).filter(([, c]) => (c.amount ?? 0) !== 0);
     if (amounts.length === 0) continue;
@@ -189,6 +192,13 @@ export function compare(c: Comparison): RawFinding | undefined {
   for (const r of actuals) actual += inUnit(r);
   let expected = 0;
   for (const r of c.expected) expected += inUnit(r);
+  // A blank figure facing money on the other side is one the table does not
+  // print there (a subtotal printed once for several column groups, amounts
+  // printed only at 项 level, or a cell recognition could not place): nothing
+  // is claimed, so nothing is wrong. A printed 0.00 is a claim and is checked.
+  const blank = (r: Ref) => r.row.cells[r.column]?.amount === null;
+  if (actuals.every(blank) && expected !== 0) return undefined;
+  if (c.expected.length > 0 && c.expected.every(blank) && actual !== 0) return undefined;
   const gap = actual - expected;
   const relation = c.relation ?? "eq";
   if (relation === "eq" ? gap === 0 : gap <= 0) return undefined;
