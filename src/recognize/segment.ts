@@ -33,9 +33,18 @@ function singleCellText(grid: LayoutGrid, rowIndex: number): string | undefined 
   return texts.length === 1 ? texts[0] : undefined;
 }
 
+/**
+ * Titles of tables that have no canonical id (机关运行经费, Jiangsu's
+ * 财政拨款支出表 beside the 一般公共预算 ones): their rows must not run on
+ * into the standard table before them.
+ */
+const OTHER_TABLE_TITLE =
+  /^(?:[一二三四五六七八九十]+、)?(?:\d{4}年度?)?.{0,24}?(?:机关运行经费|财政拨款(?:基本)?支出)(?:支出)?(?:预算|决算)?(?:明细)?表(?:\((?:功能|经济)科目\))?$/;
+
 function endsRegion(line: LayoutLine): boolean {
   const c = compact(line.text);
   if (PART_HEADING.test(c)) return true;
+  if (c.length < 50 && OTHER_TABLE_TITLE.test(c)) return true;
   if (NARRATIVE_HEADING.test(c) && !/\d+\.\d{2}/.test(c)) return true;
   return false;
 }

@@ -122,7 +122,7 @@ export function matchTitle(line: string): TitleMatch | undefined {
   c = c.replace(/(?:金额)?单位[:：]?(?:万元|元)$/, "");
   c = c.replace(PREFIX_RE, "");
   if (c.length < 4) return undefined;
-  const found = matchPattern(c) ?? (/\d{4}年/.test(raw) ? matchAfterEntity(c) : undefined);
+  const found = matchPattern(c) ?? (/\d{4}年/.test(compact(raw)) ? matchAfterEntity(c) : undefined);
   if (!found) return undefined;
   const m: TitleMatch = { id: found.id, title: raw };
   if (number) m.number = number;
