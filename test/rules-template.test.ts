@@ -155,10 +155,18 @@ describe("template/entity-name", () => {
     assert.equal(f.severity, "warning");
     assert.equal(f.actual, "测试县卫生健康局");
   });
-  it("reads a missing region prefix as a variant (info) and the own name as fine", () => {
+  it("reads a missing region prefix or an abbreviation as a variant (info), the own name as fine", () => {
     const variant = section("第一部分 测试区医疗保障局概况", "");
     assert.equal(
       only(doc([variant], [], { name: "某市测试区医疗保障局" }), "template/entity-name").severity,
+      "info",
+    );
+    const short = section("第二部分 省检察院 2017 年度部门预算表", "");
+    assert.equal(
+      only(
+        doc([short], [], { name: "江苏省人民检察院", government: "province" }),
+        "template/entity-name",
+      ).severity,
       "info",
     );
     const own = section("一、关于测试区医疗保障局 2025 年部门收支预算情况的总体说明", "");

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { checkDisclosure } from "../src/check/engine.ts";
 import type { Finding } from "../src/check/types.ts";
 import type { Claim, Disclosure, Section, Table } from "../src/model/schema.ts";
+import { recognizeNarrative } from "../src/recognize/narrative/index.ts";
 import { claim, disclosure, section, table } from "./helpers/disclosure.ts";
 
 /** Findings of one rule, all severities. */
@@ -710,5 +711,135 @@ describe("text/amount-matches-table on a 三公 table's last-year column", () =>
       quote: c.quote.replace("0.30", "0.20").replace("0.18", "0.08"),
     };
     assert.deepEqual(findings(doc([ok], [], [tp]), "text/amount-matches-table"), []);
+  });
+});
+
+describe("narrative extraction the text rules rely on", () => {
+  const read = (text: string, year = 2025) =>
+    recognizeNarrative({
+      lines: text.split("\n").map((t, i) => ({ kind: "line" as const, text: t, line: i + 1 })),
+      year,
+      unit: "万元",
+      kind: "budget",
+    }).claims;
+
+  it("reads amounts after a change verb in a reason clause as changes", () => {
+    const claims = read(
+      "预算支出比去年增加的原因：预算支出比上年增加 0.62万元，其中基本支出增加 0.62 万元，项目支出增加 0 万元。",
+    );
+    const basic = claims.find((c) => c.subject.kind === "basic");
+    assert.equal(basic?.amount, undefined);
+    assert.equal(basic?.change, 62);
+    assert.equal(basic?.direction, "increase");
+    const project = claims.find((c) => c.subject.kind === "project");
+    assert.equal(project?.change, 0);
+    assert.equal(project?.amount, undefined);
+  });
+
+  it("reads a leading verb in a reason clause (增加基本支出 844.15 万元) as a change", () => {
+    const claims = read("主要原因是政策性增资、住房公积金调整等原因，增加基本支出 844.15 万元。");
+    const basic = claims.find((c) => c.subject.kind === "basic");
+    assert.equal(basic?.change, 84415);
+    assert.equal(basic?.amount, undefined);
+  });
+
+  it("reads “（2016 年度…预算安排为 X 万元）” in a 2017 text as last year's figure", () => {
+    const claims = read(
+      "2017 年度部门支出预算安排 9,146.79 万元，与 2016 年度相比（2016 年度部门支出预算安排为8,648.07万元），增加498.72万元，增长5.77%。",
+      2017,
+    );
+    const c = claims.find((x) => x.amount === 914679);
+    assert.equal(c?.prior, 864807);
+    assert.equal(c?.change, 49872);
+  });
+});
+
+describe("tolerances that keep the rules from crying wolf", () => {
+  it("accepts a rate cut rather than rounded, notes a rate off by under 0.1 point", () => {
+    const base = {
+      subject: { kind: "gpb_total", key: "gpb.expenditure", label: "一般公共预算支出" },
+      amount: 2416974,
+      unit: "万元",
+      change: 222878,
+      direction: "increase",
+    } as const;
+    // 2228.78 / 21940.96 = 10.158%: printed 10.15 (cut) is fine.
+    const cut = claim({
+      ...base,
+      rate: "10.15",
+      quote: "一般公共预算支出 24,169.74万元，与上年相比增加2228.78 万元，增长10.15 %。",
+    });
+    assert.deepEqual(findings(doc([cut], [], []), "text/growth-rate"), []);
+    const near = claim({ ...base, rate: "10.10", quote: cut.quote.replace("10.15", "10.10") });
+    assert.equal(only(doc([near], [], []), "text/growth-rate").severity, "info");
+    const off = claim({ ...base, rate: "9.15", quote: cut.quote.replace("10.15", "9.15") });
+    assert.equal(only(doc([off], [], []), "text/growth-rate").severity, "error");
+  });
+
+  it("does not require 基本支出 + 项目支出 to make up a total other lines may share", () => {
+    const quote =
+      "本年支出预算合计 13649.07万元，其中：基本支出 7666.68万元，项目支出 5853.96万元。";
+    const claims = [
+      claim({
+        subject: { kind: "expenditure_total", key: "expenditure.total", label: "本年支出预算合计" },
+        amount: 1364907,
+        unit: "万元",
+        quote,
+      }),
+      claim({
+        subject: { kind: "basic", key: "basic", label: "基本支出" },
+        amount: 766668,
+        unit: "万元",
+        quote,
+      }),
+      claim({
+        subject: { kind: "project", key: "project", label: "项目支出" },
+        amount: 585396,
+        unit: "万元",
+        quote,
+      }),
+    ];
+    assert.deepEqual(findings(doc(claims, [], []), "text/breakdown-sum"), []);
+    const over = claims.map((c) => (c.subject.kind === "project" ? { ...c, amount: 785396 } : c));
+    assert.equal(only(doc(over, [], []), "text/breakdown-sum").severity, "error");
+  });
+
+  it("skips totals narrowed to one source of funds and sentences naming a table", () => {
+    const other = claim({
+      subject: { kind: "income_total", key: "income.total", label: "其他资金收入预算总计" },
+      amount: 1500,
+      unit: "万元",
+      quote: "2．其他资金收入预算总计 15 万元。",
+    });
+    const named = claim({
+      subject: {
+        kind: "fiscal_total",
+        key: "fiscal.expenditure",
+        label: "《财政拨款支出预算表（功能科目）》增加了“事业运行”项级科目分流",
+      },
+      amount: 31500,
+      unit: "万元",
+      quote: "三是《财政拨款支出预算表（功能科目）》增加了“事业运行”项级科目分流315万元。",
+    });
+    assert.deepEqual(findings(doc([other, named]), "text/amount-matches-table"), []);
+  });
+
+  it("compares an economic line with a basic-only table only where the text is smaller", () => {
+    const make = (amount: number, quote: string) =>
+      claim({
+        subject: { kind: "classification", code: "30108", label: "会议费" },
+        amount,
+        unit: "万元",
+        quote,
+      });
+    // 5.00 万元 may include project spending the basic table does not show.
+    assert.deepEqual(
+      findings(doc([make(500, "会议费预算支出 5.00 万元。")]), "text/amount-matches-table"),
+      [],
+    );
+    assert.equal(
+      findings(doc([make(100, "会议费预算支出 1.00 万元。")]), "text/amount-matches-table").length,
+      1,
+    );
   });
 });

@@ -324,15 +324,22 @@ function extractParagraph(
       if (REASON_RE.test(s.text.slice(0, t.start))) {
         // "原因：预算支出比上年增加 0.62 万元，其中基本支出增加 0.62 万元":
         // an amount after a change verb is a change, even in a reason clause.
-        const verb = CHANGE_TAIL_RE.exec(clauseText);
-        const choice = verb?.[2];
-        const label = verb ? clauseText.slice(0, verb.index) : clauseText;
+        // "…原因，增加基本支出 844.15 万元": the verb may also lead its subject.
+        const tail = CHANGE_TAIL_RE.exec(clauseText);
+        const lead = tail ? null : /^\s*(增加|减少|增长|下降|降低)了?/u.exec(clauseText);
+        const verbWord = tail?.[1] ?? lead?.[1];
+        const choice = tail?.[2];
+        const label = tail
+          ? clauseText.slice(0, tail.index)
+          : lead
+            ? clauseText.slice(lead[0].length)
+            : clauseText;
         const g = newGroup(label, t.start, labelStart);
-        const dir = verb && choice === undefined ? directionOf(verb[1] ?? "") : undefined;
+        const dir = verbWord && choice === undefined ? directionOf(verbWord) : undefined;
         for (const c of g.claims) {
           c.unit = t.unit;
           if (amount === undefined) continue;
-          if (!verb) c.amount = amount;
+          if (!verbWord) c.amount = amount;
           else if (dir) {
             c.change = dir === "decrease" ? -amount : amount;
             c.direction = dir;
@@ -368,7 +375,9 @@ function extractParagraph(
         current = g;
         continue;
       }
-      if (PRIOR_RE.test(clauseText)) {
+      // "（2016 年度部门支出预算安排为 8,648.07 万元）" in a 2017 budget: last year's figure.
+      const priorYear = priorYearRe(ctx.year).test(clauseText);
+      if (PRIOR_RE.test(clauseText) || (priorYear && !clauseText.includes(String(ctx.year)))) {
         // "比上年预算 83.42 万元": the prior year's budget is still the prior amount.
         const g = groupFor(clauseText, t.start, labelStart);
         for (const c of g.claims) {
@@ -433,6 +442,18 @@ function extractParagraph(
       c.source = { ...source };
     }
   }
+}
+
+const PRIOR_YEAR_RES = new Map<number, RegExp>();
+
+/** "2016 年度部门支出预算安排为" in a 2017 document: the words before last year's figure. */
+function priorYearRe(year: number): RegExp {
+  let re = PRIOR_YEAR_RES.get(year);
+  if (!re) {
+    re = new RegExp(`${year - 1}\\s*年度?[^，,。；;]{0,20}?(?:为|是|数)\\s*$`, "u");
+    PRIOR_YEAR_RES.set(year, re);
+  }
+  return re;
 }
 
 /** Hundredths of `to` for hundredths of `from`, when exact. */

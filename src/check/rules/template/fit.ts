@@ -48,11 +48,20 @@ function normalizeName(s: string): string {
   return s.replace(/[（）()\s]/gu, "");
 }
 
-/** The same entity written with or without its region prefix. */
+/** Whether the characters of `short` appear in `long` in order (省检察院 in 江苏省人民检察院). */
+function subsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
+}
+
+/** The same entity written with or without its region prefix, or abbreviated. */
 function sameEntity(a: string, b: string): boolean {
   const x = normalizeName(a);
   const y = normalizeName(b);
-  return x === y || x.endsWith(y) || y.endsWith(x);
+  if (x === y || x.endsWith(y) || y.endsWith(x)) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.length >= 4 && short.slice(-1) === long.slice(-1) && subsequence(short, long);
 }
 
 export const entityName: Rule = {
@@ -61,7 +70,7 @@ export const entityName: Rule = {
   severity: "warning",
   title: "单位名称前后一致",
   description:
-    "标题与正文在介绍本单位时（“第一部分 X概况”“关于X 2025 年部门收支预算情况的总体说明”“X 2025 年收入预算…”）应使用同一个全称。出现另一个单位的名称，多半是套用了别的单位的文本；只差行政区划前缀的（“曾都区…”与“随州市曾都区…”）记为提示。",
+    "标题与正文在介绍本单位时（“第一部分 X概况”“关于X 2025 年部门收支预算情况的总体说明”“X 2025 年收入预算…”）应使用同一个全称。出现另一个单位的名称，多半是套用了别的单位的文本；只差行政区划前缀或为简称的（“曾都区…”与“随州市曾都区…”，“省检察院”与“江苏省人民检察院”）记为提示。",
   basis:
     "公开文本的单位全称应在封面、表头、正文一致（disclosure-rules §2.7 G-04，GovBudgetChecker R006；§1.4 B-Q02、F-Q02）。",
   confirmation: "practice",
@@ -84,7 +93,7 @@ export const entityName: Rule = {
       yield {
         ...(variant ? { severity: "info" as const } : {}),
         message: variant
-          ? `“${m.sentence}”称本单位为“${name}”，与文档其他处的“${own}”写法不同（行政区划前缀不一致）。`
+          ? `“${m.sentence}”称本单位为“${name}”，与文档其他处的“${own}”写法不同（简称或行政区划前缀不一致）。`
           : `“${m.sentence}”中的单位名称“${name}”与本文档的单位“${own}”不符，可能套用了其他单位的文本。`,
         locations: [m.location],
         expected: own,

@@ -3,6 +3,7 @@
  * money units that are off by 万 (“4.03 元” among 万元, or a 元 figure
  * printed as 万元).
  */
+import { convertAmount } from "../../../model/money.ts";
 import type { Claim, Disclosure, MoneyUnit } from "../../../model/schema.ts";
 import type { RawFinding, Rule } from "../../types.ts";
 import {
@@ -29,11 +30,23 @@ function codeIsPrinted(c: Claim): boolean {
   return /[（(][类款项][）)]/u.test(c.subject.label);
 }
 
-/** The sentence speaks about another fund's table while its subject reads as the whole. */
+/** Words that narrow a total to one source of funds (“其他资金收入预算总计”). */
+const NARROWED_RE = /其他资金|非财政|财政拨款|一般公共预算|政府性基金|国有资本|财政专户|单位资金/u;
+
+/**
+ * The sentence speaks about another fund's table (or one source of funds)
+ * while its subject reads as the whole, or about a table by name
+ * (“《财政拨款支出预算表》增加了…”): no cell to compare with.
+ */
 function aboutOtherFund(c: Claim): boolean {
+  if (/《|》/u.test(c.subject.label)) return true;
   if (!GENERIC_KINDS.has(c.subject.kind)) return false;
+  if (NARROWED_RE.test(c.subject.label)) return true;
   return OTHER_FUND_RE.test(c.quote) || OTHER_FUND_RE.test(c.section ?? "");
 }
+
+/** The sentence says it speaks about basic spending only. */
+const BASIC_SCOPE_RE = /基本支出|人员经费|公用经费|机关运行经费/u;
 
 interface Comparison {
   claim: Claim;
@@ -67,10 +80,27 @@ export function comparisons(doc: Disclosure): Comparison[] {
     for (const field of ["amount", "budget", "prior"] as const) {
       const value = claim[field];
       if (value === undefined) continue;
-      const refs = cellsFor(doc, claim, field);
-      if (refs.length === 0) continue;
+      const all = cellsFor(doc, claim, field);
+      // A blank cell beside printed ones is an extraction gap more often than a fact.
+      const refs = all.some((r) => r.printed) ? all.filter((r) => r.printed) : all;
+      if (refs.length === 0 || (value !== 0 && !refs.some((r) => r.printed))) continue;
       const decimals = statedDecimals(claim.quote, value);
-      const results = refs.map((r) => agree(value, unit, decimals, r.amount, r.table.unit));
+      const results = refs.map((r) => {
+        const a = agree(value, unit, decimals, r.amount, r.table.unit);
+        // A basic-spending table holds part of an economic line: a larger
+        // figure may include project spending, a smaller one cannot.
+        const partOnly =
+          r.table.id === "gpb_basic_economic" &&
+          !BASIC_SCOPE_RE.test(`${claim.quote}${claim.section ?? ""}`);
+        if (
+          a === "differs" &&
+          partOnly &&
+          convertAmount(r.amount, r.table.unit, unit).value < value
+        ) {
+          return "equal";
+        }
+        return a;
+      });
       const result = best(results);
       const ref =
         refs[results.indexOf(result)] ?? refs.find((r) => r.printed) ?? (refs[0] as CellRef);

@@ -16,7 +16,7 @@ import {
   locations,
   percentOf,
   rateDecimals,
-  ratioFits,
+  ratioVerdict,
   stated,
   statedDecimals,
   stepOf,
@@ -101,10 +101,12 @@ export const growthRate: Rule = {
       const rate = Number(c.rate);
       // The sign must agree with the change (a stated 下降 on a rise is the direction rule's).
       if (rate !== 0 && change !== 0 && Math.sign(rate) !== Math.sign(change)) continue;
-      if (ratioFits(c.rate, change, changeErr, prior.value, prior.err)) continue;
+      const verdict = ratioVerdict(c.rate, change, changeErr, prior.value, prior.err);
+      if (verdict === "fits") continue;
       const unit = c.unit ?? doc.unit;
       const d = rateDecimals(c.rate);
       yield {
+        ...(verdict === "near" ? { severity: "info" as const } : {}),
         message: `说明称“${c.quote}”：增减额 ${stated(change, unit)} 除以上年数 ${stated(prior.value, unit)} 为 ${percentOf(change, prior.value, d)}，与所写 ${c.rate}% 不符。`,
         locations: locations(c),
         expected: percentOf(change, prior.value, d),
@@ -191,20 +193,23 @@ export const shareRatio: Rule = {
       if (words) {
         const subject = resolveSubject(words, { year: doc.year }).subjects[0];
         if (!subject || subject.kind === "other") continue;
-        const refs = cellsForSubject(doc, subject, words);
+        // Only printed cells: a blank total is more often a gap of extraction than a zero.
+        const refs = cellsForSubject(doc, subject, words).filter((r) => r.printed);
         if (refs.length === 0) continue;
-        const fits = refs.some((r) => {
-          const den = r.table.unit === unit ? r.amount : convertTo(r.amount, r.table.unit, unit);
-          if (den === 0) return amount === 0;
-          return ratioFits(share, amount, numErr, den, 0.5);
+        const verdicts = refs.map((r) => {
+          const den = convertTo(r.amount, r.table.unit, unit);
+          if (den === 0) return amount === 0 ? "fits" : "off";
+          return ratioVerdict(share, amount, numErr, den, 0.5);
         });
-        if (fits) continue;
-        const ref = refs.find((r) => r.printed) ?? (refs[0] as CellRef);
+        if (verdicts.includes("fits")) continue;
+        const near = verdicts.includes("near");
+        const ref = refs[verdicts.indexOf(near ? "near" : "off")] ?? (refs[0] as CellRef);
         const den = convertTo(ref.amount, ref.table.unit, unit);
         const computed =
           den === 0 ? "无法计算（总额为零）" : percentOf(c.amount, den, rateDecimals(c.share));
         const tail = den === 0 ? "。" : `，${stated(c.amount, unit)} 只占其 ${computed}。`;
         yield {
+          ...(near ? { severity: "info" as const } : {}),
           message: `说明称“${c.quote}”，但${cellName(ref)}为 ${cellValue(ref)}${tail}`,
           locations: locations(c, ref),
           expected: computed,
@@ -217,9 +222,11 @@ export const shareRatio: Rule = {
       const parent = parentTotal(doc, c);
       if (!parent || parent.amount === undefined) continue;
       const den = parent.amount;
-      if (ratioFits(c.share, c.amount, numErr, den, halfStep(parent, den))) continue;
+      const verdict = ratioVerdict(c.share, c.amount, numErr, den, halfStep(parent, den));
+      if (verdict === "fits") continue;
       const computed = percentOf(c.amount, den, rateDecimals(c.share));
       yield {
+        ...(verdict === "near" ? { severity: "info" as const } : {}),
         message: `说明称“${c.quote}”：${stated(c.amount, unit)} 占${parent.subject.label} ${stated(den, parent.unit ?? unit)} 的 ${computed}，与所写 ${c.share}% 不符。`,
         locations: [...locations(c), ...locations(parent)],
         expected: computed,
@@ -266,16 +273,17 @@ export const completionRate: Rule = {
             actual: `${c.completion}%`,
           };
         } else if (amount !== undefined) {
-          const fits = ratioFits(
+          const verdict = ratioVerdict(
             c.completion,
             amount,
             halfStep(c, amount),
             c.budget,
             halfStep(c, c.budget),
           );
-          if (!fits) {
+          if (verdict !== "fits") {
             const computed = percentOf(amount, c.budget, rateDecimals(c.completion));
             yield {
+              ...(verdict === "near" ? { severity: "info" as const } : {}),
               message: `说明称“${c.quote}”：决算 ${stated(amount, unit)} 除以预算 ${stated(c.budget, unit)} 为 ${computed}，与所写完成 ${c.completion}% 不符。`,
               locations: locations(c),
               expected: computed,
@@ -307,6 +315,8 @@ export const completionRate: Rule = {
 
 interface Identity {
   parent: (s: ClaimSubject) => boolean;
+  /** Other lines may make up the rest (上缴上级、经营支出…): only a sum above the parent is wrong. */
+  partial?: boolean;
   /** Groups of children; the parent equals the sum of one full group. */
   groups: string[][];
   name: string;
@@ -321,6 +331,7 @@ const IDENTITIES: Identity[] = [
   {
     parent: (s) => s.kind === "expenditure_total" || s.kind === "gpb_total",
     groups: [["basic", "project"]],
+    partial: true,
     name: "基本支出与项目支出之和",
   },
   {
@@ -420,7 +431,7 @@ export const breakdownSum: Rule = {
           halfStep(parent, parent.amount) +
           items.reduce((s, c) => s + halfStep(c, c.amount ?? 0), 0);
         const gap = Math.abs(sum - parent.amount);
-        if (gap === 0) continue;
+        if (gap === 0 || (id.partial && sum - parent.amount <= tol)) continue;
         const list = items.map((c) => `${c.subject.label} ${stated(c.amount ?? 0, unit)}`);
         const f: RawFinding = {
           message: `说明称“${parent.quote}”：${list.join("、")}，${id.name}为 ${stated(sum, unit)}，与所述 ${parent.subject.label} ${stated(parent.amount, unit)} 不符。`,

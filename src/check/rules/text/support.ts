@@ -322,6 +322,7 @@ export function ratioFits(
   numErr: number,
   den: number,
   denErr: number,
+  slack = 0,
 ): boolean {
   const p = Math.abs(Number(printed));
   const half = 0.5 * 10 ** -rateDecimals(printed);
@@ -330,8 +331,30 @@ export function ratioFits(
   const lo = Math.max(0, n - numErr) / (d + denErr);
   const hiDen = d - denErr;
   const hi = hiDen <= 0 ? Number.POSITIVE_INFINITY : (n + numErr) / hiDen;
-  // A tiny epsilon absorbs binary noise in the division, not rounding.
-  return p + half + 1e-9 >= lo * 100 && p - half - 1e-9 <= hi * 100;
+  // A tiny epsilon absorbs binary noise in the division, not rounding. Many
+  // documents cut a rate (10.158% printed 10.15%) instead of rounding it:
+  // the interval [p − half, p + 1 unit) covers both.
+  return p + 2 * half + slack - 1e-9 >= lo * 100 && p - half - slack - 1e-9 <= hi * 100;
+}
+
+/** Percentage points a printed rate may be off before it is an error rather than a note. */
+export const PERCENT_SLACK = 0.1;
+
+/**
+ * "fits" when rounding (or cutting) explains the printed percentage, "near"
+ * when it is off by no more than 0.1 percentage point (a note: documents
+ * adjust shares to add up to 100%), else "off".
+ */
+export function ratioVerdict(
+  printed: string,
+  num: number,
+  numErr: number,
+  den: number,
+  denErr: number,
+): "fits" | "near" | "off" {
+  if (ratioFits(printed, num, numErr, den, denErr)) return "fits";
+  if (ratioFits(printed, num, numErr, den, denErr, PERCENT_SLACK)) return "near";
+  return "off";
 }
 
 /** Format a ratio as a percentage with the printed number of decimals. */

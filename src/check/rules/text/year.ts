@@ -35,6 +35,8 @@ function hits(text: string, re: RegExp, docYear: number): Hit[] {
       const before = sentence.slice(Math.max(0, m.index - 8), m.index);
       if (CONTEXT_RE.test(before)) continue;
       if (AFTER_RE.test(sentence.slice(m.index + m[0].length))) continue;
+      // "与 2016 年度相比（2016 年度部门支出预算安排为…）": the sentence compares with that year.
+      if (new RegExp(`(?:与|比|较|同)\\s*${year}\\s*年`, "u").test(sentence)) continue;
       out.push({ sentence, year, phrase: m[0] });
     }
   }
