@@ -424,3 +424,19 @@ describe("blank figures are not claims", () => {
     );
   });
 });
+
+describe("recognition's table issues", () => {
+  it("a table recognition flags (table.*) is not checked; table.misplaced is", () => {
+    const edits: Edit[] = [["expenditure", "221", "basic", "7.00"]];
+    const flagged = budgetDoc(edits);
+    flagged.issues.push({
+      code: "table.columns",
+      message: "未识别的列“单位预留机动经费”",
+      table: "expenditure",
+    });
+    assert.deepEqual(findings(flagged, "arith/expenditure-columns"), []);
+    const moved = budgetDoc(edits);
+    moved.issues.push({ code: "table.misplaced", message: "按内容识别", table: "expenditure" });
+    assert.equal(findings(moved, "arith/expenditure-columns").length, 1);
+  });
+});

@@ -35,7 +35,7 @@ function* sumInColumns(
 
 function* threePublic(ctx: RuleContext): Iterable<RawFinding> {
   for (const table of tablesOf(ctx.doc, "three_public")) {
-    if (table.empty || !trustworthy(table)) continue;
+    if (table.empty || !trustworthy(ctx.doc, table)) continue;
     const get = (k: string) => line(table, `three_public.${k}`);
     const vehicle = get("vehicle");
     const vehicleParts = [get("vehicle_purchase"), get("vehicle_operation")];
@@ -56,7 +56,7 @@ const PERSONNEL_CLASSES = new Set(["301", "303"]);
 function* basicBlocks(ctx: RuleContext): Iterable<RawFinding> {
   for (const id of ["gpb_basic_economic", "gpb_economic"] as const) {
     for (const table of tablesOf(ctx.doc, id)) {
-      if (table.empty || !trustworthy(table)) continue;
+      if (table.empty || !trustworthy(ctx.doc, table)) continue;
       const classes = codeRows(table, 1).filter((r) => r.keyKind === "econ_dept");
       if (classes.length === 0) continue;
       const personnel = classes.filter((r) => PERSONNEL_CLASSES.has(r.key));
@@ -94,7 +94,7 @@ function* basicBlocks(ctx: RuleContext): Iterable<RawFinding> {
 function* personnelColumns(ctx: RuleContext): Iterable<RawFinding> {
   // Only a basic-expenditure table: elsewhere a 项目支出 column takes its share of each 类.
   for (const table of tablesOf(ctx.doc, "gpb_basic_economic")) {
-    if (table.empty || !trustworthy(table)) continue;
+    if (table.empty || !trustworthy(ctx.doc, table)) continue;
     if (table.columns.some((c) => c.id === "project")) continue;
     const total = line(table, "total");
     const classes = codeRows(table, 1).filter((r) => r.keyKind === "econ_dept");

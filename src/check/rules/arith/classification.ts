@@ -30,7 +30,7 @@ function isKind(row: Row, kind: CodeKind): boolean {
 function* classificationTables(ctx: RuleContext, ids = CLASSIFICATION_TABLES): Iterable<Table> {
   for (const id of ids) {
     for (const t of tablesOf(ctx.doc, id)) {
-      if (!t.empty && trustworthy(t)) yield t;
+      if (!t.empty && trustworthy(ctx.doc, t)) yield t;
     }
   }
 }
@@ -207,7 +207,7 @@ function* columnIdentities(
 ): Iterable<RawFinding> {
   for (const id of new Set(identities.flatMap((i) => i.tables))) {
     for (const table of tablesOf(ctx.doc, id)) {
-      if (table.empty || !trustworthy(table)) continue;
+      if (table.empty || !trustworthy(ctx.doc, table)) continue;
       for (const ident of identities) {
         if (!ident.tables.includes(id)) continue;
         if (!hasCol(table, ident.total)) continue;

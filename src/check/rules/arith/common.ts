@@ -116,7 +116,16 @@ export function line(table: Table | undefined, key: string): Row | undefined {
  * two tables together repeats codes. Such a table says nothing about the
  * document, so no rule checks it.
  */
-export function trustworthy(table: Table): boolean {
+export function trustworthy(doc: Disclosure, table: Table): boolean {
+  // Recognition's own word: a `table.*` issue on this table (other than a
+  // table it re-identified by content, which it then read whole).
+  if (
+    doc.issues.some(
+      (i) => i.table === table.id && /^table\./.test(i.code) && i.code !== "table.misplaced",
+    )
+  ) {
+    return false;
+  }
   const hasTotal = table.columns.some((c) => c.id === "total");
   const coded = codeRows(table).length > 0;
   // A code printed twice (`30201#2`): two tables run together, or several units in one.
@@ -134,7 +143,7 @@ export function trustworthy(table: Table): boolean {
 /** The table of an id when present and trustworthy. */
 export function usableTable(doc: Disclosure, id: TableId): Table | undefined {
   const t = tableOf(doc, id);
-  return t && trustworthy(t) ? t : undefined;
+  return t && trustworthy(doc, t) ? t : undefined;
 }
 
 /** The finer unit of the tables involved (元 when any prints 元). */

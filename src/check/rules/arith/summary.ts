@@ -6,12 +6,14 @@
 import type { Row, Table, TableId } from "../../../model/schema.ts";
 import type { RawFinding, Rule, RuleContext } from "../../types.ts";
 import { tablesOf } from "../../view.ts";
-import { baseKey, cellLabel, compare, line, present, ref } from "./common.ts";
+import { baseKey, cellLabel, compare, line, present, ref, trustworthy } from "./common.ts";
 
 const SUMMARY_TABLES: readonly TableId[] = ["summary", "fiscal_summary"];
 
 function* summaryTables(ctx: RuleContext): Iterable<Table> {
-  for (const id of SUMMARY_TABLES) for (const t of tablesOf(ctx.doc, id)) if (!t.empty) yield t;
+  for (const id of SUMMARY_TABLES) {
+    for (const t of tablesOf(ctx.doc, id)) if (!t.empty && trustworthy(ctx.doc, t)) yield t;
+  }
 }
 
 /** Rows of a key and its `#2`, `#3` repeats (one per printed column group), in order. */

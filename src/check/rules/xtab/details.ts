@@ -90,7 +90,7 @@ const THREE_PUBLIC_LINES = [
 function threePublic(doc: Disclosure): { table: Table; column: string } | undefined {
   const column = doc.kind === "final" ? "final" : "budget";
   for (const table of tablesOf(doc, "three_public")) {
-    if (table.empty || !trustworthy(table)) continue;
+    if (table.empty || !trustworthy(doc, table)) continue;
     if (table.columns.some((c) => c.id === column)) return { table, column };
     if (table.columns.length === 1 && table.columns[0]?.id === "amount") {
       return { table, column: "amount" };

@@ -5,7 +5,7 @@
  */
 import type { Disclosure, Row, Table } from "../../../model/schema.ts";
 import type { RawFinding, Rule, RuleContext } from "../../types.ts";
-import { cellLocation, money, tableLocation, tableOf } from "../../view.ts";
+import { cellLocation, money, tableLocation } from "../../view.ts";
 import { cellAmount, line, present, type Ref, ref, usableTable } from "../arith/common.ts";
 import { complete, mismatch, totalCell } from "./common.ts";
 
@@ -20,7 +20,7 @@ function amountAt(r: Ref | undefined): number {
 }
 
 function summaryLine(doc: Disclosure, key: string): Ref | undefined {
-  const t = tableOf(doc, "summary");
+  const t = usableTable(doc, "summary");
   return mainRef(t, line(t, key));
 }
 
@@ -79,7 +79,7 @@ function functionLines(table: Table): [string, Row][] {
 }
 
 function* summaryVsExpenditure({ doc }: RuleContext): Iterable<RawFinding> {
-  const summary = tableOf(doc, "summary");
+  const summary = usableTable(doc, "summary");
   const exp = usableTable(doc, "expenditure");
   if (!summary || !exp || exp.empty) return;
   const total = totalCell(exp, "total");
@@ -122,13 +122,14 @@ function allFiscal(doc: Disclosure, fiscal: Table): boolean {
   const fiscalCarry = mainRef(fiscal, line(fiscal, "income.carryover"));
   if (!carry || !fiscalCarry) return false;
   return (
-    cellAmount(carry) === cellAmount(fiscalCarry) && fiscal.unit === tableOf(doc, "summary")?.unit
+    cellAmount(carry) === cellAmount(fiscalCarry) &&
+    fiscal.unit === usableTable(doc, "summary")?.unit
   );
 }
 
 function* summaryVsFiscal({ doc }: RuleContext): Iterable<RawFinding> {
-  const summary = tableOf(doc, "summary");
-  const fiscal = tableOf(doc, "fiscal_summary");
+  const summary = usableTable(doc, "summary");
+  const fiscal = usableTable(doc, "fiscal_summary");
   if (!summary || !fiscal || fiscal.empty || !allFiscal(doc, fiscal)) return;
   const keys = [
     "income.total",
@@ -154,7 +155,7 @@ const FUND_INCOME: Record<(typeof FUND_TABLES)[number], string> = {
 };
 
 function* fiscalVsFundTables({ doc }: RuleContext): Iterable<RawFinding> {
-  const fiscal = tableOf(doc, "fiscal_summary");
+  const fiscal = usableTable(doc, "fiscal_summary");
   if (!fiscal || fiscal.empty) return;
   const total = line(fiscal, "expenditure.total");
   const split = total?.cells.gpb !== undefined;
@@ -224,7 +225,7 @@ function fundsItemised(fiscal: Table): boolean {
 }
 
 function* fundTablesVsFiscal({ doc }: RuleContext): Iterable<RawFinding> {
-  const fiscal = tableOf(doc, "fiscal_summary");
+  const fiscal = usableTable(doc, "fiscal_summary");
   const total = line(fiscal, "expenditure.total");
   if (!fiscal || !total) return;
   for (const [fund, id] of [
