@@ -1,0 +1,10 @@
+/**
+ * The fill-in spreadsheet template (issue 5): `writeTemplate` makes it,
+ * `readTemplate` reads a filled one back into a RenderInput (or throws one
+ * TemplateError naming every wrong cell), `fillTemplate` pre-fills it from
+ * an existing disclosure (last year's, or an extracted one).
+ */
+export { problemText, type TemplateProblem } from "./cells.ts";
+export { readTemplate, TemplateError } from "./read.ts";
+export { type TemplateTable, templateTables } from "./tables.ts";
+export { defaultYear, type TemplateOptions, writeTemplate } from "./write.ts";

@@ -1,0 +1,578 @@
+/**
+ * `readTemplate(bytes)`: a filled template (write.ts) back to a RenderInput.
+ *
+ * Every problem found is collected with its cell address and a Chinese
+ * message; if there is any, one TemplateError lists them all (so a preparer
+ * fixes the whole sheet in one go, not one cell per run). What is checked
+ * here is what only the template can know: numbers that are not numbers,
+ * codes that do not exist in the year's catalog or are repeated, required
+ * fields, cells that do not apply. Whether totals add up is the checker's job
+ * (`gongkai check`), not this reader's.
+ */
+import ExcelJS from "exceljs";
+import { type CatalogKind, lookup } from "../catalog/index.ts";
+import { GongkaiError } from "../model/errors.ts";
+import { formatAmountGrouped } from "../model/money.ts";
+import {
+  type Cell,
+  type Column,
+  DISCLOSURE_SCHEMA_VERSION,
+  type Disclosure,
+  type Entity,
+  type Kind,
+  type MoneyUnit,
+  type Row,
+  type Table,
+} from "../model/schema.ts";
+import {
+  type Figures,
+  type Prior,
+  parseRenderInput,
+  type RenderInput,
+  type Texts,
+} from "../render/input.ts";
+import { cellString, problemText, readCount, readMoney, type TemplateProblem } from "./cells.ts";
+import {
+  ENTITY_FIELDS,
+  type EntityField,
+  FIELD_FIRST_ROW,
+  FIGURE_FIELDS,
+  FIRST_DATA_ROW,
+  GOVERNMENT_CHOICES,
+  KIND_CHOICES,
+  LEVEL_CHOICES,
+  NOTE_ROW,
+  PRIOR_CODES_HEADER,
+  PRIOR_LABELS,
+  REASON_CODES_HEADER,
+  SHEET,
+  textFields,
+} from "./fields.ts";
+import { type TemplateLine, type TemplateTable, templateTables } from "./tables.ts";
+import { columnLetter } from "./write.ts";
+
+export type { TemplateProblem };
+
+/** The filled template has wrong cells: `problems` lists every one. */
+export class TemplateError extends GongkaiError {
+  readonly problems: TemplateProblem[];
+  constructor(problems: TemplateProblem[]) {
+    const shown = problems.slice(0, 50).map(problemText);
+    const more = problems.length > 50 ? `\n……另有 ${problems.length - 50} 处` : "";
+    super("unreadable", `模板有 ${problems.length} 处错误：\n${shown.join("\n")}${more}`);
+    this.name = "TemplateError";
+    this.problems = problems;
+  }
+}
+
+const CATALOG_WORD: Record<CatalogKind, string> = {
+  func: "支出功能分类科目",
+  econ_dept: "部门预算支出经济分类科目",
+  econ_gov: "政府预算支出经济分类科目",
+};
+
+/** Labels compared without spaces, the （必填） mark, or full/half-width brackets. */
+function norm(label: string): string {
+  return label
+    .replace(/（必填）$/, "")
+    .replace(/[\s\u3000]/g, "")
+    .replace(/\(/g, "（")
+    .replace(/\)/g, "）");
+}
+
+function addr(row: number, col: number): string {
+  return `${columnLetter(col)}${row}`;
+}
+
+class Reader {
+  readonly problems: TemplateProblem[] = [];
+  readonly wb: ExcelJS.Workbook;
+  constructor(wb: ExcelJS.Workbook) {
+    this.wb = wb;
+  }
+
+  problem(sheet: string, cell: string | undefined, message: string): void {
+    const p: TemplateProblem = { sheet, message };
+    if (cell) p.cell = cell;
+    this.problems.push(p);
+  }
+
+  sheet(name: string): ExcelJS.Worksheet | undefined {
+    return this.wb.getWorksheet(name);
+  }
+
+  /** Column-B values of a label/value sheet, by normalised column-A label. */
+  fields(ws: ExcelJS.Worksheet): Map<string, { row: number; cell: ExcelJS.Cell }> {
+    const out = new Map<string, { row: number; cell: ExcelJS.Cell }>();
+    for (let r = FIELD_FIRST_ROW; r <= ws.rowCount; r++) {
+      const label = norm(cellString(ws.getCell(r, 1)));
+      if (label && !out.has(label)) out.set(label, { row: r, cell: ws.getCell(r, 2) });
+    }
+    return out;
+  }
+
+  money(sheet: string, cell: ExcelJS.Cell, row: number, col: number): number | null {
+    const m = readMoney(cell);
+    if ("problem" in m) {
+      this.problem(sheet, addr(row, col), m.problem);
+      return null;
+    }
+    return m.amount;
+  }
+}
+
+interface EntityRead {
+  entity: Entity;
+  kind: Kind | undefined;
+  year: number | undefined;
+  unit: MoneyUnit | undefined;
+  title?: string;
+}
+
+function readEntity(rd: Reader): EntityRead {
+  const ws = rd.sheet(SHEET.entity);
+  const out: EntityRead = {
+    entity: { name: "", parent: null },
+    kind: undefined,
+    year: undefined,
+    unit: undefined,
+  };
+  if (!ws) {
+    rd.problem(SHEET.entity, undefined, "缺少工作表“单位信息”，这不是 gongkai 生成的模板");
+    return out;
+  }
+  const fields = rd.fields(ws);
+  const value = (key: EntityField): { text: string; where: string } | undefined => {
+    const f = ENTITY_FIELDS.find((x) => x.key === key);
+    if (!f) return undefined;
+    const hit = fields.get(norm(f.label));
+    if (!hit) {
+      rd.problem(SHEET.entity, undefined, `缺少“${f.label}”一行`);
+      return undefined;
+    }
+    const text = cellString(hit.cell);
+    const where = addr(hit.row, 2);
+    if (!text && f.required) rd.problem(SHEET.entity, where, `“${f.label}”为必填项`);
+    return { text, where };
+  };
+  const name = value("name");
+  out.entity.name = name?.text ?? "";
+  const parent = value("parent");
+  out.entity.parent = parent?.text ? parent.text : null;
+  const choice = <T extends string>(
+    key: EntityField,
+    choices: Record<string, T>,
+    label: string,
+  ): T | undefined => {
+    const v = value(key);
+    if (!v?.text) return undefined;
+    const hit = choices[v.text];
+    if (!hit)
+      rd.problem(
+        SHEET.entity,
+        v.where,
+        `${label}“${v.text}”无效，应为：${Object.keys(choices).join("、")}`,
+      );
+    return hit;
+  };
+  const level = choice("level", LEVEL_CHOICES, "公开主体");
+  if (level) out.entity.level = level;
+  const gov = choice("government", GOVERNMENT_CHOICES, "政府级次");
+  if (gov) out.entity.government = gov;
+  out.kind = choice("kind", KIND_CHOICES, "公开类型");
+  out.unit = choice("unit", { 元: "元", 万元: "万元" } as const, "金额单位");
+  const year = value("year");
+  if (year?.text) {
+    const y = Number(year.text.replace(/年$/, ""));
+    if (Number.isInteger(y) && y >= 2000 && y <= 2100) out.year = y;
+    else rd.problem(SHEET.entity, year.where, `年度“${year.text}”无效，应为四位年份，如 2025`);
+  }
+  const title = value("title");
+  if (title?.text) out.title = title.text;
+  return out;
+}
+
+/** The code typed or chosen: "2101550 事业运行", "2101550", 2101550, "210 15 50". */
+function codeOf(text: string): string | undefined {
+  const m = /^\s*(\d[\d\s]*)/.exec(text);
+  if (!m?.[1]) return undefined;
+  const code = m[1].replace(/\s+/g, "");
+  const rest = text.slice(m[0].length).trim();
+  // "2101550abc" is not a code followed by its name.
+  if (rest && /^[0-9A-Za-z]/.test(rest)) return undefined;
+  return code;
+}
+
+function cellOf(amount: number | null, row: number, page: number): Cell {
+  return {
+    amount,
+    text: amount === null ? "" : formatAmountGrouped(amount),
+    source: { line: row, page },
+  };
+}
+
+function columnsOf(t: TemplateTable): Column[] {
+  return t.columns.map((c) => ({
+    id: c.id,
+    label: c.group && c.label === "小计" ? c.group : c.label,
+  }));
+}
+
+interface TableRead {
+  table: Table | undefined;
+  /** Any amount was entered. */
+  filled: boolean;
+}
+
+function readTable(
+  rd: Reader,
+  t: TemplateTable,
+  year: number,
+  unit: MoneyUnit,
+  page: number,
+): TableRead {
+  const ws = rd.sheet(t.sheet);
+  if (!ws) {
+    if (!t.optional) rd.problem(t.sheet, undefined, `缺少工作表“${t.sheet}”`);
+    return { table: undefined, filled: false };
+  }
+  const lead = t.rows.kind === "lines" ? 1 : 2;
+  const rows: Row[] = [];
+  let filled = false;
+  const amounts = (r: number, line?: TemplateLine): Record<string, Cell> => {
+    const cells: Record<string, Cell> = {};
+    t.columns.forEach((col, k) => {
+      const c = lead + 1 + k;
+      const cell = ws.getCell(r, c);
+      const applies = !line?.columns || line.columns.includes(col.id);
+      if (!applies) {
+        if (cellString(cell) !== "")
+          rd.problem(t.sheet, addr(r, c), `本行没有“${col.label}”栏，此格应留空`);
+        return;
+      }
+      const a = rd.money(t.sheet, cell, r, c);
+      if (a !== null) filled = true;
+      cells[col.id] = cellOf(a, r, page);
+    });
+    return cells;
+  };
+  const fixed = t.rows.kind === "lines" ? t.rows.lines : t.rows.kind === "code" ? t.rows.fixed : [];
+  const byLabel = new Map(fixed.map((l) => [norm(l.label), l]));
+  const sections = new Set(fixed.flatMap((l) => (l.section ? [norm(l.section)] : [])));
+  const seen = new Map<string, number>();
+  for (let r = FIRST_DATA_ROW; r <= ws.rowCount; r++) {
+    const first = cellString(ws.getCell(r, 1));
+    const second = lead === 2 ? cellString(ws.getCell(r, 2)) : "";
+    const anyAmount = t.columns.some((_, k) => cellString(ws.getCell(r, lead + 1 + k)) !== "");
+    if (!first && !second && !anyAmount) continue;
+    if (sections.has(norm(first)) && !second && !anyAmount) continue;
+    const line = byLabel.get(norm(first));
+    if (line) {
+      if (seen.has(line.key)) {
+        rd.problem(t.sheet, addr(r, 1), `“${line.label}”重复（已在第 ${seen.get(line.key)} 行）`);
+        continue;
+      }
+      seen.set(line.key, r);
+      rows.push({
+        key: line.key,
+        keyKind: "line",
+        name: line.label,
+        cells: amounts(r, line),
+        source: { line: r, page },
+      });
+      continue;
+    }
+    if (t.rows.kind === "lines") {
+      rd.problem(t.sheet, addr(r, 1), `“${first}”不是本表的项目，请使用模板给出的行`);
+      continue;
+    }
+    if (t.rows.kind === "project") {
+      const code = first.replace(/\s+/g, "");
+      if (!second && !code) {
+        rd.problem(t.sheet, addr(r, 2), "项目名称为必填项");
+        continue;
+      }
+      const key = code || second;
+      if (seen.has(key)) {
+        rd.problem(
+          t.sheet,
+          addr(r, code ? 1 : 2),
+          `项目“${key}”重复（已在第 ${seen.get(key)} 行）`,
+        );
+        continue;
+      }
+      seen.set(key, r);
+      rows.push({
+        key,
+        keyKind: "project",
+        name: second || code,
+        cells: amounts(r, undefined),
+        source: { line: r, page },
+      });
+      continue;
+    }
+    const kind = t.rows.catalog;
+    if (!first) {
+      rd.problem(t.sheet, addr(r, 1), "科目编码为必填项");
+      continue;
+    }
+    const code = codeOf(first);
+    if (!code) {
+      rd.problem(t.sheet, addr(r, 1), `科目编码“${first}”不是编码`);
+      continue;
+    }
+    const entry = lookup(code, year, kind);
+    if (!entry) {
+      const other = (["func", "econ_dept", "econ_gov"] as const).find(
+        (k) => k !== kind && lookup(code, year, k),
+      );
+      const hint = other ? `（这是${CATALOG_WORD[other]}，本表应填${CATALOG_WORD[kind]}）` : "";
+      rd.problem(t.sheet, addr(r, 1), `科目编码 ${code} 在 ${year} 年不存在${hint}`);
+      continue;
+    }
+    if (seen.has(code)) {
+      rd.problem(t.sheet, addr(r, 1), `科目编码 ${code} 重复（已在第 ${seen.get(code)} 行）`);
+      continue;
+    }
+    seen.set(code, r);
+    const row: Row = {
+      key: code,
+      keyKind: kind,
+      level: entry.level,
+      name: entry.name,
+      cells: amounts(r, undefined),
+      source: { line: r, page },
+    };
+    if (first.replace(/\s+/g, "") !== code && /^\d[\d\s]*$/.test(first)) row.printedCode = first;
+    rows.push(row);
+  }
+  const hasData = filled || rows.some((r) => r.keyKind !== "line");
+  if (!hasData && t.optional) return { table: undefined, filled };
+  const note = cellString(ws.getCell(NOTE_ROW, 2));
+  const table: Table = {
+    id: t.id,
+    title: t.title,
+    number: t.number,
+    unit,
+    unitStated: true,
+    columns: columnsOf(t),
+    rows: hasData ? rows : [],
+    empty: !hasData,
+    source: { line: 1, page },
+  };
+  if (note) table.emptyNote = note;
+  return { table, filled };
+}
+
+function readPrior(rd: Reader, year: number, unit: MoneyUnit): Prior | undefined {
+  const ws = rd.sheet(SHEET.prior);
+  if (!ws) return undefined;
+  const lines: Record<string, number> = {};
+  const byLabel = new Map(Object.entries(PRIOR_LABELS).map(([k, l]) => [norm(l), k]));
+  const codes: Record<string, number> = {};
+  let inCodes = false;
+  for (let r = FIELD_FIRST_ROW; r <= ws.rowCount; r++) {
+    const label = cellString(ws.getCell(r, 1));
+    if (norm(label) === norm(PRIOR_CODES_HEADER)) {
+      inCodes = true;
+      continue;
+    }
+    const value = ws.getCell(r, 2);
+    if (!label && cellString(value) === "") continue;
+    if (!inCodes) {
+      const key = byLabel.get(norm(label));
+      if (!key) {
+        rd.problem(SHEET.prior, addr(r, 1), `“${label}”不是上年数的项目`);
+        continue;
+      }
+      const a = rd.money(SHEET.prior, value, r, 2);
+      if (a !== null) lines[key] = a;
+      continue;
+    }
+    const code = codeOf(label);
+    if (!code) {
+      rd.problem(
+        SHEET.prior,
+        addr(r, 1),
+        label ? `科目编码“${label}”不是编码` : "科目编码为必填项",
+      );
+      continue;
+    }
+    if (!lookup(code, year - 1, "func") && !lookup(code, year, "func")) {
+      rd.problem(SHEET.prior, addr(r, 1), `科目编码 ${code} 在 ${year - 1} 年不存在`);
+      continue;
+    }
+    const a = rd.money(SHEET.prior, value, r, 2);
+    if (a !== null) codes[code] = a;
+  }
+  const prior: Prior = { year: year - 1, unit, lines };
+  if (Object.keys(codes).length) prior.codes = codes;
+  return Object.keys(lines).length || prior.codes ? prior : undefined;
+}
+
+function readFigures(rd: Reader, unit: MoneyUnit): Figures | undefined {
+  const ws = rd.sheet(SHEET.figures);
+  if (!ws) return undefined;
+  const fields = rd.fields(ws);
+  const got = new Map<string, number>();
+  for (const f of FIGURE_FIELDS) {
+    const hit = fields.get(norm(f.label));
+    if (!hit) continue;
+    if (f.count) {
+      const c = readCount(hit.cell);
+      if ("problem" in c) rd.problem(SHEET.figures, addr(hit.row, 2), c.problem);
+      else if (c.count !== null) got.set(f.key, c.count);
+    } else {
+      const a = rd.money(SHEET.figures, hit.cell, hit.row, 2);
+      if (a !== null) got.set(f.key, a);
+    }
+  }
+  if (!got.size) return undefined;
+  const figures: Figures = { unit };
+  const g = (k: string) => got.get(k);
+  const runningCost = g("runningCost");
+  if (runningCost !== undefined) figures.runningCost = runningCost;
+  const pTotal = g("procurement.total");
+  if (pTotal !== undefined) {
+    const p: NonNullable<Figures["procurement"]> = { total: pTotal };
+    for (const k of ["goods", "works", "services", "sme"] as const) {
+      const v = g(`procurement.${k}`);
+      if (v !== undefined) p[k] = v;
+    }
+    figures.procurement = p;
+  } else if (["goods", "works", "services", "sme"].some((k) => got.has(`procurement.${k}`))) {
+    const hit = fields.get(norm("政府采购总额"));
+    rd.problem(
+      SHEET.figures,
+      hit ? addr(hit.row, 2) : undefined,
+      "填写了政府采购分项，请同时填写政府采购总额",
+    );
+  }
+  const assets: NonNullable<Figures["assets"]> = {};
+  for (const k of ["total", "current", "fixed", "vehicles", "bigEquipment"] as const) {
+    const v = g(`assets.${k}`);
+    if (v !== undefined) assets[k] = v;
+  }
+  if (Object.keys(assets).length) figures.assets = assets;
+  const staff: NonNullable<Figures["staff"]> = {};
+  for (const k of ["authorised", "actual", "retired"] as const) {
+    const v = g(`staff.${k}`);
+    if (v !== undefined) staff[k] = v;
+  }
+  if (Object.keys(staff).length) figures.staff = staff;
+  return figures;
+}
+
+function readTexts(rd: Reader, kind: Kind, year: number): Texts | undefined {
+  const ws = rd.sheet(SHEET.texts);
+  if (!ws) return undefined;
+  const byLabel = new Map(textFields(kind).map((f) => [norm(f.label), f]));
+  const texts: Texts = {};
+  const reasons: Record<string, string> = {};
+  let inCodes = false;
+  for (let r = FIELD_FIRST_ROW; r <= ws.rowCount; r++) {
+    const label = cellString(ws.getCell(r, 1));
+    if (norm(label) === norm(REASON_CODES_HEADER)) {
+      inCodes = true;
+      continue;
+    }
+    const text = cellString(ws.getCell(r, 2));
+    if (!label && !text) continue;
+    if (!inCodes) {
+      const f = byLabel.get(norm(label));
+      if (!f) {
+        if (text) rd.problem(SHEET.texts, addr(r, 1), `“${label}”不是文字说明的项目`);
+        continue;
+      }
+      if (!text) continue;
+      if (f.key.startsWith("reason:")) reasons[f.key.slice("reason:".length)] = text;
+      else texts[f.key as Exclude<keyof Texts, "reasons">] = text;
+      continue;
+    }
+    const code = codeOf(label);
+    if (!code || !lookup(code, year, "func")) {
+      rd.problem(
+        SHEET.texts,
+        addr(r, 1),
+        code ? `科目编码 ${code} 在 ${year} 年不存在` : `科目编码“${label}”不是编码`,
+      );
+      continue;
+    }
+    if (!text) rd.problem(SHEET.texts, addr(r, 2), `科目 ${code} 的增减原因未填写`);
+    else reasons[code] = text;
+  }
+  if (Object.keys(reasons).length) texts.reasons = reasons;
+  return Object.keys(texts).length ? texts : undefined;
+}
+
+/** Kind from the sheets present, when 公开类型 is blank or wrong. */
+function kindFromSheets(wb: ExcelJS.Workbook): Kind | undefined {
+  for (const kind of ["budget", "final"] as const)
+    if (wb.getWorksheet(templateTables(kind, 2025)[0]?.sheet ?? "")) return kind;
+  return undefined;
+}
+
+async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
+    throw new GongkaiError("unsupported_format", "模板应为 .xlsx 文件（Excel 2007 及以后的格式）");
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new GongkaiError("unreadable", "无法读取模板：文件已损坏或不是有效的 .xlsx 文件");
+  }
+  return wb;
+}
+
+/**
+ * Read a filled template into a RenderInput. Throws one TemplateError
+ * (a GongkaiError) listing every wrong cell when there is any.
+ */
+export async function readTemplate(bytes: Uint8Array): Promise<RenderInput> {
+  const wb = await loadWorkbook(bytes);
+  const rd = new Reader(wb);
+  const head = readEntity(rd);
+  const kind = head.kind ?? kindFromSheets(wb);
+  if (head.kind && kindFromSheets(wb) && head.kind !== kindFromSheets(wb))
+    rd.problem(SHEET.entity, undefined, "“公开类型”与模板的表格不符，请勿修改公开类型");
+  if (!kind || head.year === undefined || !head.unit) {
+    if (!rd.problems.length) rd.problem(SHEET.entity, undefined, "单位信息不完整");
+    throw new TemplateError(rd.problems);
+  }
+  const year = head.year;
+  const unit = head.unit;
+  const tables: Table[] = [];
+  const sheetNames = wb.worksheets.map((w) => w.name);
+  for (const t of templateTables(kind, year)) {
+    const page = sheetNames.indexOf(t.sheet) + 1;
+    const { table } = readTable(rd, t, year, unit, page > 0 ? page : 1);
+    if (table) tables.push(table);
+  }
+  const summary = tables.find((t) => t.id === "summary");
+  if (summary?.empty) {
+    const t = templateTables(kind, year)[0];
+    rd.problem(t?.sheet ?? "", undefined, "收支总表没有填写任何数字");
+  }
+  const prior = readPrior(rd, year, unit);
+  const figures = readFigures(rd, unit);
+  const texts = readTexts(rd, kind, year);
+  if (rd.problems.length) throw new TemplateError(rd.problems);
+  const disclosure: Disclosure = {
+    schemaVersion: DISCLOSURE_SCHEMA_VERSION,
+    kind,
+    year,
+    entity: head.entity,
+    unit,
+    tables,
+    sections: [],
+    claims: [],
+    issues: [],
+    source: { format: "xlsx", lines: 0, pages: wb.worksheets.length },
+  };
+  const input: Record<string, unknown> = { disclosure };
+  if (prior) input.prior = prior;
+  if (figures) input.figures = figures;
+  if (texts) input.texts = texts;
+  if (head.title) input.options = { title: head.title };
+  return parseRenderInput(input);
+}
