@@ -843,3 +843,40 @@ describe("tolerances that keep the rules from crying wolf", () => {
     );
   });
 });
+
+describe("text/percent-sign", () => {
+  it("reports a rate and a share written without %", () => {
+    const s = section(
+      "三、支出决算情况说明",
+      "一般公共预算财政拨款支出增加1193.20 万元，增长 13.95。\n基本支出 2336.91万元，占76.23；项目支出 603.14万元，占20.51%。",
+    );
+    const fs = findings(doc([], [s]), "text/percent-sign");
+    assert.deepEqual(
+      fs.map((f) => f.expected),
+      ["13.95%", "76.23%"],
+    );
+    assert.equal(fs[0]?.severity, "warning");
+    assert.equal(fs[0]?.locations[0]?.line, s.source.line);
+  });
+  it("accepts figures with % and amounts with units", () => {
+    const s = section("三、支出决算情况说明", "增长 13.95%，占 76.23 %；比上年增加 0.62 万元。");
+    assert.deepEqual(findings(doc([], [s]), "text/percent-sign"), []);
+  });
+});
+
+describe("text/direction-matches-numbers on a zero year", () => {
+  it("reports 增加 when this year is zero", () => {
+    const c = claim({
+      subject: { kind: "three_public", key: "three_public.reception", label: "公务接待费" },
+      amount: 0,
+      change: 30,
+      direction: "increase",
+      unit: "万元",
+      quote: "公务接待费 0 万元，比上年增加 0.30 万元，主要原因是接待减少。",
+    });
+    assert.match(
+      only(doc([c], [], []), "text/direction-matches-numbers").message,
+      /本年为 0 万元/u,
+    );
+  });
+});

@@ -9,6 +9,7 @@ import {
   shareRatio,
   zeroBaseGrowth,
 } from "./text/arith.ts";
+import { percentSign } from "./text/format.ts";
 import { codeNameMatches } from "./text/names.ts";
 import { directionMatchesNumbers, threePublicReason } from "./text/words.ts";
 import { yearMatchesDocument } from "./text/year.ts";
@@ -26,4 +27,5 @@ export const textRules: Rule[] = [
   directionMatchesNumbers,
   threePublicReason,
   yearMatchesDocument,
+  percentSign,
 ];

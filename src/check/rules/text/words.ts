@@ -71,6 +71,15 @@ export const directionMatchesNumbers: Rule = {
           };
           continue;
         }
+      } else if (c.amount === 0 && c.direction === "increase" && (c.change ?? 0) > 0) {
+        // Nothing this year cannot have grown from last year.
+        yield {
+          message: `说明称“${c.quote}”，本年为 ${stated(0, unit)}，却写比上年增加 ${stated(c.change ?? 0, unit)}。`,
+          locations: locations(c),
+          expected: WORD.decrease,
+          actual: WORD.increase,
+        };
+        continue;
       } else if (own !== undefined && own !== 0) {
         const real = own > 0 ? "increase" : "decrease";
         if (real !== c.direction) {
