@@ -245,6 +245,40 @@ describe("summary tables", () => {
       /^收支总表 本年支出合计 100\.00 万元，不等于各支出功能分类科目之和 101\.00 万元/,
     );
   });
+  it("a summary printing functional and economic lists side by side checks each against its total", () => {
+    const doc = disclosure({
+      unit: "元",
+      tables: [
+        table(
+          "summary",
+          ["amount"],
+          [
+            ["expenditure.function.210", "卫生健康支出", { amount: "100.00" }],
+            ["expenditure.economic.301", "(1)工资福利支出", { amount: "60.00" }],
+            ["expenditure.economic.302", "(2)商品和服务支出", { amount: "29.00" }],
+            ["expenditure.economic.302#2", "(2)商品和服务支出", { amount: "10.00" }],
+            ["expenditure.total", "本年支出合计", { amount: "100.00" }],
+            ["expenditure.total#2", "本年支出合计", { amount: "100.00" }],
+          ],
+          { unit: "元", title: "单位综合预算收支总表" },
+        ),
+      ],
+    });
+    const f = only(doc, "arith/summary-expenditure-total");
+    assert.equal(
+      f.message,
+      "单位综合预算收支总表 本年支出合计 100.00 元，不等于各部门预算支出经济分类科目之和 99.00 元，相差 1.00 元",
+    );
+    assert.deepEqual(
+      f.locations.map((l) => l.key),
+      [
+        "expenditure.total#2",
+        "expenditure.economic.301",
+        "expenditure.economic.302",
+        "expenditure.economic.302#2",
+      ],
+    );
+  });
   it("arith/summary-grand-totals", () => {
     const doc = finalDoc([["summary", "income.carryover", "amount", "6.00"]]);
     const fs = findings(doc, "arith/summary-grand-totals");

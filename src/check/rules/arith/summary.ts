@@ -101,13 +101,13 @@ function* expenditureTotal(ctx: RuleContext): Iterable<RawFinding> {
     if (totals.length === 0) continue;
     for (const [index, list] of EXPENDITURE_LISTS.entries()) {
       // An economic list may print a line twice (basic and project sections): both count.
-      const rows = table.rows.filter((r) =>
-        list.repeats ? baseKey(r.key).startsWith(list.prefix) : r.key.startsWith(list.prefix),
+      const rows = table.rows.filter(
+        (r) => r.key.startsWith(list.prefix) && (list.repeats || !r.key.includes("#")),
       );
       if (rows.length === 0) continue;
-      // Columns are matched by order when the totals repeat; a total equal to the sum is a match.
-      const candidates = totals.length > 1 ? totals : [totals[0]];
-      const findings = candidates.map((t) => [...sumLines(ctx, table, t, rows, list.what)]);
+      // Each list has its own 本年支出合计 when they repeat (by column order); a list whose
+      // sum some printed total matches is consistent, otherwise its own total is reported.
+      const findings = totals.map((t) => [...sumLines(ctx, table, t, rows, list.what)]);
       if (findings.some((f) => f.length === 0)) continue;
       yield* findings[Math.min(index, findings.length - 1)] ?? [];
     }
