@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import ExcelJS from "exceljs";
 import { ingestBytes } from "../src/ingest/index.ts";
 import type { Layout, LayoutGrid } from "../src/ingest/layout.ts";
 import { formatNumber } from "../src/ingest/office/numfmt.ts";
@@ -122,6 +123,35 @@ describe("XLSX reading", () => {
       .find((c) => c.text === "基本支出" && (c.colSpan ?? 1) > 1);
     assert.ok(basic, "基本支出 spans its sub-columns");
     assert.equal(layout.pages, titles.length + 1, "one page per visible sheet");
+  });
+});
+
+describe("XLSX sheets without a title row", () => {
+  it("a sheet's name stands as the title of a table that has none; hidden columns are skipped", async () => {
+    const wb = new ExcelJS.Workbook();
+    const named = wb.addWorksheet("附表4-2 收入总表");
+    named.getRow(1).values = ["科目编码", "科目名称", "合计", "备注"];
+    named.getRow(2).values = ["208", "社会保障和就业支出", 11.33, "旧数"];
+    named.getColumn(4).hidden = true;
+    named.getCell("C2").numFmt = "#,##0.00";
+    const generic = wb.addWorksheet("Sheet2");
+    generic.getRow(1).values = ["科目编码", "科目名称", "合计"];
+    generic.getRow(2).values = ["210", "卫生健康支出", 75.76];
+    const layout = await ingestBytes(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    assert.deepEqual(
+      layout.blocks.map((b) => (b.kind === "line" ? b.text : `grid@${b.page}`)),
+      ["附表4-2 收入总表", "grid@1", "grid@2"],
+    );
+    const first = layout.blocks[1];
+    assert.ok(first?.kind === "grid");
+    assert.deepEqual(
+      first.rows.map((r) => r.cells.map((c) => c.text)),
+      [
+        ["科目编码", "科目名称", "合计"],
+        ["208", "社会保障和就业支出", "11.33"],
+      ],
+    );
+    assert.ok(layout.warnings.some((w) => w.includes("1 列被隐藏")));
   });
 });
 

@@ -7,7 +7,7 @@
  */
 import ExcelJS from "exceljs";
 import { GongkaiError } from "../../model/errors.ts";
-import { gridBlocks, placeCells, type SourceCell } from "../html/grid.ts";
+import { gridBlocks, MAX_GRID_CELLS, placeCells, type SourceCell } from "../html/grid.ts";
 import type { Layout, LayoutBlock } from "../layout.ts";
 import { formatNumber } from "./numfmt.ts";
 
@@ -113,8 +113,8 @@ interface SheetResult {
   formulasWithoutResult: number;
 }
 
-/** Most slots (shown rows × shown columns) one sheet may lay out. */
-export const MAX_SHEET_SLOTS = 1_000_000;
+/** Most slots (shown rows × shown columns) one sheet may lay out: the grid bound. */
+export const MAX_SHEET_SLOTS = MAX_GRID_CELLS;
 
 /** Index of the first element of sorted `xs` that is >= x. */
 function lowerBound(xs: number[], x: number): number {
