@@ -158,6 +158,10 @@ describe("PDF: Shanghai final accounts (ONLYOFFICE, 万元)", () => {
     assert.equal(cell(table(d, "three_public"), "three_public.total", "budget"), 95);
     const basic = table(d, "gpb_basic_economic");
     assert.equal(cell(basic, "30199", "amount"), 9103);
+    // A cell read from a ruled table points at where it is printed.
+    const src = exp.rows.find((r) => r.key === "2010601")?.cells.total?.source;
+    assert.equal(src?.page, 10);
+    assert.ok(src?.box && src.box[2] > src.box[0] && src.box[3] > src.box[1]);
   });
 
   it("internal sums hold: 类 rows add up to the total, blocks to their totals", () => {
@@ -238,6 +242,20 @@ describe("PDF: bad input", () => {
       const out = join(dir, "locked.pdf");
       execFileSync("qpdf", ["--encrypt", "user", "owner", "256", "--", FINANCE, out]);
       await rejects(readFileSync(out), "unreadable", /密码/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("encrypted without an open password: read as usual", {
+    skip: !hasTool("qpdf") && "qpdf 未安装",
+  }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gongkai-pdf-"));
+    try {
+      const out = join(dir, "owner-only.pdf");
+      execFileSync("qpdf", ["--encrypt", "", "owner", "256", "--", FINANCE, out]);
+      const layout = await ingestPdf(readFileSync(out), { maxPages: 6 });
+      assert.ok(layout.blocks.some((b) => b.kind === "grid" && b.page === 6));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

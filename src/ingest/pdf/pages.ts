@@ -18,6 +18,8 @@ export interface Glyph {
   size: number;
   /** False for text turned against the frame (vertical labels). */
   horizontal: boolean;
+  /** The producer wrote a space just before this run (a word break it meant). */
+  spaceBefore?: boolean;
 }
 
 export interface PageContent {
@@ -47,6 +49,7 @@ interface RawItem {
   str: string;
   m: Matrix;
   width: number;
+  spaceBefore: boolean;
 }
 
 function turnOf(m: Matrix): Turn | undefined {
@@ -78,13 +81,23 @@ export async function readPage(page: PDFPageProxy, pageNumber: number): Promise<
   const items: RawItem[] = [];
   let garbage = 0;
   let chars = 0;
+  let space = false;
   for (const it of content.items) {
     if (!("str" in it)) continue;
     const clean = cleanText(it.str);
     garbage += clean.garbage;
-    if (clean.text.trim() === "") continue;
+    if (clean.text.trim() === "") {
+      space = clean.text !== "" || it.hasEOL;
+      continue;
+    }
     chars += clean.text.replace(/\s/g, "").length;
-    items.push({ str: clean.text, m: multiply(vt, it.transform as Matrix), width: it.width });
+    items.push({
+      str: clean.text,
+      m: multiply(vt, it.transform as Matrix),
+      width: it.width,
+      spaceBefore: space || /^\s/.test(clean.text),
+    });
+    space = /\s$/.test(clean.text);
   }
   const frame: Frame = {
     turn: dominantTurn(items),
@@ -116,12 +129,14 @@ export async function readPage(page: PDFPageProxy, pageNumber: number): Promise<
     ].map(([x, y]) => toFrame(frame, x ?? 0, y ?? 0));
     const xs = corners.map((c) => c[0]);
     const ys = corners.map((c) => c[1]);
-    glyphs.push({
-      text: it.str,
+    const glyph: Glyph = {
+      text: it.str.trim(),
       box: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)],
       size,
       horizontal: turn === frame.turn,
-    });
+    };
+    if (it.spaceBefore) glyph.spaceBefore = true;
+    glyphs.push(glyph);
   }
   const ops = await page.getOperatorList();
   const segments = segmentsFromOperators(ops.fnArray, ops.argsArray, (x, y) => {

@@ -97,8 +97,11 @@ export function lineText(line: TextLine, opts: { wide?: boolean } = {}): string 
       const gap = g.box[0] - prevEnd;
       // Justified and distributed Chinese text spreads characters apart
       // ("因 公 出 国"): between two ideographs only a column-wide gap counts.
+      // A space the producer wrote between two ideographs ("第一部分 部门概况")
+      // is kept when the gap shows it.
       const cjk = CJK_END.test(out) && CJK_START.test(g.text);
-      const space = cjk ? (wide ? 0.5 * size : Number.POSITIVE_INFINITY) : 0.25 * size;
+      const written = g.spaceBefore ? 0.15 * size : 0.5 * size;
+      const space = cjk ? (wide ? written : Number.POSITIVE_INFINITY) : 0.25 * size;
       if (gap > 2 * size && wide) {
         out += " ".repeat(Math.min(40, Math.max(3, Math.round(gap / (0.5 * size)))));
       } else if (gap > space) out += " ";

@@ -212,8 +212,13 @@ function buildFromGrid(rows: GridRow[], table: Table, sink: RowSink): void {
       const t = texts[i] ?? "";
       const amount = parseAmount(t);
       if (amount !== undefined) hasAmount = true;
-      if (amount !== undefined || isBlankMark(t))
-        cells[id] = makeCell(amount ?? null, t, provenance(row.line, row.page));
+      if (amount !== undefined || isBlankMark(t)) {
+        const source = provenance(row.line, row.page);
+        // Sources that know where a cell is printed (PDF) let a reader be pointed at it.
+        const box = row.cells[i]?.box;
+        if (box) source.box = box;
+        cells[id] = makeCell(amount ?? null, t, source);
+      }
     });
     if (!code && !hasAmount && lineKeyOf(name) !== "total") {
       // A name printed on its own row under its code's row (决算 tab exports).
