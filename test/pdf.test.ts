@@ -54,12 +54,13 @@ async function rejects(bytes: Uint8Array, code: string, pattern: RegExp): Promis
   });
 }
 
-/** A well-formed one-page PDF whose only content is the given stream. */
+/** A well-formed one-page PDF whose only content is the given stream (Helvetica as /F1). */
 function makePdf(content: string): Uint8Array {
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R " +
+      "/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
   ];
   let out = "%PDF-1.4\n";
@@ -234,6 +235,21 @@ describe("PDF: bad input", () => {
 
   it("a PDF without a text layer asks for OCR", async () => {
     await rejects(makePdf("0 0 m 100 100 l S"), "unsupported_format", /没有文字层.*OCR/);
+  });
+
+  it("a page of thousands of strokes is read as text, in bounded time", async () => {
+    let ops = "BT /F1 12 Tf 20 180 Td (Budget 2024) Tj ET\n";
+    // Short dashes that do not join up: 6,000 separate segments.
+    for (let i = 0; i < 6000; i++) {
+      const x = (i % 50) * 4;
+      const y = 5 + Math.floor(i / 50) * 1.5;
+      ops += `${x} ${y} m ${x + 1.5} ${y} l S\n`;
+    }
+    const started = Date.now();
+    const layout = await ingestPdf(makePdf(ops));
+    assert.ok(Date.now() - started < 20_000);
+    assert.ok(layout.blocks.some((b) => b.kind === "line" && b.text === "Budget 2024"));
+    assert.ok(layout.warnings.some((w) => /线条过多/.test(w)));
   });
 
   it("a password-protected PDF", { skip: !hasTool("qpdf") && "qpdf 未安装" }, async () => {

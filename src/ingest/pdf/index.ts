@@ -10,7 +10,8 @@
  * top-left origin of the page as displayed).
  *
  * Bounds: at most MAX_PAGES pages and MAX_MILLIS of reading per document;
- * past either, the rest is skipped with a warning.
+ * past either, the rest is skipped with a warning. A page with more than
+ * MAX_SEGMENTS ruling segments is read as text lines only.
  */
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { GongkaiError } from "../../model/errors.ts";
@@ -27,6 +28,12 @@ export const MAX_PAGES = 1000;
 export const MAX_MILLIS = 120_000;
 /** One page that takes this long is damaged or hostile. */
 const PAGE_TIMEOUT_MS = 20_000;
+/**
+ * More ruling segments than any table page draws (a dense table has a few
+ * hundred): such a page is a chart or a vector drawing, and pairing its
+ * segments (quadratic) would take too long. Its text is still read as lines.
+ */
+export const MAX_SEGMENTS = 5000;
 
 /** A page whose characters are mostly unreadable: its font has no usable ToUnicode. */
 function isGarbled(p: PageContent): boolean {
@@ -60,6 +67,7 @@ async function readDocument(doc: PDFDocumentProxy, opts: PdfOptions): Promise<La
   const garbled: number[] = [];
   const noText: number[] = [];
   const broken: number[] = [];
+  const dense: number[] = [];
   let line = 0;
   let totalChars = 0;
   let read = 0;
@@ -92,6 +100,10 @@ async function readDocument(doc: PDFDocumentProxy, opts: PdfOptions): Promise<La
       if (content.images > 0) noText.push(n);
       continue;
     }
+    if (content.segments.length > MAX_SEGMENTS) {
+      dense.push(n);
+      content.segments = [];
+    }
     line = pageBlocks(content, blocks, line);
   }
   if (read === 0) {
@@ -114,6 +126,11 @@ async function readDocument(doc: PDFDocumentProxy, opts: PdfOptions): Promise<La
   if (garbled.length) {
     warnings.push(
       `第 ${pageList(garbled)} 页的字体没有可用的字符映射（ToUnicode），文字无法还原，已跳过；需要先做 OCR`,
+    );
+  }
+  if (dense.length) {
+    warnings.push(
+      `第 ${pageList(dense)} 页线条过多（超过 ${MAX_SEGMENTS} 段，可能是图形），未按表格线识别表格，文字按行读取`,
     );
   }
   if (noText.length)
