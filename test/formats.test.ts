@@ -49,7 +49,8 @@ function documents(prefix: string): Promise<Made> {
         xlsx: await makeXlsx(spec, { hiddenTraps: true }),
         docx: await makeDocx(spec),
         // One page in GB18030 declared as gb2312, as older government sites serve them.
-        html: makeHtml(spec, { gbk: prefix === "003" }),
+        // One wrapped in a page-layout table around the article, as older sites do.
+        html: makeHtml(spec, { gbk: prefix === "003", layoutTable: prefix === "000" }),
       };
     })();
     made.set(prefix, p);
@@ -164,6 +165,21 @@ describe("DOCX and HTML reading", () => {
     assert.ok(cells.some((c) => c.text === "收入" && c.colSpan === 2));
     const lines = layout.blocks.filter((b) => b.kind === "line").map((b) => b.text);
     assert.equal(lines[0], spec.title);
+  });
+
+  it("HTML page-layout table: its cells are text, the tables inside it are grids", async () => {
+    const { html, spec } = await documents("000");
+    const layout = await ingestBytes(html);
+    const lines = layout.blocks.filter((b) => b.kind === "line").map((b) => b.text);
+    assert.deepEqual(lines.slice(0, 5), [
+      "首页 > 信息公开 > 预决算公开",
+      "政府信息公开",
+      "机构职能",
+      "财政预决算",
+      spec.title,
+    ]);
+    const tables = spec.items.filter((i) => i.kind === "table").length;
+    assert.equal(grids(layout).length, tables, "one grid per table, none for the layout table");
   });
 
   it("HTML in GB18030 declared gb2312: decoded, scripts and hidden text skipped", async () => {

@@ -683,6 +683,8 @@ function esc(s: string): string {
 export interface HtmlOptions {
   /** Write the page in GB18030 and declare it as gb2312, as older sites do. */
   gbk?: boolean;
+  /** Wrap the content in a page-layout table (a menu cell beside the article), as older sites do. */
+  layoutTable?: boolean;
 }
 
 export function makeHtml(spec: DocSpec, opts: HtmlOptions = {}): Uint8Array {
@@ -697,8 +699,12 @@ export function makeHtml(spec: DocSpec, opts: HtmlOptions = {}): Uint8Array {
     '<script>var 统计 = "收支总表 1,234.00";</script>',
     "</head><body>",
     '<div class="nav">首页 &gt; 信息公开 &gt; 预决算公开</div>',
-    `<h1>${esc(spec.title)}</h1>`,
   ];
+  if (opts.layoutTable)
+    out.push(
+      '<table width="980" border="0"><caption>政府信息公开</caption><tr><td width="180" valign="top"><ul><li>机构职能</li><li>财政预决算</li></ul></td><td valign="top">',
+    );
+  out.push(`<h1>${esc(spec.title)}</h1>`);
   for (const it of spec.items) {
     if (it.kind === "section") {
       const h = it.level <= 1 ? "h2" : it.level === 2 ? "h3" : "h4";
@@ -732,6 +738,7 @@ export function makeHtml(spec: DocSpec, opts: HtmlOptions = {}): Uint8Array {
     out.push("</table>");
     if (it.note) out.push(`<p>${esc(it.note)}</p>`);
   }
+  if (opts.layoutTable) out.push("</td></tr></table>");
   out.push('<div style="display:none">隐藏的旧版本：收支总表 合计 77,777.77</div>');
   out.push("</body></html>");
   const html = out.join("\n");

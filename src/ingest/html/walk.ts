@@ -227,18 +227,18 @@ class Emitter {
 
   private table(el: HNode, depth: number): void {
     this.flush();
+    if (containsTable(el)) {
+      // Page layout: read the cells (and any caption) as blocks; the inner tables become grids.
+      this.walk(el, depth);
+      this.flush();
+      return;
+    }
     const caption = findAll(
       el,
       (n) => n.name === "caption",
       (n) => n.name === "table",
     )[0];
     if (caption) this.lines(subtreeText(caption));
-    if (containsTable(el)) {
-      // Page layout: read the cells as blocks; the inner tables become grids.
-      this.walk(el, depth);
-      this.flush();
-      return;
-    }
     const trs = findAll(
       el,
       (n) => n.name === "tr",
