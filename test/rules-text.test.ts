@@ -880,3 +880,33 @@ describe("text/direction-matches-numbers on a zero year", () => {
     );
   });
 });
+
+describe("a sentence about both sides (收入支出总计)", () => {
+  it("reads 财政拨款收入支出总计 as the fiscal grand totals and reports a wrong figure once", () => {
+    const claims = recognizeNarrative({
+      lines: [
+        { kind: "line", text: "上海市普陀区财政局2024年度财政拨款收入支出总计0.3万元。", line: 7 },
+      ],
+      year: 2024,
+      unit: "万元",
+      kind: "final",
+    }).claims;
+    assert.deepEqual(
+      claims.map((c) => c.subject.key),
+      ["fiscal.income.grand_total", "fiscal.expenditure.grand_total"],
+    );
+    const fiscal = table(
+      "fiscal_summary",
+      ["amount", "total"],
+      [
+        ["income.grand_total", "总计", { amount: "2961.68" }],
+        ["expenditure.grand_total", "总计", { total: "2961.68" }],
+      ],
+      { title: "财政拨款收入支出决算总表" },
+    );
+    const d = disclosure({ kind: "final", year: 2024, tables: [fiscal], claims });
+    const f = only(d, "text/amount-matches-table");
+    assert.equal(f.expected, "2961.68 万元");
+    assert.equal(f.locations[0]?.line, 7);
+  });
+});

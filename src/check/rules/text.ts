@@ -1,5 +1,5 @@
 /** Rules of the `text` family: the narrative against the tables and against itself. */
-import type { Rule } from "../types.ts";
+import type { RawFinding, Rule, RuleContext } from "../types.ts";
 import { amountMatchesTable, moneyUnit } from "./text/amounts.ts";
 import {
   breakdownSum,
@@ -13,6 +13,24 @@ import { percentSign } from "./text/format.ts";
 import { codeNameMatches } from "./text/names.ts";
 import { directionMatchesNumbers, threePublicReason } from "./text/words.ts";
 import { yearMatchesDocument } from "./text/year.ts";
+
+/**
+ * One finding per message: a sentence about both sides at once (“收入支出
+ * 总计”) yields a claim per side, and both would repeat the same finding.
+ */
+function once(rule: Rule): Rule {
+  return {
+    ...rule,
+    *check(ctx: RuleContext): Iterable<RawFinding> {
+      const seen = new Set<string>();
+      for (const f of rule.check(ctx)) {
+        if (seen.has(f.message)) continue;
+        seen.add(f.message);
+        yield f;
+      }
+    },
+  };
+}
 
 export const textRules: Rule[] = [
   amountMatchesTable,
@@ -28,4 +46,4 @@ export const textRules: Rule[] = [
   threePublicReason,
   yearMatchesDocument,
   percentSign,
-];
+].map(once);

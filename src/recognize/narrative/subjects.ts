@@ -145,7 +145,7 @@ const RULES: Rule[] = [
 
 /** "收、支总计" and "收支总预算" speak about both sides at once. */
 const BOTH_RE =
-  /收\s*[、和及与]?\s*支(?:出)?(?:决算|预算)?总(?:计|预算|决算)|收支总(?:计|预算|决算)/u;
+  /收\s*[、和及与]?\s*支(?:出)?(?:决算|预算)?总(?:计|预算|决算)|收支总(?:计|预算|决算)|收入支出(?:决算|预算)?总计/u;
 
 /** Which side (收入/支出) a label speaks about, if it says. */
 export function sideOf(label: string): Side | undefined {

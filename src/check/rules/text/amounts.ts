@@ -136,8 +136,13 @@ export const amountMatchesTable: Rule = {
     "《地方预决算公开操作规程》（财预〔2016〕143号）要求公开内容准确；部门预决算说明中的数字应与所附公开表一致（B-Q01、F-Q01，GovBudgetChecker D-N01～D-N09、B-R14）。",
   confirmation: "practice",
   *check({ doc }) {
+    // Both sides of “收入支出总计” meet the same cells: one finding per sentence, row and figure.
+    const seen = new Set<string>();
     for (const c of comparisons(doc)) {
       if (c.result === "equal" || c.unitSlip) continue;
+      const key = `${c.claim.quote}\u0000${c.ref.table.id}\u0000${c.ref.row.name}\u0000${c.ref.amount}\u0000${c.value}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const what = FIELD_WORD[c.field];
       const message = `说明称“${c.claim.quote}”，${what ? `其中${what} ${stated(c.value, c.unit)}，` : ""}但${cellName(c.ref)}为 ${cellValue(c.ref)}。`;
       const f: RawFinding = {
