@@ -90,6 +90,16 @@ export const FiguresSchema = z.object({
       bigEquipment: z.number().int().nonnegative().optional(),
     })
     .optional(),
+  /**
+   * 年初预算 of a final account (决算 against 预算): by line key ("gpb.total",
+   * "three_public.total" …) and by classification code.
+   */
+  initialBudget: z
+    .object({
+      lines: z.record(z.string(), AmountSchema).default({}),
+      codes: z.record(z.string(), AmountSchema).optional(),
+    })
+    .optional(),
   /** Staffing: 编制数 and 实有人数. */
   staff: z
     .object({

@@ -190,7 +190,7 @@ function summaryFooter(id: TableId, kind: Kind): [LineDef | null, LineDef | null
   ];
 }
 
-const SLOT_PREFIX = /^expenditure\.(function|economic|gov_economic)\.(\d+)$/;
+const NOT_DEPARTMENT = new Set(["209", "227", "230"]);
 
 function summaryGrid(layout: TableLayout, table: Table | undefined, d: Disclosure): GridParts {
   const kind = d.kind;
@@ -252,6 +252,8 @@ function summaryGrid(layout: TableLayout, table: Table | undefined, d: Disclosur
   for (const r of dataFunc) funcCodes.add(r.key.slice(-3));
   for (let c = 201; c <= 299; c++) {
     const code = String(c);
+    // 社会保险基金支出, 预备费 and 转移性支出 are not a department's lines.
+    if (NOT_DEPARTMENT.has(code)) continue;
     if (lookup(code, year, "func")) funcCodes.add(code);
   }
   for (const code of [...funcCodes].sort()) {
@@ -259,12 +261,15 @@ function summaryGrid(layout: TableLayout, table: Table | undefined, d: Disclosur
     const name = row?.name || lookup(code, year, "func")?.name || code;
     spend.push({ label: name, row });
   }
-  for (const r of rows) {
-    const m = SLOT_PREFIX.exec(r.key);
-    if (m && m[1] !== "function") spend.push({ label: r.name, row: r });
-  }
+  // The official 收支总表 lists expenditure by function only; economic lines
+  // (some regions print them beside) belong to the economic tables.
   for (const r of rows)
-    if (r.key.startsWith("expenditure.") && !SLOT_PREFIX.test(r.key) && !footerKeys.has(r.key))
+    if (
+      r.key.startsWith("expenditure.") &&
+      !r.key.includes("#") &&
+      !/^expenditure\.(?:function|economic|gov_economic)\./.test(r.key) &&
+      !footerKeys.has(r.key)
+    )
       spend.push({ label: r.name || r.key, row: r });
 
   const body: BodyCell[][] = [];

@@ -1,0 +1,79 @@
+/**
+ * Before rendering, fill in what the figures already determine, so that the
+ * document is complete and every table agrees with every other:
+ *
+ * - 基本支出 = 人员经费 + 公用经费 where a table has the parts but not the
+ *   subtotal (the official layout prints 基本支出 over its parts);
+ * - the 支出总表 from the 一般公共预算支出表 when all of the year's money is
+ *   一般公共预算 (收入合计 = 一般公共预算拨款收入, nothing carried over):
+ *   then both tables hold the same figures by definition.
+ *
+ * Nothing is guessed: a figure is only derived where an identity fixes it.
+ * The input is not changed; a copy is returned.
+ */
+import type { Cell, Disclosure, Row, Table } from "../model/schema.ts";
+
+function derivedCell(amount: number, like: Cell | undefined): Cell {
+  return {
+    amount,
+    text: String(amount),
+    source: like?.source ?? { line: 1 },
+  };
+}
+
+function withBasic(t: Table): Table {
+  const cols = new Set(t.columns.map((c) => c.id));
+  if (cols.has("basic") || !cols.has("personnel") || !cols.has("public")) return t;
+  // Only where 基本支出 sits among the columns (not the 基本支出 table itself).
+  if (t.id === "gpb_basic_economic" || t.id === "gpb_basic_function") return t;
+  if (!cols.has("project")) return t;
+  const rows = t.rows.map((r): Row => {
+    const p = r.cells.personnel;
+    const u = r.cells.public;
+    if (!p && !u) return r;
+    const cells = { ...r.cells, basic: derivedCell((p?.amount ?? 0) + (u?.amount ?? 0), p ?? u) };
+    return { ...r, cells };
+  });
+  const at = t.columns.findIndex((c) => c.id === "personnel");
+  const columns = [...t.columns];
+  columns.splice(at, 0, { id: "basic", label: "基本支出" });
+  return { ...t, rows, columns };
+}
+
+function amountOf(t: Table | undefined, key: string): number | undefined {
+  const cell = t?.rows.find((r) => r.key === key)?.cells;
+  if (!cell) return undefined;
+  return (cell.amount ?? cell.total)?.amount ?? 0;
+}
+
+/** The 支出总表 of a budget whose money is all 一般公共预算, from the 一般公共预算支出表. */
+function expenditureFromGpb(d: Disclosure, gpb: Table): Table | undefined {
+  const s = d.tables.find((t) => t.id === "summary");
+  const total = amountOf(s, "income.total");
+  const fromGpb = amountOf(s, "income.gpb");
+  const carry = amountOf(s, "income.carryover") ?? 0;
+  if (total === undefined || total !== fromGpb || carry !== 0) return undefined;
+  const keep = ["total", "basic", "project"];
+  if (!gpb.columns.some((c) => c.id === "basic")) return undefined;
+  return {
+    ...gpb,
+    id: "expenditure",
+    title: "支出总表",
+    columns: gpb.columns.filter((c) => keep.includes(c.id)),
+    rows: gpb.rows.map((r) => ({
+      ...r,
+      cells: Object.fromEntries(Object.entries(r.cells).filter(([k]) => keep.includes(k))),
+    })),
+  };
+}
+
+export function completeDisclosure(d: Disclosure): Disclosure {
+  let tables = d.tables.map(withBasic);
+  const has = (id: string) => tables.some((t) => t.id === id && !t.empty);
+  const gpb = tables.find((t) => t.id === "gpb_function" && !t.empty);
+  if (d.kind === "budget" && !has("expenditure") && gpb) {
+    const e = expenditureFromGpb({ ...d, tables }, gpb);
+    if (e) tables = [...tables.filter((t) => t.id !== "expenditure"), e];
+  }
+  return { ...d, tables };
+}
