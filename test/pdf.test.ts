@@ -54,13 +54,27 @@ async function rejects(bytes: Uint8Array, code: string, pattern: RegExp): Promis
   });
 }
 
-/** A well-formed one-page PDF whose only content is the given stream (Helvetica as /F1). */
-function makePdf(content: string): Uint8Array {
+const HELVETICA = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+
+/**
+ * A CID font with no ToUnicode map, no embedded program and an Identity
+ * ordering: its character codes say nothing about the characters, as in
+ * PDFs whose producer dropped the map.
+ */
+const NO_TOUNICODE =
+  "<< /Type /Font /Subtype /Type0 /BaseFont /XYZ /Encoding /Identity-H /DescendantFonts " +
+  "[<< /Type /Font /Subtype /CIDFontType2 /BaseFont /XYZ " +
+  "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> " +
+  "/FontDescriptor << /Type /FontDescriptor /FontName /XYZ /Flags 4 /FontBBox [0 0 1000 1000] " +
+  "/ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >> >>] >>";
+
+/** A well-formed one-page PDF whose only content is the given stream, with `font` as /F1. */
+function makePdf(content: string, font = HELVETICA): Uint8Array {
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
     "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R " +
-      "/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
+      `/Resources << /Font << /F1 ${font} >> >> >>`,
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
   ];
   let out = "%PDF-1.4\n";
@@ -235,6 +249,18 @@ describe("PDF: bad input", () => {
 
   it("a PDF without a text layer asks for OCR", async () => {
     await rejects(makePdf("0 0 m 100 100 l S"), "unsupported_format", /没有文字层.*OCR/);
+  });
+
+  it("a font without a usable ToUnicode map: no garbage passed on, a clear error", async () => {
+    // Private-use and control code points, as such fonts come back from pdf.js.
+    let hex = "";
+    for (let i = 0; i < 40; i++) hex += (0xe000 + i * 7).toString(16).padStart(4, "0");
+    for (let i = 3; i < 20; i++) hex += i.toString(16).padStart(4, "0");
+    await rejects(
+      makePdf(`BT /F1 12 Tf 10 100 Td <${hex}> Tj ET`, NO_TOUNICODE),
+      "unsupported_format",
+      /ToUnicode.*OCR/,
+    );
   });
 
   it("a page of thousands of strokes is read as text, in bounded time", async () => {

@@ -37,7 +37,7 @@ export const MAX_SEGMENTS = 5000;
 
 /** A page whose characters are mostly unreadable: its font has no usable ToUnicode. */
 function isGarbled(p: PageContent): boolean {
-  return p.garbage >= 20 && p.garbage > p.chars * 0.2;
+  return p.garbage >= 5 && p.garbage > p.chars * 0.2;
 }
 
 function pageList(pages: number[]): string {
@@ -70,6 +70,7 @@ async function readDocument(doc: PDFDocumentProxy, opts: PdfOptions): Promise<La
   const dense: number[] = [];
   let line = 0;
   let totalChars = 0;
+  let totalGarbage = 0;
   let read = 0;
   const total = doc.numPages;
   if (total > maxPages) {
@@ -90,6 +91,7 @@ async function readDocument(doc: PDFDocumentProxy, opts: PdfOptions): Promise<La
       continue;
     }
     read++;
+    totalGarbage += content.garbage;
     if (isGarbled(content)) {
       garbled.push(n);
       continue;
@@ -110,7 +112,7 @@ async function readDocument(doc: PDFDocumentProxy, opts: PdfOptions): Promise<La
     throw new GongkaiError("unreadable", "PDF 文件已损坏或不完整，没有一页能够读取");
   }
   if (totalChars === 0) {
-    if (garbled.length > 0) {
+    if (totalGarbage > 0) {
       throw new GongkaiError(
         "unsupported_format",
         "这份 PDF 的字体没有可用的字符映射（ToUnicode），文字无法还原，需要先做 OCR 才能识别",
