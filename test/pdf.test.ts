@@ -173,6 +173,10 @@ describe("PDF: Shanghai final accounts (ONLYOFFICE, 万元)", () => {
     assert.equal(cell(table(d, "three_public"), "three_public.total", "budget"), 95);
     const basic = table(d, "gpb_basic_economic");
     assert.equal(cell(basic, "30199", "amount"), 9103);
+    // The 收入决算表 runs on to page 9 without repeating its header.
+    const income = table(d, "income");
+    assert.equal(cell(income, "2210203", "total"), 25850);
+    assert.equal(income.rows.find((r) => r.key === "2210203")?.source.page, 9);
     // A cell read from a ruled table points at where it is printed.
     const src = exp.rows.find((r) => r.key === "2010601")?.cells.total?.source;
     assert.equal(src?.page, 10);
