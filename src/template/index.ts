@@ -5,6 +5,7 @@
  * an existing disclosure (last year's, or an extracted one).
  */
 export { problemText, type TemplateProblem } from "./cells.ts";
+export { type FilledTemplate, fillTemplate } from "./fill.ts";
 export { readTemplate, TemplateError } from "./read.ts";
 export { type TemplateTable, templateTables } from "./tables.ts";
 export { defaultYear, type TemplateOptions, writeTemplate } from "./write.ts";

@@ -256,7 +256,7 @@ function readTable(
     });
     return cells;
   };
-  const fixed = t.rows.kind === "lines" ? t.rows.lines : t.rows.kind === "code" ? t.rows.fixed : [];
+  const fixed = t.rows.kind === "lines" ? t.rows.lines : t.rows.fixed;
   const byLabel = new Map(fixed.map((l) => [norm(l.label), l]));
   const sections = new Set(fixed.flatMap((l) => (l.section ? [norm(l.section)] : [])));
   const seen = new Map<string, number>();
@@ -356,7 +356,8 @@ function readTable(
     unit,
     unitStated: true,
     columns: columnsOf(t),
-    rows: hasData ? rows : [],
+    // An empty table keeps its (blank) 合计 lines, as a printed empty table does.
+    rows: hasData ? rows : rows.filter((r) => r.keyKind === "line"),
     empty: !hasData,
     source: { line: 1, page },
   };

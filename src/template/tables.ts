@@ -34,7 +34,7 @@ export interface TemplateLine {
 
 export type TemplateRows =
   | { kind: "code"; catalog: CatalogKind; fixed: TemplateLine[] }
-  | { kind: "project" }
+  | { kind: "project"; fixed: TemplateLine[] }
   | { kind: "lines"; lines: TemplateLine[] };
 
 export interface TemplateTable {
@@ -278,7 +278,7 @@ function budgetTables(year: number): TemplateTable[] {
         { id: "state_capital", label: "国有资本经营预算" },
         { id: "fiscal_special", label: "财政专户管理资金" },
       ],
-      rows: { kind: "project" },
+      rows: { kind: "project", fixed: [TOTAL_LINE] },
     },
     {
       id: "gpb_economic",

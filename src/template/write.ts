@@ -243,7 +243,7 @@ function tableSheet(wb: ExcelJS.Workbook, t: TemplateTable, lists: Map<CatalogKi
   }
 
   let r = FIRST_DATA_ROW;
-  const fixed = t.rows.kind === "lines" ? t.rows.lines : t.rows.kind === "code" ? t.rows.fixed : [];
+  const fixed = t.rows.kind === "lines" ? t.rows.lines : t.rows.fixed;
   for (const line of fixed) {
     if (line.section) {
       ws.getCell(r, 1).value = line.section;

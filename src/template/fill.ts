@@ -1,0 +1,232 @@
+/**
+ * `fillTemplate(input)`: the template of the input's kind and year with the
+ * input's figures and texts already entered — to edit a generated or
+ * extracted disclosure in Excel and read it back with readTemplate.
+ *
+ * What the template has no place for (a regional extra column, a table
+ * keyed by 单位编码, a repeated line) is not entered; `skipped` names each.
+ */
+import ExcelJS from "exceljs";
+import { convertAmount } from "../model/money.ts";
+import type { Row, Table } from "../model/schema.ts";
+import type { RenderInput } from "../render/input.ts";
+import { cellString } from "./cells.ts";
+import {
+  ENTITY_FIELDS,
+  FIELD_FIRST_ROW,
+  FIGURE_FIELDS,
+  FIRST_DATA_ROW,
+  GOVERNMENT_CHOICES,
+  LEVEL_CHOICES,
+  NOTE_ROW,
+  PRIOR_CODES_HEADER,
+  PRIOR_LABELS,
+  REASON_CODES_HEADER,
+  SHEET,
+  textFields,
+} from "./fields.ts";
+import { type TemplateTable, templateTables } from "./tables.ts";
+import { writeTemplate } from "./write.ts";
+
+export interface FilledTemplate {
+  bytes: Uint8Array;
+  /** What the template had no place for (Chinese, one entry per table/row/column). */
+  skipped: string[];
+}
+
+function norm(s: string): string {
+  return s.replace(/（必填）$/, "").replace(/[\s\u3000]/g, "");
+}
+
+/** Rows of a label/value sheet by normalised label. */
+function labelRows(ws: ExcelJS.Worksheet, from: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let r = from; r <= ws.rowCount; r++) {
+    const l = norm(cellString(ws.getCell(r, 1)));
+    if (l && !out.has(l)) out.set(l, r);
+  }
+  return out;
+}
+
+function keyOf<T extends string>(map: Record<string, T>, value: T | undefined): string | undefined {
+  return Object.entries(map).find(([, v]) => v === value)?.[0];
+}
+
+/** Money as the number Excel stores (hundredths → units). */
+function moneyValue(hundredths: number): number {
+  return hundredths / 100;
+}
+
+function fillTable(
+  ws: ExcelJS.Worksheet,
+  t: TemplateTable,
+  table: Table,
+  skipped: string[],
+  convert: (a: number) => number,
+): void {
+  const lead = t.rows.kind === "lines" ? 1 : 2;
+  const colOf = new Map(t.columns.map((c, k) => [c.id as string, lead + 1 + k]));
+  const put = (r: number, row: Row, allowed?: string[]) => {
+    for (const [id, cell] of Object.entries(row.cells)) {
+      const c = colOf.get(id);
+      if (c === undefined || (allowed && !allowed.includes(id))) {
+        if (cell.amount) skipped.push(`${t.sheet}：“${row.name || row.key}”的“${id}”栏`);
+        continue;
+      }
+      if (cell.amount !== null) ws.getCell(r, c).value = moneyValue(convert(cell.amount));
+    }
+  };
+  if (table.emptyNote) ws.getCell(NOTE_ROW, 2).value = table.emptyNote;
+  const labels = labelRows(ws, FIRST_DATA_ROW);
+  const fixed = t.rows.kind === "lines" ? t.rows.lines : t.rows.fixed;
+  const fixedKeys = new Map(fixed.map((l) => [l.key, l]));
+  let next = FIRST_DATA_ROW;
+  for (let r = FIRST_DATA_ROW; r <= ws.rowCount; r++)
+    if (cellString(ws.getCell(r, 1)) !== "") next = r + 1;
+  for (const row of table.rows) {
+    const line = fixedKeys.get(row.key);
+    if (line) {
+      const r = labels.get(norm(line.label));
+      if (r !== undefined) put(r, row, line.columns);
+      continue;
+    }
+    const fits =
+      (t.rows.kind === "code" && row.keyKind === t.rows.catalog) ||
+      (t.rows.kind === "project" && (row.keyKind === "project" || row.keyKind === "unit"));
+    if (!fits || row.key.includes("#")) {
+      if (Object.values(row.cells).some((c) => c.amount))
+        skipped.push(`${t.sheet}：行“${row.name || row.key}”`);
+      continue;
+    }
+    // A code row without figures (an official form prints every code) is not entered.
+    if (t.rows.kind === "code" && Object.values(row.cells).every((c) => c.amount === null))
+      continue;
+    const code = t.rows.kind === "project" && row.key === row.name ? "" : row.key;
+    ws.getCell(next, 1).value = code;
+    ws.getCell(next, 2).value = row.name;
+    put(next, row);
+    next++;
+  }
+}
+
+/** The template of the input's kind and year, filled with its figures and texts. */
+export async function fillTemplate(input: RenderInput): Promise<FilledTemplate> {
+  const d = input.disclosure;
+  const skipped: string[] = [];
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(
+    (await writeTemplate({ kind: d.kind, year: d.year })) as unknown as ArrayBuffer,
+  );
+
+  const entity = wb.getWorksheet(SHEET.entity);
+  if (entity) {
+    const rows = labelRows(entity, FIELD_FIRST_ROW);
+    const set = (key: string, value: string | number | undefined) => {
+      const f = ENTITY_FIELDS.find((x) => x.key === key);
+      const r = f ? rows.get(norm(f.label)) : undefined;
+      if (r !== undefined && value !== undefined) entity.getCell(r, 2).value = value;
+    };
+    set("name", d.entity.name);
+    set("parent", d.entity.parent ?? undefined);
+    set("level", keyOf(LEVEL_CHOICES, d.entity.level));
+    set("government", keyOf(GOVERNMENT_CHOICES, d.entity.government));
+    set("unit", d.unit);
+    set("title", input.options?.title);
+  }
+
+  const first = new Map<string, Table>();
+  for (const t of d.tables) {
+    if (first.has(t.id)) skipped.push(`表格“${t.title}”（同类表格只填第一张）`);
+    else first.set(t.id, t);
+  }
+  const tables = templateTables(d.kind, d.year);
+  for (const t of tables) {
+    const table = first.get(t.id);
+    const ws = wb.getWorksheet(t.sheet);
+    if (!table || !ws) continue;
+    // Amounts are entered in the template's one unit (a 三公 table in 万元 of a 元 document).
+    const convert = (a: number) => convertAmount(a, table.unit, d.unit).value;
+    fillTable(ws, t, table, skipped, convert);
+  }
+  for (const [id, t] of first)
+    if (!tables.some((x) => x.id === id)) skipped.push(`表格“${t.title}”（模板没有此表）`);
+
+  const prior = wb.getWorksheet(SHEET.prior);
+  if (prior && input.prior) {
+    const rows = labelRows(prior, FIELD_FIRST_ROW);
+    const unit = input.prior.unit ?? d.unit;
+    for (const [key, amount] of Object.entries(input.prior.lines)) {
+      const label = PRIOR_LABELS[key as keyof typeof PRIOR_LABELS];
+      const r = label ? rows.get(norm(label)) : undefined;
+      if (r === undefined) skipped.push(`上年数“${key}”`);
+      else prior.getCell(r, 2).value = moneyValue(convertAmount(amount, unit, d.unit).value);
+    }
+    let r = (rows.get(norm(PRIOR_CODES_HEADER)) ?? prior.rowCount) + 1;
+    for (const [code, amount] of Object.entries(input.prior.codes ?? {})) {
+      prior.getCell(r, 1).value = code;
+      prior.getCell(r, 2).value = moneyValue(convertAmount(amount, unit, d.unit).value);
+      r++;
+    }
+  }
+
+  const figures = wb.getWorksheet(SHEET.figures);
+  const f = input.figures;
+  if (figures && f) {
+    const rows = labelRows(figures, FIELD_FIRST_ROW);
+    const unit = f.unit ?? d.unit;
+    const values: Record<string, number | undefined> = {
+      runningCost: f.runningCost,
+      "procurement.total": f.procurement?.total,
+      "procurement.goods": f.procurement?.goods,
+      "procurement.works": f.procurement?.works,
+      "procurement.services": f.procurement?.services,
+      "procurement.sme": f.procurement?.sme,
+      "assets.total": f.assets?.total,
+      "assets.current": f.assets?.current,
+      "assets.fixed": f.assets?.fixed,
+      "assets.vehicles": f.assets?.vehicles,
+      "assets.bigEquipment": f.assets?.bigEquipment,
+      "staff.authorised": f.staff?.authorised,
+      "staff.actual": f.staff?.actual,
+      "staff.retired": f.staff?.retired,
+    };
+    for (const field of FIGURE_FIELDS) {
+      const v = values[field.key];
+      const r = rows.get(norm(field.label));
+      if (v === undefined || r === undefined) continue;
+      figures.getCell(r, 2).value = field.count
+        ? v
+        : moneyValue(convertAmount(v, unit, d.unit).value);
+    }
+  }
+
+  const texts = wb.getWorksheet(SHEET.texts);
+  if (texts && input.texts) {
+    const rows = labelRows(texts, FIELD_FIRST_ROW);
+    const byKey = new Map(textFields(d.kind).map((x) => [x.key as string, x]));
+    const reasons = input.texts.reasons ?? {};
+    let codeRow = (rows.get(norm(REASON_CODES_HEADER)) ?? texts.rowCount) + 1;
+    const put = (key: string, text: string | undefined) => {
+      if (!text) return;
+      const field = byKey.get(key);
+      const r = field ? rows.get(norm(field.label)) : undefined;
+      if (r !== undefined) texts.getCell(r, 2).value = text;
+      else if (key.startsWith("reason:") && /^\d+$/.test(key.slice(7))) {
+        texts.getCell(codeRow, 1).value = key.slice(7);
+        texts.getCell(codeRow, 2).value = text;
+        codeRow++;
+      } else skipped.push(`文字说明“${key}”`);
+    };
+    for (const k of [
+      "duties",
+      "organisation",
+      "performance",
+      "procurement",
+      "assets",
+      "other",
+    ] as const)
+      put(k, input.texts[k]);
+    for (const [k, text] of Object.entries(reasons)) put(`reason:${k}`, text);
+  }
+  return { bytes: new Uint8Array(await wb.xlsx.writeBuffer()), skipped };
+}
