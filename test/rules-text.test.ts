@@ -910,3 +910,33 @@ describe("a sentence about both sides (收入支出总计)", () => {
     assert.equal(f.locations[0]?.line, 7);
   });
 });
+
+describe("a department with other funds than 一般公共预算", () => {
+  it("reads the 一般公共预算 table as a part: a larger category figure is not an error", () => {
+    const tables = [
+      table("expenditure", ["total"], [["total", "合计", { total: "17,996.68" }]], {
+        title: "支出预算总表",
+      }),
+      table(
+        "gpb_function",
+        ["amount"],
+        [
+          ["total", "合计", { amount: "17,981.68" }],
+          ["204", "公共安全支出", { amount: "13,641.34" }],
+        ],
+        { title: "一般公共预算支出预算表" },
+      ),
+    ];
+    const make = (amount: number, quote: string) =>
+      claim({
+        subject: { kind: "classification", code: "204", label: "公共安全（类）" },
+        amount,
+        unit: "万元",
+        quote,
+      });
+    const all = make(1365634, "1．公共安全（类）支出 13656.34 万元，主要用于检察院行政支出。");
+    assert.deepEqual(findings(doc([all], [], tables), "text/amount-matches-table"), []);
+    const gpb = make(1365634, "1．一般公共预算公共安全（类）支出 13656.34 万元。");
+    assert.equal(findings(doc([gpb], [], tables), "text/amount-matches-table").length, 1);
+  });
+});

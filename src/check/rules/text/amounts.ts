@@ -45,6 +45,33 @@ function aboutOtherFund(c: Claim): boolean {
   return OTHER_FUND_RE.test(c.quote) || OTHER_FUND_RE.test(c.section ?? "");
 }
 
+/** Tables of 一般公共预算 spending only. */
+const GPB_TABLES = new Set(["gpb_function", "gpb_economic", "gpb_basic_function"]);
+/** The sentence says it speaks about 一般公共预算 (or 财政拨款) spending. */
+const GPB_SCOPE_RE = /一般公共预算|财政拨款/u;
+
+/** The first printed figure of a row among the tables of an id, in 元. */
+function printedYuan(doc: Disclosure, id: string, key: string, cols: string[]): number | undefined {
+  for (const t of doc.tables.filter((x) => x.id === id)) {
+    const row = t.rows.find((r) => r.key === key);
+    for (const col of cols) {
+      const a = row?.cells[col]?.amount;
+      if (a != null) return convertAmount(a, t.unit, "元").value;
+    }
+  }
+  return undefined;
+}
+
+/** The department spends more than its 一般公共预算 money (other funds, 事业收入 …). */
+function spendsOtherFunds(doc: Disclosure): boolean {
+  const total =
+    printedYuan(doc, "expenditure", "total", ["total"]) ??
+    printedYuan(doc, "summary", "expenditure.total", ["amount", "total"]) ??
+    printedYuan(doc, "summary", "income.total", ["amount", "total"]);
+  const gpb = printedYuan(doc, "gpb_function", "total", ["total", "amount"]);
+  return total !== undefined && gpb !== undefined && total > gpb;
+}
+
 /** The sentence says it speaks about basic spending only. */
 const BASIC_SCOPE_RE = /基本支出|人员经费|公用经费|机关运行经费/u;
 
@@ -74,6 +101,7 @@ export function comparisons(doc: Disclosure): Comparison[] {
   const hit = cache.get(doc);
   if (hit) return hit;
   const out: Comparison[] = [];
+  const otherFunds = spendsOtherFunds(doc);
   for (const claim of doc.claims) {
     const unit = claim.unit;
     if (!unit || aboutOtherFund(claim)) continue;
@@ -89,9 +117,10 @@ export function comparisons(doc: Disclosure): Comparison[] {
         const a = agree(value, unit, decimals, r.amount, r.table.unit);
         // A basic-spending table holds part of an economic line: a larger
         // figure may include project spending, a smaller one cannot.
+        const scope = `${claim.quote}${claim.section ?? ""}`;
         const partOnly =
-          r.table.id === "gpb_basic_economic" &&
-          !BASIC_SCOPE_RE.test(`${claim.quote}${claim.section ?? ""}`);
+          (r.table.id === "gpb_basic_economic" && !BASIC_SCOPE_RE.test(scope)) ||
+          (GPB_TABLES.has(r.table.id) && otherFunds && !GPB_SCOPE_RE.test(scope));
         if (
           a === "differs" &&
           partOnly &&
