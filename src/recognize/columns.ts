@@ -123,18 +123,25 @@ export function gridColumns(rawHeaderRows: string[][]): (ColumnId | null)[] {
   const headerRows = realignUpperLabels(rawHeaderRows);
   const width = Math.max(0, ...headerRows.map((r) => r.length));
   const stacks: string[][] = Array.from({ length: width }, () => []);
+  // Columns where some header row starts a label: a label below never
+  // spans across such a boundary (headers are trees), so a carry stops there.
+  const starts = new Set<number>();
   for (let r = 0; r < headerRows.length; r++) {
     const row = headerRows[r] ?? [];
     let carry = "";
     for (let c = 0; c < width; c++) {
       const text = (row[c] ?? "").trim();
       const isLast = r === headerRows.length - 1;
+      if (text === "" && starts.has(c)) carry = "";
       if (text !== "") carry = text;
       // Only upper rows span right; the last header row's blanks are blanks.
       const label = text !== "" ? text : isLast ? "" : carry;
       // Column numbers (栏次 1 2 3 …) label nothing.
       if (label !== "" && !/^\d+$/.test(label)) stacks[c]?.push(label);
     }
+    row.forEach((t, c) => {
+      if ((t ?? "").trim() !== "") starts.add(c);
+    });
   }
   const ids = stacks.map((s) => resolveColumnStack(s));
   // A group spanning columns with no sub-labels: assign its children in order.

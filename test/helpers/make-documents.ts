@@ -365,14 +365,30 @@ function codeTable(t: Table, d: Disclosure, amt: AmountFn): Omit<DocTable, "kind
     groupStart = pi;
     groupLen = 2;
   }
-  const headerRows = groupStart >= 0 ? 2 : 1;
-  const span = headerRows === 2 ? { rowSpan: 2 } : {};
-  const header: HeaderCell[] = [
-    { row: 0, col: 0, text: codeHead, ...span },
-    { row: 0, col: 1, text: nameHead, ...span },
-  ];
+  // 决算 tables print the code in 类 / 款 / 项 cells under one merged 科目编码, and a 栏次 row.
+  const split =
+    d.kind === "final" &&
+    codeHead === "科目编码" &&
+    t.rows.some((r) => r.keyKind === "func" || r.keyKind === "econ_dept");
+  const codeCols = split ? 3 : 1;
+  const labelRows = groupStart >= 0 || split ? 2 : 1;
+  const headerRows = labelRows + (split ? 1 : 0);
+  const span = labelRows === 2 ? { rowSpan: 2 } : {};
+  const header: HeaderCell[] = split
+    ? [
+        { row: 0, col: 0, text: codeHead, colSpan: 3 },
+        { row: 1, col: 0, text: "类" },
+        { row: 1, col: 1, text: "款" },
+        { row: 1, col: 2, text: "项" },
+        { row: 0, col: 3, text: nameHead, rowSpan: 2 },
+      ]
+    : [
+        { row: 0, col: 0, text: codeHead, ...span },
+        { row: 0, col: 1, text: nameHead, ...span },
+      ];
+  const first = codeCols + 1;
   cols.forEach((c, k) => {
-    const col = 2 + k;
+    const col = first + k;
     if (groupStart >= 0 && k >= groupStart && k < groupStart + groupLen) {
       if (k === groupStart) header.push({ row: 0, col, text: "基本支出", colSpan: groupLen });
       header.push({ row: 1, col, text: c === "basic" ? "小计" : columnLabel(c, t, d.kind) });
@@ -380,12 +396,23 @@ function codeTable(t: Table, d: Disclosure, amt: AmountFn): Omit<DocTable, "kind
     }
     header.push({ row: 0, col, text: columnLabel(c, t, d.kind), ...span });
   });
+  if (split) {
+    header.push({ row: labelRows, col: 0, text: "栏次", colSpan: first });
+    cols.forEach((_, k) => {
+      header.push({ row: labelRows, col: first + k, text: String(k + 1) });
+    });
+  }
+  const codeCells = (r: Row): BodyCell[] => {
+    const code = printedCode(r);
+    if (!split) return [{ text: code }];
+    return [{ text: code.slice(0, 3) }, { text: code.slice(3, 5) }, { text: code.slice(5, 7) }];
+  };
   const body = t.rows.map((r) => [
-    { text: printedCode(r) },
+    ...codeCells(r),
     { text: r.keyKind === "line" && r.key === "total" ? "合计" : r.name },
     ...cols.map((c) => ({ amount: amt(r.key, c, r), formula: r.key === "total" })),
   ]);
-  return tableShell(t, d, 2 + cols.length, headerRows, header, body);
+  return tableShell(t, d, first + cols.length, headerRows, header, body);
 }
 
 /** The document of one seed, described once for every format. */
@@ -554,7 +581,11 @@ export async function makeXlsx(spec: DocSpec, opts: XlsxOptions = {}): Promise<U
     // 类-level rows (three-digit codes): what a 合计 formula adds up.
     const classRows = it.body
       .map((row, i) => ({ row, at: sheetRow[i] ?? 0 }))
-      .filter(({ row }) => row[0] && "text" in row[0] && /^\d{3}$/.test(row[0].text));
+      .filter(({ row }) => {
+        const [a, b] = row;
+        const kuan = b && "text" in b && /^\d{2}$/.test(b.text);
+        return a && "text" in a && /^\d{3}$/.test(a.text) && !kuan;
+      });
     it.body.forEach((row, i) => {
       const at = sheetRow[i] ?? 0;
       row.forEach((c, k) => {
