@@ -111,6 +111,8 @@ function catalogYear(year: number): number {
 interface LineDef {
   key: string;
   label: string;
+  /** An itemising line under the one before (printed like a body line). */
+  sub?: boolean;
 }
 
 const BUDGET_SUMMARY_INCOME: LineDef[] = [
@@ -171,6 +173,18 @@ function summaryFooter(id: TableId, kind: Kind): [LineDef | null, LineDef | null
         label: id === "summary" ? "年末结转和结余" : "年末财政拨款结转和结余",
       },
     ]);
+    if (id === "fiscal_summary")
+      // The template itemises the carry-over by fund under its line.
+      FINAL_FISCAL_INCOME.forEach((l, i) =>
+        rows.push([
+          {
+            key: `income.carryover.${l.key.slice(7)}`,
+            label: `${chineseNumber(i + 1)}、${l.label}`,
+            sub: true,
+          },
+          null,
+        ]),
+      );
     rows.push([
       { key: "income.grand_total", label: "总计" },
       { key: "expenditure.grand_total", label: "总计" },
@@ -239,6 +253,7 @@ function summaryGrid(layout: TableLayout, table: Table | undefined, d: Disclosur
     if (
       r.key.startsWith("income.") &&
       !r.key.includes("#") &&
+      !r.key.startsWith("income.carryover.") &&
       !incomeKeys.has(r.key) &&
       !footerKeys.has(r.key)
     )
@@ -296,7 +311,7 @@ function summaryGrid(layout: TableLayout, table: Table | undefined, d: Disclosur
     // Optional footer lines (结余分配) only where the data has them.
     if (inc?.key === "income.reserve" && !ir && !sr) continue;
     body.push([
-      inc ? text(inc.label, { bold: true, align: "center" }) : blank(),
+      inc ? text(inc.label, inc.sub ? {} : { bold: true, align: "center" }) : blank(),
       inc ? money(cellAmount(ir, "amount", "total")) : text(""),
       sp ? text(sp.label, { bold: true, align: "center" }) : blank(),
       ...(sp ? spendCells(sr) : spendCols.map(() => text(""))),
@@ -623,7 +638,7 @@ export function buildGrid(layout: TableLayout, table: Table | undefined, ctx: Gr
     unitLine: `单位：${table?.unit ?? d.unit}`,
     unit: table?.unit ?? d.unit,
     ...parts,
-    landscape: parts.width > 8,
+    landscape: parts.width > 8 || (layout.layout === "summary" && parts.width > 4),
   };
   if (parts.empty) grid.emptyNote = emptyNoteFor(layout.id, d);
   if (layout.note) grid.note = layout.note;

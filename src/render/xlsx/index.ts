@@ -1,0 +1,191 @@
+/**
+ * `renderXlsx(input)`: the disclosure as a workbook the way publishers post
+ * it. A 说明 sheet carries the title and the narrative (headings and
+ * paragraphs, in the outline's order); then one sheet per table, drawn from
+ * the render spec's grid: the table number, a title row merged across, the
+ * 部门 / 单位 line, multi-row headers with merged cells, amounts as numbers
+ * formatted `#,##0.00` (blank where the grid prints blank), codes as text,
+ * column widths from the grid, the header frozen and repeated on every
+ * printed page, A4 (landscape for wide tables) fitted to the page width.
+ *
+ * Charts are not drawn in the workbook (exceljs embeds only raster images
+ * and we render charts as SVG); the figures they show are in the tables.
+ */
+import ExcelJS from "exceljs";
+import type { RenderInput } from "../input.ts";
+import { buildOutline, type Outline } from "../outline.ts";
+import type { BodyCell, Grid } from "../spec/index.ts";
+
+export const MONEY_FORMAT = "#,##0.00";
+
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: "thin" },
+  left: { style: "thin" },
+  bottom: { style: "thin" },
+  right: { style: "thin" },
+};
+
+/** Excel's sheet-name rules: ≤ 31 characters, none of []:*?/\, unique (case-insensitive). */
+export function sheetName(wanted: string, used: Set<string>): string {
+  const clean = wanted
+    .replace(/[[\]:*?/\\]/g, "")
+    .replace(/^'+|'+$/g, "")
+    .trim();
+  const base = (clean || "表").slice(0, 31);
+  let name = base;
+  for (let i = 2; used.has(name.toLowerCase()); i++) {
+    const suffix = `(${i})`;
+    name = base.slice(0, 31 - suffix.length) + suffix;
+  }
+  used.add(name.toLowerCase());
+  return name;
+}
+
+/** Approximate display width of text in Excel character units (CJK counts double). */
+export function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+const NARRATIVE_WIDTH = 110;
+
+function narrativeSheet(wb: ExcelJS.Workbook, o: Outline, used: Set<string>): void {
+  const ws = wb.addWorksheet(sheetName("说明", used), {
+    pageSetup: {
+      paperSize: 9,
+      orientation: "portrait",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    },
+  });
+  ws.getColumn(1).width = NARRATIVE_WIDTH;
+  const title = ws.addRow([o.title]);
+  title.font = { bold: true, size: 18 };
+  title.alignment = { horizontal: "center" };
+  title.height = 30;
+  for (const b of o.blocks) {
+    if (b.kind === "heading") {
+      const row = ws.addRow([b.text]);
+      row.font = { bold: true, size: b.level === 1 ? 15 : b.level === 2 ? 13 : 12 };
+      if (b.level === 1) row.alignment = { horizontal: "center" };
+      row.height = b.level === 1 ? 24 : 20;
+    } else if (b.kind === "paragraph") {
+      // A paragraph is one wrapped cell; Excel does not grow the row itself.
+      const row = ws.addRow([`　　${b.text}`]);
+      row.alignment = { wrapText: true, vertical: "top" };
+      const lines = Math.max(1, Math.ceil(textWidth(b.text) / (NARRATIVE_WIDTH - 6)));
+      row.height = Math.min(409, 16 * lines + 4);
+    }
+  }
+}
+
+function columnWidths(g: Grid): number[] {
+  const total = g.widths.reduce((a, b) => a + b, 0) || 1;
+  const page = g.landscape ? 150 : 100;
+  // Never narrower than the widest header word that must fit on two lines.
+  return g.widths.map((w) => Math.max(8, Math.round(((page * w) / total) * 10) / 10));
+}
+
+function bodyValue(c: BodyCell): ExcelJS.CellValue {
+  if (c.amount === undefined) return c.text === "" ? null : c.text;
+  // Exact hundredths → the number Excel stores; the format prints two decimals.
+  return c.amount === null ? null : c.amount / 100;
+}
+
+function tableSheet(wb: ExcelJS.Workbook, g: Grid, used: Set<string>): void {
+  const ws = wb.addWorksheet(sheetName(`${g.number} ${g.title}`, used), {
+    pageSetup: {
+      paperSize: 9,
+      orientation: g.landscape ? "landscape" : "portrait",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: "第 &P 页，共 &N 页" },
+  });
+  const w = g.width;
+  columnWidths(g).forEach((width, i) => {
+    ws.getColumn(i + 1).width = width;
+  });
+  // Row 1: number; row 2: title merged across; row 3: entity (left) and unit (right).
+  ws.getCell(1, 1).value = g.number;
+  const title = ws.getCell(2, 1);
+  title.value = g.title;
+  title.font = { bold: true, size: 16 };
+  title.alignment = { horizontal: "center", vertical: "middle" };
+  if (w > 1) ws.mergeCells(2, 1, 2, w);
+  ws.getRow(2).height = 28;
+  ws.getCell(3, 1).value = g.entityLine;
+  if (w > 3) ws.mergeCells(3, 1, 3, w - 2);
+  // The unit sits at the right edge: in the last two columns, merged, where there is room.
+  const unitCol = w > 3 ? w - 1 : w;
+  const unit = ws.getCell(3, unitCol);
+  unit.value = g.unitLine;
+  unit.alignment = { horizontal: "right" };
+  if (w > 3) ws.mergeCells(3, unitCol, 3, w);
+
+  const h0 = 4;
+  for (let r = 0; r < g.headerRows; r++)
+    for (let c = 0; c < w; c++) {
+      const cell = ws.getCell(h0 + r, c + 1);
+      cell.border = THIN;
+      cell.font = { bold: true };
+      cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+    }
+  for (const h of g.header) {
+    const cell = ws.getCell(h0 + h.row, h.col + 1);
+    cell.value = h.text;
+    const rs = h.rowSpan ?? 1;
+    const cs = h.colSpan ?? 1;
+    if (rs > 1 || cs > 1) ws.mergeCells(h0 + h.row, h.col + 1, h0 + h.row + rs - 1, h.col + cs);
+  }
+  const b0 = h0 + g.headerRows;
+  g.body.forEach((cells, i) => {
+    const r = b0 + i;
+    cells.forEach((c, k) => {
+      const cell = ws.getCell(r, k + 1);
+      cell.value = bodyValue(c);
+      cell.border = THIN;
+      if (c.amount !== undefined) cell.numFmt = MONEY_FORMAT;
+      else cell.numFmt = "@";
+      const alignment: Partial<ExcelJS.Alignment> = {
+        horizontal: c.align,
+        vertical: "middle",
+        wrapText: c.amount === undefined,
+      };
+      if (c.indent) alignment.indent = c.indent;
+      cell.alignment = alignment;
+      if (c.bold) cell.font = { bold: true };
+    });
+  });
+  let r = b0 + g.body.length;
+  for (const note of [g.emptyNote, g.note]) {
+    if (!note) continue;
+    const cell = ws.getCell(r, 1);
+    cell.value = note;
+    cell.alignment = { wrapText: true, vertical: "top" };
+    if (w > 1) ws.mergeCells(r, 1, r, w);
+    const chars = columnWidths(g).reduce((a, b) => a + b, 0);
+    ws.getRow(r).height = 16 * Math.max(1, Math.ceil(textWidth(note) / chars)) + 4;
+    r++;
+  }
+  ws.views = [{ state: "frozen", xSplit: 0, ySplit: b0 - 1, topLeftCell: `A${b0}` }];
+  ws.pageSetup.printTitlesRow = `${h0}:${b0 - 1}`;
+}
+
+/** The whole disclosure as XLSX bytes. */
+export async function renderXlsx(input: RenderInput): Promise<Uint8Array> {
+  const o = buildOutline(input);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "gongkai";
+  wb.title = o.title;
+  const used = new Set<string>();
+  narrativeSheet(wb, o, used);
+  for (const b of o.blocks) if (b.kind === "table") tableSheet(wb, b.grid, used);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
