@@ -80,6 +80,23 @@ describe("xtab/summary-vs-income", () => {
   });
 });
 
+describe("xtab/summary-vs-income (final)", () => {
+  it("the 财政拨款 column against the summary's grants where it prints no subtotal", () => {
+    const doc = finalDoc([
+      ["income", "total", "total", "90.00"],
+      ["income", "total", "fiscal", "90.00"],
+    ]);
+    const fs = findings(doc, "xtab/summary-vs-income");
+    assert.deepEqual(
+      fs.map((f) => f.message),
+      [
+        "收入决算表 合计 90.00 万元，与收入支出决算总表 本年收入合计 95.00 万元 不一致，相差 5.00 万元",
+        "收入决算表 合计 财政拨款 90.00 万元，与收入支出决算总表 一般公共预算财政拨款收入、政府性基金预算财政拨款收入之和 95.00 万元 不一致，相差 5.00 万元",
+      ],
+    );
+  });
+});
+
 describe("xtab/summary-vs-expenditure", () => {
   it("a 类 line of 收支总表 against 支出总表", () => {
     const doc = budgetDoc([

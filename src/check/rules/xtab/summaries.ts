@@ -38,6 +38,8 @@ const INCOME_COLUMNS: Record<string, string> = {
   carryover: "income.carryover",
 };
 
+const FUND_LINES = ["income.gpb", "income.gov_fund", "income.state_capital"];
+
 function* summaryVsIncome({ doc }: RuleContext): Iterable<RawFinding> {
   const income = usableTable(doc, "income");
   const total = totalCell(income, "total");
@@ -52,20 +54,13 @@ function* summaryVsIncome({ doc }: RuleContext): Iterable<RawFinding> {
   }
   for (const [col, key] of Object.entries(INCOME_COLUMNS)) {
     const cell = totalCell(income, col);
-    const other = summaryLine(doc, key);
-    if (!other && col === "fiscal") {
-      const funds = present(
-        ["gpb", "gov_fund", "state_capital"].map((k) => summaryLine(doc, `income.${k}`)),
-      );
-      if (funds.length > 0) {
-        if (!cell) continue;
-        const f = mismatch(doc, cell, funds);
-        if (f) yield f;
-      }
-      continue;
-    }
-    if (!cell || !other) continue;
-    const f = mismatch(doc, cell, [other]);
+    // A summary without a 财政拨款 subtotal prints its three grants instead.
+    const others =
+      col === "fiscal" && !summaryLine(doc, key)
+        ? present(FUND_LINES.map((k) => summaryLine(doc, k)))
+        : present([summaryLine(doc, key)]);
+    if (!cell || others.length === 0) continue;
+    const f = mismatch(doc, cell, others);
     if (f) yield f;
   }
 }
