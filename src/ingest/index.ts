@@ -16,6 +16,17 @@ export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
 
 export type SniffedFormat = "pdf" | "zip" | "ole" | "html" | "text";
 
+/**
+ * A saved web page: after an optional BOM, XML declaration and comments (IE's
+ * "<!-- saved from url=… -->"), the first tag is one only HTML starts with.
+ */
+function looksLikeHtml(head: string): boolean {
+  const start = head
+    .replace(/^(?:\uFEFF|\xEF\xBB\xBF)/, "")
+    .replace(/^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*/, "");
+  return /^<(?:!doctype\s+html|html|head|body|meta|title)\b/i.test(start);
+}
+
 export function sniffFormat(bytes: Uint8Array): SniffedFormat {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 1024));
   if (head.startsWith("%PDF-") || head.slice(0, 1024).includes("%PDF-")) return "pdf";
@@ -23,7 +34,7 @@ export function sniffFormat(bytes: Uint8Array): SniffedFormat {
     return "zip";
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
     return "ole";
-  if (/^\s*(<!doctype html|<html|<\?xml[^>]*>\s*<html)/i.test(head)) return "html";
+  if (looksLikeHtml(head)) return "html";
   return "text";
 }
 
