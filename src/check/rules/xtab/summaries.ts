@@ -269,7 +269,7 @@ export const summaryXtabRules: Rule[] = [
     description:
       "收入总表（收入决算表）合计行的合计应等于收支总表的本年收入合计（收入总表列有上年结转时，加上上年结转）；合计行各收入来源列应等于收支总表对应的收入项目。",
     basis:
-      "表间勾稽（表样定义）：收入总表为收支总表收入栏的明细；GovBudgetChecker D-X 系列、财预〔2016〕143号“内容准确”",
+      "表间勾稽（表样定义）：收入总表为收支总表收入栏的明细；财预〔2016〕143号要求公开收支总表、收入总表并做到“内容准确”",
     confirmation: "identity",
     check: summaryVsIncome,
   },
