@@ -940,3 +940,23 @@ describe("a department with other funds than 一般公共预算", () => {
     assert.equal(findings(doc([gpb], [], tables), "text/amount-matches-table").length, 1);
   });
 });
+
+describe("text/running-cost-within-public", () => {
+  const make = (amount: number) =>
+    claim({
+      subject: { kind: "running_cost", key: "running_cost", label: "机关运行经费" },
+      amount,
+      unit: "万元",
+      quote: `2025 年机关运行经费财政拨款预算 ${(amount / 100).toFixed(2)} 万元。`,
+    });
+  it("warns when the stated 机关运行经费 exceeds the table's 公用经费", () => {
+    const f = only(doc([make(605)]), "text/running-cost-within-public");
+    assert.equal(f.severity, "warning");
+    assert.equal(f.expected, "不超过 5.05 万元");
+    assert.equal(f.locations[1]?.column, "public");
+  });
+  it("accepts an amount equal to or below it", () => {
+    assert.deepEqual(findings(doc([make(505)]), "text/running-cost-within-public"), []);
+    assert.deepEqual(findings(doc([make(300)]), "text/running-cost-within-public"), []);
+  });
+});

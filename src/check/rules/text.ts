@@ -11,6 +11,7 @@ import {
 } from "./text/arith.ts";
 import { percentSign } from "./text/format.ts";
 import { codeNameMatches } from "./text/names.ts";
+import { runningCostWithinPublic } from "./text/running.ts";
 import { directionMatchesNumbers, threePublicReason } from "./text/words.ts";
 import { yearMatchesDocument } from "./text/year.ts";
 
@@ -42,6 +43,7 @@ export const textRules: Rule[] = [
   shareRatio,
   completionRate,
   breakdownSum,
+  runningCostWithinPublic,
   directionMatchesNumbers,
   threePublicReason,
   yearMatchesDocument,
