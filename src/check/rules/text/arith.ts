@@ -5,7 +5,8 @@
  * total add up to it. Every figure is rounded as printed, so each check
  * allows exactly what rounding can explain.
  */
-import type { Claim, ClaimSubject, Disclosure } from "../../../model/schema.ts";
+import { convertAmount } from "../../../model/money.ts";
+import type { Claim, ClaimSubject, Disclosure, MoneyUnit } from "../../../model/schema.ts";
 import { resolveSubject } from "../../../recognize/narrative/subjects.ts";
 import type { RawFinding, Rule } from "../../types.ts";
 import {
@@ -236,10 +237,9 @@ export const shareRatio: Rule = {
   },
 };
 
-function convertTo(amount: number, from: string, to: string): number {
-  if (from === to) return amount;
-  if (from === "元" && to === "万元") return Math.round(amount / 10_000);
-  return amount * 10_000;
+/** An amount in another unit, converted exactly (rounded half away from zero to 0.01). */
+function convertTo(amount: number, from: MoneyUnit, to: MoneyUnit): number {
+  return convertAmount(amount, from, to).value;
 }
 
 export const completionRate: Rule = {

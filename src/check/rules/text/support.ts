@@ -18,8 +18,6 @@ import { cellLocation, claimLocation, money } from "../../view.ts";
 
 /** A number with a money unit as sentences print it ("1,275.32万元", "2 万"). */
 const MONEY_TOKEN_RE = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|元|万)/gu;
-/** A percentage as printed. */
-const PERCENT_RE = /(?<![\d.])(\d+)(?:\.(\d+))?\s*[%％]/gu;
 
 /**
  * Decimal places the sentence printed `amount` (hundredths) with; 2 when the
@@ -302,21 +300,11 @@ export function stated(amount: number, unit: MoneyUnit): string {
   return `${formatAmount(amount)} ${unit}`;
 }
 
-/** Percentages printed in a text, as [value string, decimals]. */
-export function percentages(text: string): string[] {
-  PERCENT_RE.lastIndex = 0;
-  const out: string[] = [];
-  for (let m = PERCENT_RE.exec(text); m; m = PERCENT_RE.exec(text)) {
-    out.push(m[2] ? `${m[1]}.${m[2]}` : (m[1] ?? ""));
-  }
-  return out;
-}
-
 /**
  * Whether a printed percentage can be the ratio num/den (both hundredths,
  * each known within ± its half step), rounded to the printed decimals.
  */
-export function ratioFits(
+function ratioFits(
   printed: string,
   num: number,
   numErr: number,
@@ -338,7 +326,7 @@ export function ratioFits(
 }
 
 /** Percentage points a printed rate may be off before it is an error rather than a note. */
-export const PERCENT_SLACK = 0.1;
+const PERCENT_SLACK = 0.1;
 
 /**
  * "fits" when rounding (or cutting) explains the printed percentage, "near"
