@@ -124,11 +124,11 @@ export function expenditureParagraphs(input: RenderInput): string[] {
   const parts: string[] = [];
   // Shares only where the split is of the same total (the 支出总表 carries all funds).
   const fromAll = tableOf(d, "expenditure") && !tableOf(d, "expenditure")?.empty;
-  if (bp.basic && fromAll)
+  if (bp.basic?.value && fromAll)
     parts.push(
       `基本支出${money(bp.basic.value, bp.basic.unit)}${shareText(bp.basic.value, total.value)}`,
     );
-  if (bp.project && fromAll)
+  if (bp.project?.value && fromAll)
     parts.push(
       `项目支出${money(bp.project.value, bp.project.unit)}${shareText(bp.project.value, total.value)}`,
     );
@@ -318,18 +318,15 @@ export function basicParagraphs(input: RenderInput): string[] {
     items.map((x) => `${x.name}（${x.code}）${money(x.value, s.unit)}`).join("、");
   const name = d.kind === "final" ? "一般公共预算财政拨款基本支出" : "一般公共预算基本支出";
   const total = (s.personnel ?? 0) + (s.public ?? 0);
-  let p = `${d.year}年${name}${money(total, s.unit)}，其中：`;
+  // The split first, then each part's items in a sentence of its own (a list
+  // under 其中 must add up to the figure it breaks down).
   const parts: string[] = [];
-  if (s.personnel !== undefined)
-    parts.push(
-      `人员经费${money(s.personnel, s.unit)}${s.personnelItems.length ? `，主要包括：${list(s.personnelItems)}` : ""}`,
-    );
-  if (s.public !== undefined)
-    parts.push(
-      `公用经费${money(s.public, s.unit)}${s.publicItems.length ? `，主要包括：${list(s.publicItems)}` : ""}`,
-    );
-  p += `${parts.join("；")}。`;
-  return [p];
+  if (s.personnel !== undefined) parts.push(`人员经费${money(s.personnel, s.unit)}`);
+  if (s.public !== undefined) parts.push(`公用经费${money(s.public, s.unit)}`);
+  const out = [`${d.year}年${name}${money(total, s.unit)}，其中：${parts.join("，")}。`];
+  if (s.personnelItems.length) out.push(`人员经费主要包括：${list(s.personnelItems)}。`);
+  if (s.publicItems.length) out.push(`公用经费主要包括：${list(s.publicItems)}。`);
+  return out;
 }
 
 // -------------------------------------------------------------------- 三公

@@ -1,0 +1,67 @@
+/**
+ * The document generator: a disclosure's figures (plus last year's figures
+ * and the texts only a person can write) → a complete disclosure document in
+ * HTML, PDF, XLSX or DOCX. Every format draws the same outline (outline.ts):
+ * the standard tables in their official layouts (spec/), the narrative
+ * written from the tables (narrative/), and the charts (charts/).
+ */
+import { GongkaiError } from "../model/errors.ts";
+import { renderHtml } from "./html/index.ts";
+import { parseRenderInput, type RenderInput } from "./input.ts";
+import { renderPdf } from "./pdf/index.ts";
+import { renderXlsx } from "./xlsx/index.ts";
+
+export { type ChartData, documentCharts } from "./charts/data.ts";
+export { chartSvg } from "./charts/svg.ts";
+export { renderHtml } from "./html/index.ts";
+export {
+  type Figures,
+  type Prior,
+  parseRenderInput,
+  type RenderInput,
+  type RenderInputJson,
+  RenderInputSchema,
+  type Texts,
+} from "./input.ts";
+export { writeNarrative } from "./narrative/index.ts";
+export { type Block, buildOutline, type Outline } from "./outline.ts";
+export { renderPdf } from "./pdf/index.ts";
+export { documentGrids, type Grid } from "./spec/index.ts";
+
+export const RENDER_FORMATS = ["html", "pdf", "xlsx", "docx"] as const;
+export type RenderFormat = (typeof RENDER_FORMATS)[number];
+
+/** Render one document; HTML as UTF-8 bytes. */
+export async function renderDocument(
+  input: RenderInput,
+  format: RenderFormat,
+): Promise<Uint8Array> {
+  switch (format) {
+    case "html":
+      return new TextEncoder().encode(renderHtml(input));
+    case "pdf":
+      return renderPdf(input);
+    case "xlsx":
+      return renderXlsx(input);
+    case "docx": {
+      // Built by another module; loaded by name so that this one stands without it.
+      const path = "./docx/index.ts";
+      let mod: { renderDocx: (i: RenderInput) => Promise<Uint8Array> };
+      try {
+        mod = await import(path);
+      } catch {
+        throw new GongkaiError("unsupported_format", "尚不能生成 DOCX 文档");
+      }
+      return mod.renderDocx(input);
+    }
+    default:
+      throw new GongkaiError("unsupported_format", `不支持的输出格式：${String(format)}`);
+  }
+}
+
+/** Validate JSON (a RenderInput, or a bare Disclosure) and render it. */
+export async function renderJson(json: unknown, format: RenderFormat): Promise<Uint8Array> {
+  const wrapped =
+    json && typeof json === "object" && "disclosure" in json ? json : { disclosure: json };
+  return renderDocument(parseRenderInput(wrapped), format);
+}
