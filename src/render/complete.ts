@@ -67,8 +67,38 @@ function expenditureFromGpb(d: Disclosure, gpb: Table): Table | undefined {
   };
 }
 
+/**
+ * A 财政拨款收支总表 read from a layout where the carry-over lines repeat the
+ * fund names (一般公共预算财政拨款 under 年初结转和结余) has them as second
+ * lines of the funds (income.gpb#2): name them as the carry-over by fund, and
+ * give the carry-over line its sum when the table printed none.
+ */
+function fiscalCarryover(t: Table): Table {
+  if (t.id !== "fiscal_summary") return t;
+  const funds = ["gpb", "gov_fund", "state_capital"];
+  const second = t.rows.filter((r) => funds.some((f) => r.key === `income.${f}#2`));
+  if (!second.length || t.rows.some((r) => r.key.startsWith("income.carryover."))) return t;
+  const rows = t.rows.map((r) => {
+    const m = /^income\.(gpb|gov_fund|state_capital)#2$/.exec(r.key);
+    return m ? { ...r, key: `income.carryover.${m[1]}` } : r;
+  });
+  if (!rows.some((r) => r.key === "income.carryover")) {
+    let sum = 0;
+    for (const r of second) sum += r.cells.amount?.amount ?? 0;
+    const like = second[0]?.cells.amount;
+    rows.push({
+      key: "income.carryover",
+      keyKind: "line",
+      name: "年初财政拨款结转和结余",
+      cells: { amount: derivedCell(sum, like) },
+      source: second[0]?.source ?? { line: 1 },
+    });
+  }
+  return { ...t, rows };
+}
+
 export function completeDisclosure(d: Disclosure): Disclosure {
-  let tables = d.tables.map(withBasic);
+  let tables = d.tables.map(withBasic).map(fiscalCarryover);
   const has = (id: string) => tables.some((t) => t.id === id && !t.empty);
   const gpb = tables.find((t) => t.id === "gpb_function" && !t.empty);
   if (d.kind === "budget" && !has("expenditure") && gpb) {

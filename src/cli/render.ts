@@ -1,0 +1,45 @@
+/**
+ * `gongkai render INPUT --format html|pdf|xlsx|docx -o OUT`: INPUT is a JSON
+ * RenderInput (or a bare Disclosure, as `gongkai extract -f json` prints), or
+ * any disclosure document gongkai can read, which is extracted first and
+ * written anew from its figures.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { GongkaiError } from "../model/errors.ts";
+import { RENDER_FORMATS, type RenderFormat, renderDocument, renderJson } from "../render/index.ts";
+import { extractFile } from "./extract.ts";
+
+export { RENDER_FORMATS, type RenderFormat };
+
+async function readJson(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    throw new GongkaiError("not_found", `找不到文件：${file}`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch {
+    throw new GongkaiError("unreadable", `${file} 不是有效的 JSON`);
+  }
+}
+
+/** Render INPUT to OUT (or return the bytes when no OUT is given). */
+export async function runRender(
+  input: string,
+  format: RenderFormat,
+  out?: string,
+): Promise<Uint8Array> {
+  const bytes = input.toLowerCase().endsWith(".json")
+    ? await renderJson(await readJson(input), format)
+    : await renderDocument({ disclosure: await extractFile(input) }, format);
+  if (out) {
+    try {
+      await writeFile(out, bytes);
+    } catch {
+      throw new GongkaiError("unreadable", `无法写入输出文件：${out}`);
+    }
+  }
+  return bytes;
+}
