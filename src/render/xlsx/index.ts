@@ -144,9 +144,34 @@ function tableSheet(wb: ExcelJS.Workbook, g: Grid, used: Set<string>): void {
     const cs = h.colSpan ?? 1;
     if (rs > 1 || cs > 1) ws.mergeCells(h0 + h.row, h.col + 1, h0 + h.row + rs - 1, h.col + cs);
   }
+  // Wrapped text in merged cells does not grow its row (in Excel or LibreOffice): set
+  // each header row to the lines its longest label needs in the width it spans.
+  const widths = columnWidths(g);
+  const lineHeight = 15;
+  const need = Array.from({ length: g.headerRows }, () => 1);
+  for (const h of g.header) {
+    const span = widths.slice(h.col, h.col + (h.colSpan ?? 1)).reduce((a, b) => a + b, 0);
+    const lines = Math.ceil(textWidth(h.text) / Math.max(1, span - 1.5));
+    const perRow = Math.ceil(lines / (h.rowSpan ?? 1));
+    need[h.row] = Math.max(need[h.row] ?? 1, perRow);
+  }
+  need.forEach((lines, i) => {
+    ws.getRow(h0 + i).height = lines * lineHeight + 6;
+  });
   const b0 = h0 + g.headerRows;
   g.body.forEach((cells, i) => {
     const r = b0 + i;
+    const lines = Math.max(
+      1,
+      ...cells.map((c, k) =>
+        c.amount === undefined
+          ? Math.ceil(
+              (textWidth(c.text) + 2 * (c.indent ?? 0)) / Math.max(1, (widths[k] ?? 8) - 1.5),
+            )
+          : 1,
+      ),
+    );
+    if (lines > 1) ws.getRow(r).height = lines * lineHeight + 4;
     cells.forEach((c, k) => {
       const cell = ws.getCell(r, k + 1);
       cell.value = bodyValue(c);
