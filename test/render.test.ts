@@ -68,7 +68,12 @@ describe("render: golden seeds round trip", () => {
         // What the checker finds in the generated document it also finds in the
         // source: defects of the figures themselves (seed 003 line 107), never
         // of the generator.
-        const sourceRules = new Set(problems(checkDisclosure(source)).map((p) => p.rule));
+        // The narrative is written anew, so text and template findings never carry over.
+        const sourceRules = new Set(
+          problems(checkDisclosure(source))
+            .map((p) => p.rule)
+            .filter((r) => /^(?:arith|xtab|code)\//.test(r)),
+        );
         const own = problems(report).filter((p) => !sourceRules.has(p.rule));
         assert.deepEqual(
           own.map((p) => p.text),

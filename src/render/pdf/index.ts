@@ -202,13 +202,13 @@ function rowHeight(doc: Doc, row: BodyCell[], geo: TableGeometry): number {
   return h;
 }
 
-function tableTitle(doc: Doc, g: Grid): void {
+function tableTitle(doc: Doc, g: Grid, top: number): void {
   const f = frame(doc);
   doc
     .font("regular")
     .fontSize(10)
     .fillColor("#000")
-    .text(g.number, f.left, f.top, { width: f.width });
+    .text(g.number, f.left, top, { width: f.width });
   doc.moveDown(0.2);
   doc.font("bold").fontSize(15).text(g.title, f.left, doc.y, { width: f.width, align: "center" });
   doc.moveDown(0.3);
@@ -219,9 +219,18 @@ function tableTitle(doc: Doc, g: Grid): void {
   doc.y = y + 14;
 }
 
-function drawTable(doc: Doc, g: Grid): void {
-  addPage(doc, g.landscape);
-  tableTitle(doc, g);
+function drawTable(doc: Doc, g: Grid, afterPartHeading: boolean): void {
+  // The first table of a part starts under the part's heading when all of it fits there.
+  let samePage = false;
+  if (afterPartHeading && !g.landscape && doc.page.width < doc.page.height) {
+    const geo = geometry(doc, g);
+    let h = 60 + geo.headerH.reduce((a, b) => a + b, 0);
+    for (const row of g.body) h += rowHeight(doc, row, geo);
+    samePage = doc.y + h < frame(doc).bottom;
+  }
+  if (!samePage) addPage(doc, g.landscape);
+  tableTitle(doc, g, samePage ? doc.y + 10 : frame(doc).top);
+  doc.outline.addItem(`${g.number} ${g.title}`);
   const geo = geometry(doc, g);
   let y = drawHeader(doc, g, geo, doc.y);
   for (const row of g.body) {
@@ -376,16 +385,17 @@ function legend(doc: Doc, names: string[], f: Frame, y: number): void {
 
 // ------------------------------------------------------------------- document
 
-function drawBlock(doc: Doc, b: Block): void {
+function drawBlock(doc: Doc, b: Block, previous: Block | undefined): void {
   switch (b.kind) {
     case "heading":
       heading(doc, b.level, b.text);
+      if (b.level <= 2) doc.outline.addItem(b.text);
       return;
     case "paragraph":
       paragraph(doc, b.text);
       return;
     case "table":
-      drawTable(doc, b.grid);
+      drawTable(doc, b.grid, previous?.kind === "heading" && previous.level === 1);
       return;
     case "chart":
       drawChart(doc, b.chart);
@@ -438,7 +448,9 @@ export async function renderPdf(input: RenderInput): Promise<Uint8Array> {
     .font("bold")
     .fontSize(24)
     .text(o.title, f.left, A4.h * 0.3, { width: f.width, align: "center" });
-  for (const b of o.blocks) drawBlock(doc, b);
+  o.blocks.forEach((b, i) => {
+    drawBlock(doc, b, o.blocks[i - 1]);
+  });
   pageNumbers(doc);
   doc.end();
   await done;

@@ -638,7 +638,11 @@ export function buildGrid(layout: TableLayout, table: Table | undefined, ctx: Gr
     unitLine: `单位：${table?.unit ?? d.unit}`,
     unit: table?.unit ?? d.unit,
     ...parts,
-    landscape: parts.width > 8 || (layout.layout === "summary" && parts.width > 4),
+    landscape:
+      parts.width > 8 ||
+      (layout.layout === "summary" && parts.width > 4) ||
+      // Long project codes (42130322032R000000161) need the width of a landscape page.
+      (parts.width > 5 && parts.body.some((r) => (r[0]?.text.length ?? 0) > 14)),
   };
   if (parts.empty) grid.emptyNote = emptyNoteFor(layout.id, d);
   if (layout.note) grid.note = layout.note;
