@@ -53,6 +53,25 @@ class RowSink {
   private readonly table: Table;
   private readonly ctx: BuildContext;
   private readonly seen = new Map<string, number>();
+  /** Columns whose header names no canonical column, already reported. */
+  private readonly dropped = new Set<number>();
+
+  /**
+   * Money printed under a header we cannot name (单位预留机动经费, 结转下年资金)
+   * is left out of the model; say so, so that no sum over the table's columns
+   * is trusted where a part of it is missing.
+   */
+  reportUnnamedColumn(index: number, label: string, line: number, page?: number): void {
+    if (this.dropped.has(index)) return;
+    this.dropped.add(index);
+    this.ctx.issues.push({
+      code: "table.column_unknown",
+      message: `${this.table.title} 的“${label || `第 ${index + 1} 列`}”列不是标准列，其中的金额未纳入模型`,
+      table: this.table.id,
+      source: provenance(line, page),
+    });
+  }
+
   /** The table lists units by 单位编码 (231, 231002), not classification codes. */
   unitCodes = false;
   constructor(table: Table, ctx: BuildContext) {
@@ -208,8 +227,18 @@ function buildFromGrid(rows: GridRow[], table: Table, sink: RowSink): void {
     const cells: Record<string, Cell> = {};
     let hasAmount = false;
     colIds.forEach((id, i) => {
-      if (!id || cells[id]) return;
       const t = texts[i] ?? "";
+      if (!id && i > Math.max(codeIdx, nameIdx)) {
+        const amount = parseAmount(t);
+        if (amount !== undefined && amount !== 0 && !/^\d+$/.test(t)) {
+          const label = header
+            .map((r) => r[i] ?? "")
+            .join("")
+            .replace(/\s+/g, "");
+          sink.reportUnnamedColumn(i, label, row.line, row.page);
+        }
+      }
+      if (!id || cells[id]) return;
       const amount = parseAmount(t);
       if (amount !== undefined) hasAmount = true;
       if (amount !== undefined || isBlankMark(t)) {

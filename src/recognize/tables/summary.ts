@@ -84,7 +84,8 @@ const LINE_LABELS: LineLabel[] = [
   { re: /^(?:事业单位)?经营收入$/, key: "income.operating", side: "income" },
   { re: /^上级补助收入$/, key: "income.superior", side: "income" },
   { re: /^附属单位上缴收入$/, key: "income.affiliated", side: "income" },
-  { re: /^其他收入$/, key: "income.other", side: "income" },
+  // Jiangsu budgets print every non-fiscal source on one line, 其他资金.
+  { re: /^(?:其他收入|其他资金)$/, key: "income.other", side: "income" },
   { re: /^财政拨款(?:收入)?$/, key: "fiscal" },
   { re: /^部门预算$/, key: "heading" },
 ];
