@@ -222,6 +222,38 @@ describe("render: what a reader sees", () => {
     await pdf.cleanup();
   });
 
+  it("a disclosure without figures: every standard table empty with its note, nothing else wrong", async () => {
+    for (const kind of ["budget", "final"] as const) {
+      const disclosure: Disclosure = {
+        schemaVersion: "1.0",
+        kind,
+        year: 2024,
+        entity: {
+          name: "清河县文化馆",
+          parent: "清河县文化和旅游局",
+          level: "unit",
+          government: "county",
+        },
+        unit: "万元",
+        tables: [],
+        sections: [],
+        claims: [],
+        issues: [],
+        source: { format: "text", lines: 0 },
+      };
+      for (const [, render] of FORMATS) {
+        const back = await reread(await render({ disclosure }));
+        assert.equal(back.kind, kind);
+        assert.equal(back.entity.name, "清河县文化馆");
+        assert.ok(back.tables.filter((t) => t.empty).length >= 8);
+        assert.deepEqual(
+          problems(checkDisclosure(back)).map((p) => p.text),
+          [],
+        );
+      }
+    }
+  });
+
   it("bad input is a Chinese error naming the field", () => {
     assert.throws(
       () => parseRenderInput({ disclosure: { kind: "budget" } }),

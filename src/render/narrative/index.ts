@@ -68,7 +68,11 @@ function finalExplanation(input: RenderInput): NarrativePart {
   const y = d.year;
   return {
     sections: [
-      sec(`第三部分 ${d.entity.name}${y}年度部门决算情况说明`, 1, []),
+      sec(
+        `第三部分 ${d.entity.name}${y}年度${d.entity.level === "unit" ? "单位" : "部门"}决算情况说明`,
+        1,
+        [],
+      ),
       sec("一、收入支出决算总体情况说明", 2, totalsParagraphs(input), ["totals"]),
       sec("二、收入决算情况说明", 2, incomeParagraphs(input), ["income"]),
       sec("三、支出决算情况说明", 2, expenditureParagraphs(input), ["expenditure"]),

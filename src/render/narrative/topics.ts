@@ -214,13 +214,13 @@ export function gpbStructureParagraphs(input: RenderInput): string[] {
   const d = input.disclosure;
   const t = tableOf(d, "gpb_function");
   const g = gpbTotal(d);
-  if (!t || !g) return [];
+  if (!t || !g) return [`${d.year}年${selfWord(d)}没有一般公共预算支出。`];
   const parts = levelRows(t, 1)
     .map((r) => ({ r, v: cellOf(r, "total") ?? 0 }))
     .filter((x) => x.v !== 0)
     .map((x) => `${x.r.name}（${x.r.key}）${money(x.v, t.unit)}${shareText(x.v, g.value)}`);
   const name = d.kind === "final" ? "一般公共预算财政拨款支出" : "一般公共预算支出";
-  if (!parts.length) return [];
+  if (!parts.length) return [`${name}${money(g.value, g.unit)}。`];
   return [`${name}${money(g.value, g.unit)}，主要用于以下方面：${parts.join("；")}。`];
 }
 
@@ -236,8 +236,9 @@ function pathOf(rows: Row[], code: string): string {
 export function gpbDetailParagraphs(input: RenderInput): string[] {
   const d = input.disclosure;
   const t = tableOf(d, "gpb_function");
-  if (!t || t.empty) return [];
+  if (!t || t.empty) return [`${d.year}年${selfWord(d)}没有一般公共预算支出。`];
   const items = levelRows(t, 3).filter((r) => (cellOf(r, "total") ?? 0) !== 0);
+  if (!items.length) return [`各项级科目的支出见${t.title}。`];
   const budgets = input.figures?.initialBudget?.codes;
   return items.map((r, i) => {
     const v = cellOf(r, "total") ?? 0;

@@ -323,7 +323,7 @@ function summaryGrid(layout: TableLayout, table: Table | undefined, d: Disclosur
     header,
     body,
     widths: [3.2, 1.3, 3.2, ...spendCols.map(() => 1.3)],
-    empty: false,
+    empty: !table || table.empty || rows.length === 0,
   };
 }
 
@@ -603,6 +603,12 @@ export function emptyNoteFor(id: TableId, d: Disclosure): string {
     gpb_project_economic: "一般公共预算财政拨款项目支出",
     income: "收入",
     expenditure: "支出",
+    summary: "收入和支出",
+    fiscal_summary: fin ? "财政拨款收入和支出" : "财政拨款收入和支出",
+    gpb_function: fin ? "一般公共预算财政拨款支出" : "使用一般公共预算拨款安排的支出",
+    gpb_economic: "使用一般公共预算拨款安排的支出",
+    gpb_basic_function: "一般公共预算基本支出",
+    gpb_basic_economic: fin ? "一般公共预算财政拨款基本支出" : "一般公共预算基本支出",
     carryover: "财政拨款结转资金支出",
     assets: "国有资产",
   };
