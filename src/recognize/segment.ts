@@ -72,10 +72,22 @@ export function segment(blocks: LayoutBlock[]): Segmentation {
   // so that rows printed between the two (page interleaving) stay with the
   // table they belong to.
   const titles = new Map<number, TitleMatch>();
+  // Second lines of titles wrapped in two ("…培训费支出预算" / "表"): not content.
+  const wrapped = new Set<number>();
   blocks.forEach((b, i) => {
     if (b.kind !== "line") return;
     const t = matchTitle(b.text);
-    if (t) titles.set(i, t);
+    if (t) {
+      titles.set(i, t);
+      return;
+    }
+    const next = blocks[i + 1];
+    if (next?.kind !== "line" || !/^.{0,4}表$/.test(compact(next.text))) return;
+    const joined = matchTitle(`${b.text.trim()}${next.text.trim()}`);
+    if (joined) {
+      titles.set(i, joined);
+      wrapped.add(i + 1);
+    }
   });
   const announced = new Set<number>();
   for (const [i, t] of titles) {
@@ -90,7 +102,7 @@ export function segment(blocks: LayoutBlock[]): Segmentation {
 
   for (const [index, block] of blocks.entries()) {
     if (block.kind === "line") {
-      if (announced.has(index)) continue;
+      if (announced.has(index) || wrapped.has(index)) continue;
       const title = titles.get(index);
       if (title) {
         open(title, block.line, block.page);
