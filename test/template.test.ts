@@ -8,11 +8,15 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import ExcelJS from "exceljs";
 import { entriesFor, lookup } from "../src/catalog/index.ts";
+import { checkDisclosure } from "../src/check/engine.ts";
 import { extractFile } from "../src/cli/extract.ts";
+import { ingestBytes } from "../src/ingest/index.ts";
 import { findSoffice, sofficeConvert } from "../src/ingest/office/soffice.ts";
 import { GongkaiError } from "../src/model/errors.ts";
 import { toFacts } from "../src/model/facts.ts";
 import type { Disclosure } from "../src/model/schema.ts";
+import { recognize } from "../src/recognize/index.ts";
+import { renderDocument } from "../src/render/index.ts";
 import type { RenderInput } from "../src/render/input.ts";
 import {
   fillTemplate,
@@ -45,6 +49,12 @@ function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   const ws = wb.getWorksheet(name);
   assert.ok(ws, `工作表“${name}”`);
   return ws;
+}
+
+function sheetOf(kind: "budget" | "final", id: string): string {
+  const t = templateTables(kind, 2023).find((x) => x.id === id);
+  assert.ok(t, id);
+  return t.sheet;
 }
 
 async function save(wb: ExcelJS.Workbook): Promise<Uint8Array> {
@@ -93,9 +103,12 @@ describe("template sheets", () => {
     assert.equal(gpb.getCell("C5").numFmt, "#,##0.00");
   });
 
-  it("final 2023: 公开01–10 sheets; the summary lists every 功能分类 类 of 2023", async () => {
+  it("final 2023: a sheet per 公开 table; the summary lists every 功能分类 类 of 2023", async () => {
     const wb = await load(await writeTemplate({ kind: "final", year: 2023 }));
-    const summary = wb.getWorksheet("收入支出决算总表");
+    const names = wb.worksheets.map((w) => w.name);
+    for (const t of templateTables("final", 2023)) assert.ok(names.includes(t.sheet), t.sheet);
+    const summary = sheet(wb, sheetOf("final", "summary"));
+    assert.match(String(summary.getCell("A1").value), /^公开01表/);
     const labels: string[] = [];
     summary?.getColumn(1).eachCell((c) => {
       labels.push(String(c.value));
@@ -187,6 +200,32 @@ describe("fill from a golden seed, read back", () => {
   });
 });
 
+describe("template → document", () => {
+  /** Errors by rule and message without the table's name (its number may be printed with it). */
+  const errors = (d: Disclosure) =>
+    checkDisclosure(d)
+      .findings.filter((f) => f.severity === "error")
+      .map((f) => `${f.rule} ${f.message.replace(/^\S+\s/, "")}`);
+
+  for (const prefix of ["000", "003"])
+    it(`${prefix}: a filled template renders XLSX and DOCX that read back every golden fact`, async () => {
+      const golden = seeds.find((s) => s.prefix === prefix)?.golden;
+      assert.ok(golden);
+      const source = await disclosureOf(golden);
+      const input = await readTemplate((await fillTemplate({ disclosure: source })).bytes);
+      const before = new Set(errors(source));
+      for (const format of ["xlsx", "docx"] as const) {
+        const back = recognize(await ingestBytes(await renderDocument(input, format)));
+        assert.deepEqual(missingGoldenFacts(golden, toFacts(back)), [], format);
+        assert.deepEqual(
+          errors(back).filter((e) => !before.has(e)),
+          [],
+          `${format}: no error the source did not have`,
+        );
+      }
+    });
+});
+
 describe("wrong cells are named", () => {
   async function filled003(): Promise<ExcelJS.Workbook> {
     const golden = seeds.find((s) => s.prefix === "003")?.golden;
@@ -211,7 +250,7 @@ describe("wrong cells are named", () => {
     econ.getCell("C20").value = 5;
     const entity = sheet(wb, "单位信息");
     entity.getCell("B3").value = "";
-    const fiscal = sheet(wb, "财政拨款收入支出决算总表");
+    const fiscal = sheet(wb, sheetOf("final", "fiscal_summary"));
     // 一般公共预算财政拨款 (an income line) has no 一般公共预算 expenditure column.
     fiscal.getCell("D6").value = 3;
     const three = sheet(wb, "三公经费决算表");
@@ -225,7 +264,7 @@ describe("wrong cells are named", () => {
       "一般公共预算财政拨款支出决算表!A10：科目编码 30101 在 2023 年不存在（这是部门预算支出经济分类科目，本表应填支出功能分类科目）",
       "项目支出决算表!A20：科目编码为必填项",
       "单位信息!B3：“单位名称”为必填项",
-      "财政拨款收入支出决算总表!D6：本行没有“一般公共预算财政拨款”栏，此格应留空",
+      `${fiscal.name}!D6：本行没有“一般公共预算财政拨款”栏，此格应留空`,
       "三公经费决算表!C6：公式没有计算结果，请在 Excel 中重新计算并保存，或直接填写数字",
     ];
     for (const w of want) assert.ok(problems.includes(w), `${w}\n得到：\n${problems.join("\n")}`);

@@ -92,7 +92,7 @@ function fillTable(
     }
     const fits =
       (t.rows.kind === "code" && row.keyKind === t.rows.catalog) ||
-      (t.rows.kind === "project" && (row.keyKind === "project" || row.keyKind === "unit"));
+      (t.rows.kind === "free" && (row.keyKind === "project" || row.keyKind === "unit"));
     if (!fits || row.key.includes("#")) {
       if (Object.values(row.cells).some((c) => c.amount))
         skipped.push(`${t.sheet}：行“${row.name || row.key}”`);
@@ -101,7 +101,7 @@ function fillTable(
     // A code row without figures (an official form prints every code) is not entered.
     if (t.rows.kind === "code" && Object.values(row.cells).every((c) => c.amount === null))
       continue;
-    const code = t.rows.kind === "project" && row.key === row.name ? "" : row.key;
+    const code = t.rows.kind === "free" && row.key === row.name ? "" : row.key;
     ws.getCell(next, 1).value = code;
     ws.getCell(next, 2).value = row.name;
     put(next, row);

@@ -286,10 +286,10 @@ function readTable(
       rd.problem(t.sheet, addr(r, 1), `“${first}”不是本表的项目，请使用模板给出的行`);
       continue;
     }
-    if (t.rows.kind === "project") {
+    if (t.rows.kind === "free") {
       const code = first.replace(/\s+/g, "");
       if (!second && !code) {
-        rd.problem(t.sheet, addr(r, 2), "项目名称为必填项");
+        rd.problem(t.sheet, addr(r, 2), `${t.rows.nameHead}为必填项`);
         continue;
       }
       const key = code || second;
@@ -304,7 +304,7 @@ function readTable(
       seen.set(key, r);
       rows.push({
         key,
-        keyKind: "project",
+        keyKind: t.rows.keyKind,
         name: second || code,
         cells: amounts(r, undefined),
         source: { line: r, page },

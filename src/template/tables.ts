@@ -5,14 +5,15 @@
  *
  * This is an entry form, not the printed layout: a two-sided summary table
  * (收入 | 支出) is entered as one list of lines, and the official printed
- * layout is drawn later by the renderers from the disclosure. Column ids and
- * line keys are the canonical ones of shared/golden/README.md, so what the
- * template reads back is directly a Disclosure.
+ * layout is drawn later by the renderers from the disclosure. Titles, numbers
+ * and column labels come from the official layouts (src/render/spec), so the
+ * form and the printed table name things alike. Column ids and line keys are
+ * the canonical ones of shared/golden/README.md, so what the template reads
+ * back is directly a Disclosure.
  */
-
-import type { CatalogKind } from "../catalog/index.ts";
-import { entriesFor } from "../catalog/index.ts";
+import { type CatalogKind, entriesFor } from "../catalog/index.ts";
 import type { ColumnId, Kind, TableId } from "../model/schema.ts";
+import { columnLabel, layoutOf, layoutsFor, tableNumber } from "../render/spec/index.ts";
 
 export interface TemplateColumn {
   id: ColumnId;
@@ -34,7 +35,14 @@ export interface TemplateLine {
 
 export type TemplateRows =
   | { kind: "code"; catalog: CatalogKind; fixed: TemplateLine[] }
-  | { kind: "project"; fixed: TemplateLine[] }
+  /** Rows a preparer names: projects (code optional) or units. */
+  | {
+      kind: "free";
+      keyKind: "project" | "unit";
+      codeHead: string;
+      nameHead: string;
+      fixed: TemplateLine[];
+    }
   | { kind: "lines"; lines: TemplateLine[] };
 
 export interface TemplateTable {
@@ -149,299 +157,250 @@ const THREE_PUBLIC_LINES: TemplateLine[] = [
 
 const BASIC_GROUP = "基本支出";
 
-function budgetTables(year: number): TemplateTable[] {
-  const func = (fixed: TemplateLine[] = [TOTAL_LINE]): TemplateRows => ({
-    kind: "code",
-    catalog: "func",
-    fixed,
-  });
-  const econ: TemplateRows = { kind: "code", catalog: "econ_dept", fixed: [TOTAL_LINE] };
+/** How a table's rows are entered, and its columns (canonical ids, in printed order). */
+interface TableDef {
+  id: TableId;
+  sheet: string;
+  rows: TemplateRows;
+  columns: ColumnId[];
+  optional?: boolean;
+  /** Column labels where the entry form says more than the printed header. */
+  labels?: Partial<Record<ColumnId, string>>;
+}
+
+const funcRows = (fixed: TemplateLine[] = [TOTAL_LINE]): TemplateRows => ({
+  kind: "code",
+  catalog: "func",
+  fixed,
+});
+const econRows = (fixed: TemplateLine[] = [TOTAL_LINE]): TemplateRows => ({
+  kind: "code",
+  catalog: "econ_dept",
+  fixed,
+});
+const projectRows = (nameHead = "项目名称"): TemplateRows => ({
+  kind: "free",
+  keyKind: "project",
+  codeHead: "项目编码",
+  nameHead,
+  fixed: [TOTAL_LINE],
+});
+
+function budgetDefs(year: number): TableDef[] {
   return [
     {
       id: "summary",
       sheet: "收支总表",
-      title: "收支总表",
-      number: "表1",
-      columns: [{ id: "amount", label: "预算数" }],
       rows: { kind: "lines", lines: budgetSummaryLines(year) },
+      columns: ["amount"],
     },
     {
       id: "income",
       sheet: "收入总表",
-      title: "收入总表",
-      number: "表2",
+      rows: funcRows(),
       columns: [
-        { id: "total", label: "合计" },
-        { id: "carryover", label: "上年结转" },
-        { id: "gpb", label: "一般公共预算拨款收入" },
-        { id: "gov_fund", label: "政府性基金预算拨款收入" },
-        { id: "state_capital", label: "国有资本经营预算拨款收入" },
-        { id: "fiscal_special", label: "财政专户管理资金收入" },
-        { id: "business", label: "事业收入" },
-        { id: "operating", label: "事业单位经营收入" },
-        { id: "superior", label: "上级补助收入" },
-        { id: "affiliated", label: "附属单位上缴收入" },
-        { id: "other", label: "其他收入" },
+        "total",
+        "carryover",
+        "gpb",
+        "gov_fund",
+        "state_capital",
+        "fiscal_special",
+        "business",
+        "operating",
+        "superior",
+        "affiliated",
+        "other",
       ],
-      rows: func(),
     },
     {
       id: "expenditure",
       sheet: "支出总表",
-      title: "支出总表",
-      number: "表3",
-      columns: [
-        { id: "total", label: "合计" },
-        { id: "basic", label: "基本支出" },
-        { id: "project", label: "项目支出" },
-        { id: "operating", label: "事业单位经营支出" },
-        { id: "upper", label: "上缴上级支出" },
-        { id: "subsidiary", label: "对附属单位补助支出" },
-      ],
-      rows: func(),
+      rows: funcRows(),
+      columns: ["total", "basic", "project", "operating", "upper", "subsidiary"],
     },
     {
       id: "fiscal_summary",
       sheet: "财政拨款收支总表",
-      title: "财政拨款收支总表",
-      number: "表4",
-      columns: [{ id: "amount", label: "预算数" }],
       rows: { kind: "lines", lines: budgetFiscalSummaryLines(year) },
+      columns: ["amount"],
     },
     {
       id: "gpb_function",
       sheet: "一般公共预算支出表",
-      title: "一般公共预算支出表",
-      number: "表5",
-      columns: [
-        { id: "total", label: "合计" },
-        { id: "basic", label: "小计", group: BASIC_GROUP },
-        { id: "personnel", label: "人员经费", group: BASIC_GROUP },
-        { id: "public", label: "公用经费", group: BASIC_GROUP },
-        { id: "project", label: "项目支出" },
-      ],
-      rows: func(),
+      rows: funcRows(),
+      columns: ["total", "basic", "personnel", "public", "project"],
     },
     {
       id: "gpb_basic_economic",
       sheet: "一般公共预算基本支出表",
-      title: "一般公共预算基本支出表",
-      number: "表6",
-      columns: [
-        { id: "total", label: "合计" },
-        { id: "personnel", label: "人员经费" },
-        { id: "public", label: "公用经费" },
-      ],
-      rows: econ,
+      rows: econRows(),
+      columns: ["total", "personnel", "public"],
     },
     {
       id: "three_public",
       sheet: "三公经费支出表",
-      title: "一般公共预算“三公”经费支出表",
-      number: "表7",
-      columns: [{ id: "budget", label: "预算数" }],
       rows: { kind: "lines", lines: THREE_PUBLIC_LINES },
+      columns: ["budget"],
     },
     {
       id: "gov_fund",
       sheet: "政府性基金预算支出表",
-      title: "政府性基金预算支出表",
-      number: "表8",
-      columns: [
-        { id: "total", label: "合计" },
-        { id: "basic", label: "基本支出" },
-        { id: "project", label: "项目支出" },
-      ],
-      rows: func(),
+      rows: funcRows(),
+      columns: ["total", "basic", "project"],
     },
     {
       id: "state_capital",
       sheet: "国有资本经营预算支出表",
-      title: "国有资本经营预算支出表",
-      number: "表9",
-      columns: [
-        { id: "total", label: "合计" },
-        { id: "basic", label: "基本支出" },
-        { id: "project", label: "项目支出" },
-      ],
-      rows: func(),
+      rows: funcRows(),
+      columns: ["total", "basic", "project"],
     },
     {
       id: "projects",
       sheet: "项目支出表",
-      title: "项目支出表",
-      number: "表10",
-      columns: [
-        { id: "total", label: "合计" },
-        { id: "gpb", label: "一般公共预算" },
-        { id: "gov_fund", label: "政府性基金预算" },
-        { id: "state_capital", label: "国有资本经营预算" },
-        { id: "fiscal_special", label: "财政专户管理资金" },
-      ],
-      rows: { kind: "project", fixed: [TOTAL_LINE] },
+      rows: projectRows(),
+      columns: ["total", "gpb", "gov_fund", "state_capital", "fiscal_special", "business", "other"],
+    },
+    {
+      id: "procurement",
+      sheet: "政府采购预算表",
+      rows: projectRows("采购项目名称"),
+      columns: ["total", "gpb", "gov_fund", "fiscal_special", "business", "other"],
     },
     {
       id: "gpb_economic",
       sheet: "一般公共预算支出明细表（经济分类）",
-      title: "一般公共预算支出明细表（按经济分类科目）",
-      number: "表11",
-      columns: [
-        { id: "total", label: "合计" },
-        { id: "personnel", label: "人员经费" },
-        { id: "public", label: "公用经费" },
-        { id: "project", label: "项目支出" },
-      ],
-      rows: econ,
+      rows: econRows(),
+      columns: ["total", "personnel", "public", "project"],
       optional: true,
     },
     {
       id: "gpb_basic_function",
       sheet: "一般公共预算基本支出明细表（功能分类）",
-      title: "一般公共预算基本支出明细表（按功能分类科目）",
-      number: "表12",
-      columns: [
-        { id: "total", label: "合计" },
-        { id: "personnel", label: "人员经费" },
-        { id: "public", label: "公用经费" },
-      ],
-      rows: func(),
+      rows: funcRows(),
+      columns: ["total", "personnel", "public"],
+      optional: true,
+    },
+    {
+      id: "carryover",
+      sheet: "财政拨款结转资金支出表",
+      rows: funcRows(),
+      columns: ["amount"],
       optional: true,
     },
   ];
 }
 
-function finalTables(year: number): TemplateTable[] {
-  const func: TemplateRows = { kind: "code", catalog: "func", fixed: [TOTAL_LINE] };
+function finalDefs(year: number): TableDef[] {
   return [
     {
       id: "summary",
-      sheet: "收入支出决算总表",
-      title: "收入支出决算总表",
-      number: "公开01表",
-      columns: [{ id: "amount", label: "决算数" }],
+      sheet: "收入支出决算表",
       rows: { kind: "lines", lines: finalSummaryLines(year) },
+      columns: ["amount"],
     },
     {
       id: "income",
       sheet: "收入决算表",
-      title: "收入决算表",
-      number: "公开02表",
-      columns: [
-        { id: "total", label: "本年收入合计" },
-        { id: "fiscal", label: "财政拨款收入" },
-        { id: "superior", label: "上级补助收入" },
-        { id: "business", label: "事业收入" },
-        { id: "operating", label: "经营收入" },
-        { id: "affiliated", label: "附属单位上缴收入" },
-        { id: "other", label: "其他收入" },
-      ],
-      rows: func,
+      rows: funcRows(),
+      columns: ["total", "fiscal", "superior", "business", "operating", "affiliated", "other"],
     },
     {
       id: "expenditure",
       sheet: "支出决算表",
-      title: "支出决算表",
-      number: "公开03表",
-      columns: [
-        { id: "total", label: "本年支出合计" },
-        { id: "basic", label: "基本支出" },
-        { id: "project", label: "项目支出" },
-        { id: "upper", label: "上缴上级支出" },
-        { id: "operating", label: "经营支出" },
-        { id: "subsidiary", label: "对附属单位补助支出" },
-      ],
-      rows: func,
+      rows: funcRows(),
+      columns: ["total", "basic", "project", "upper", "operating", "subsidiary"],
     },
     {
       id: "fiscal_summary",
-      sheet: "财政拨款收入支出决算总表",
-      title: "财政拨款收入支出决算总表",
-      number: "公开04表",
-      columns: [
-        { id: "amount", label: "收入决算数" },
-        { id: "total", label: "支出小计" },
-        { id: "gpb", label: "一般公共预算财政拨款" },
-        { id: "gov_fund", label: "政府性基金预算财政拨款" },
-        { id: "state_capital", label: "国有资本经营预算财政拨款" },
-      ],
+      sheet: "财政拨款收入支出决算表",
       rows: { kind: "lines", lines: finalFiscalSummaryLines(year) },
+      columns: ["amount", "total", "gpb", "gov_fund", "state_capital"],
+      labels: { amount: "收入决算数", total: "支出合计" },
     },
     {
       id: "gpb_function",
       sheet: "一般公共预算财政拨款支出决算表",
-      title: "一般公共预算财政拨款支出决算表",
-      number: "公开05表",
-      columns: [
-        { id: "total", label: "小计" },
-        { id: "basic", label: "基本支出合计", group: BASIC_GROUP },
-        { id: "personnel", label: "人员经费", group: BASIC_GROUP },
-        { id: "public", label: "公用经费", group: BASIC_GROUP },
-        { id: "project", label: "项目支出" },
-      ],
-      rows: func,
+      rows: funcRows(),
+      columns: ["total", "basic", "personnel", "public", "project"],
     },
     {
       id: "gpb_basic_economic",
       sheet: "基本支出决算表",
-      title: "一般公共预算财政拨款基本支出决算表",
-      number: "公开06表",
-      columns: [{ id: "amount", label: "决算数" }],
-      rows: {
-        kind: "code",
-        catalog: "econ_dept",
-        fixed: [
-          { key: "personnel_total", label: "人员经费合计" },
-          { key: "public_total", label: "公用经费合计" },
-        ],
-      },
+      rows: econRows([
+        { key: "personnel_total", label: "人员经费合计" },
+        { key: "public_total", label: "公用经费合计" },
+      ]),
+      columns: ["amount"],
     },
     {
       id: "gpb_project_economic",
       sheet: "项目支出决算表",
-      title: "一般公共预算财政拨款项目支出决算表",
-      number: "公开07表",
-      columns: [{ id: "amount", label: "决算数" }],
-      rows: { kind: "code", catalog: "econ_dept", fixed: [TOTAL_LINE] },
+      rows: econRows(),
+      columns: ["amount"],
     },
     {
       id: "gov_fund",
       sheet: "政府性基金决算表",
-      title: "政府性基金预算财政拨款收入支出决算表",
-      number: "公开08表",
-      columns: [
-        { id: "total", label: "本年支出合计" },
-        { id: "basic", label: "基本支出" },
-        { id: "project", label: "项目支出" },
-      ],
-      rows: func,
+      rows: funcRows(),
+      columns: ["total", "basic", "project"],
     },
     {
       id: "state_capital",
       sheet: "国有资本经营决算表",
-      title: "国有资本经营预算财政拨款支出决算表",
-      number: "公开09表",
-      columns: [
-        { id: "total", label: "本年支出合计" },
-        { id: "basic", label: "基本支出" },
-        { id: "project", label: "项目支出" },
-      ],
-      rows: func,
+      rows: funcRows(),
+      columns: ["total", "basic", "project"],
     },
     {
       id: "three_public",
       sheet: "三公经费决算表",
-      title: "财政拨款“三公”经费支出决算表",
-      number: "公开10表",
-      columns: [
-        { id: "budget", label: "预算数" },
-        { id: "final", label: "决算数" },
-      ],
       rows: { kind: "lines", lines: THREE_PUBLIC_LINES },
+      columns: ["budget", "final"],
+    },
+    {
+      id: "assets",
+      sheet: "国有资产使用情况表",
+      rows: {
+        kind: "free",
+        keyKind: "unit",
+        codeHead: "单位编码",
+        nameHead: "单位名称",
+        fixed: [TOTAL_LINE],
+      },
+      columns: ["total"],
+      labels: { total: "资产总额" },
     },
   ];
 }
 
+/** Title, number and column labels from the official layouts (render/spec), rows from here. */
+function withLayout(kind: Kind, defs: TableDef[]): TemplateTable[] {
+  const order = layoutsFor(kind).map((l) => l.id);
+  return defs.map((def) => {
+    const layout = layoutOf(kind, def.id);
+    const grouped =
+      def.columns.includes("basic") &&
+      def.columns.indexOf("personnel") === def.columns.indexOf("basic") + 1 &&
+      def.columns.indexOf("public") === def.columns.indexOf("basic") + 2;
+    const columns = def.columns.map((id): TemplateColumn => {
+      const label = def.labels?.[id] ?? columnLabel(id, def.id, kind);
+      if (grouped && (id === "basic" || id === "personnel" || id === "public"))
+        return { id, label: id === "basic" ? "小计" : label, group: BASIC_GROUP };
+      return { id, label };
+    });
+    const t: TemplateTable = {
+      id: def.id,
+      sheet: def.sheet,
+      title: layout?.title ?? def.sheet,
+      number: tableNumber(kind, order.indexOf(def.id) + 1),
+      columns,
+      rows: def.rows,
+    };
+    if (def.optional) t.optional = true;
+    return t;
+  });
+}
+
 /** The template's tables for a kind and fiscal year (line lists follow the year's catalog). */
 export function templateTables(kind: Kind, year: number): TemplateTable[] {
-  return kind === "budget" ? budgetTables(year) : finalTables(year);
+  return withLayout(kind, kind === "budget" ? budgetDefs(year) : finalDefs(year));
 }

@@ -209,8 +209,8 @@ function tableSheet(wb: ExcelJS.Workbook, t: TemplateTable, lists: Map<CatalogKi
   const leadHeads =
     t.rows.kind === "lines"
       ? ["项目"]
-      : t.rows.kind === "project"
-        ? ["项目编码", "项目名称"]
+      : t.rows.kind === "free"
+        ? [t.rows.codeHead, t.rows.nameHead]
         : ["科目编码", "科目名称"];
   leadHeads.forEach((h, i) => {
     ws.mergeCells(HEADER_ROW, i + 1, HEADER_ROW + 1, i + 1);
@@ -272,7 +272,7 @@ function tableSheet(wb: ExcelJS.Workbook, t: TemplateTable, lists: Map<CatalogKi
       if (list) code.dataValidation = listValidation(list, "选择或输入本年度的科目编码", false);
     }
   }
-  ws.getColumn(1).width = t.rows.kind === "lines" ? 34 : t.rows.kind === "project" ? 22 : 30;
+  ws.getColumn(1).width = t.rows.kind === "lines" ? 34 : t.rows.kind === "free" ? 22 : 30;
   if (lead === 2) ws.getColumn(2).width = 34;
   for (let k = 0; k < t.columns.length; k++) ws.getColumn(lead + 1 + k).width = 16;
 }
