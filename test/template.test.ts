@@ -20,6 +20,7 @@ import { renderDocument } from "../src/render/index.ts";
 import type { RenderInput } from "../src/render/input.ts";
 import {
   fillTemplate,
+  isTemplate,
   readTemplate,
   TemplateError,
   templateTables,
@@ -127,6 +128,14 @@ describe("template sheets", () => {
       "LibreOffice 未安装",
     );
     assert.equal(new TextDecoder("latin1").decode(pdf.subarray(0, 5)), "%PDF-");
+  });
+
+  it("is told from a published workbook", async () => {
+    assert.ok(isTemplate(await writeTemplate({ kind: "final", year: 2023 })));
+    const published = new ExcelJS.Workbook();
+    published.addWorksheet("单位信息").getCell("A1").value = "单位名称";
+    assert.ok(!isTemplate(await save(published)));
+    assert.ok(!isTemplate(new TextEncoder().encode("PK not a zip")));
   });
 
   it("rejects a year out of range in Chinese", async () => {

@@ -2,9 +2,11 @@
  * The fill-in spreadsheet template (issue 5): `writeTemplate` makes it,
  * `readTemplate` reads a filled one back into a RenderInput (or throws one
  * TemplateError naming every wrong cell), `fillTemplate` pre-fills it from
- * an existing disclosure (last year's, or an extracted one).
+ * an existing disclosure (last year's, or an extracted one), `isTemplate`
+ * tells a template from a published workbook.
  */
 export { problemText, type TemplateProblem } from "./cells.ts";
+export { isTemplate } from "./detect.ts";
 export { type FilledTemplate, fillTemplate } from "./fill.ts";
 export { readTemplate, TemplateError } from "./read.ts";
 export { type TemplateTable, templateTables } from "./tables.ts";

@@ -1,0 +1,23 @@
+/**
+ * Whether bytes are a gongkai fill-in template (so that `gongkai render`
+ * reads them with readTemplate rather than as a published disclosure). Only
+ * the workbook's sheet list is read: a template has the 单位信息 and the
+ * hidden 科目目录 sheets.
+ */
+import { unzipSync } from "fflate";
+import { SHEET } from "./fields.ts";
+
+export function isTemplate(bytes: Uint8Array): boolean {
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return false;
+  let xml: string;
+  try {
+    const files = unzipSync(bytes, { filter: (f) => f.name === "xl/workbook.xml" });
+    const wb = files["xl/workbook.xml"];
+    if (!wb) return false;
+    xml = new TextDecoder().decode(wb);
+  } catch {
+    return false;
+  }
+  const names = new Set([...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]));
+  return names.has(SHEET.entity) && names.has(SHEET.catalog);
+}
