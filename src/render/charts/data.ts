@@ -76,13 +76,18 @@ const INCOME_NAMES: [string, string][] = [
 
 function incomeChart(input: RenderInput): ChartData | undefined {
   const s = tableOf(input.disclosure, "summary");
+  const fin = input.disclosure.kind === "final";
   if (!s) return undefined;
   const cats: string[] = [];
   const vals: number[] = [];
   for (const [key, name] of INCOME_NAMES) {
     const v = cellOf(rowOf(s, key), "amount", "total") ?? 0;
     if (v > 0) {
-      cats.push(name);
+      cats.push(
+        fin
+          ? name.replace("拨款收入", "财政拨款收入").replace("上年结转结余", "年初结转和结余")
+          : name,
+      );
       vals.push(v);
     }
   }

@@ -37,6 +37,11 @@ function compare(input: RenderInput, f: Figure, key: string, topic: string): str
   });
 }
 
+/** "2025年" in a budget, "2023年度" in a final account (the templates' words). */
+export function yearOf(d: Disclosure): string {
+  return `${d.year}年${d.kind === "final" ? "度" : ""}`;
+}
+
 function word(d: Disclosure): "预算" | "决算" {
   return d.kind === "final" ? "决算" : "预算";
 }
@@ -85,7 +90,7 @@ export function incomeParagraphs(input: RenderInput): string[] {
       `${d.kind === "final" ? l.final : l.budget}${money(f.value, f.unit)}${shareText(f.value, total.value)}`,
     );
   }
-  let p = `${d.year}年本年收入合计${money(total.value, total.unit)}`;
+  let p = `本年收入合计${money(total.value, total.unit)}`;
   p += parts.length ? `，其中：${parts.join("；")}。` : "。";
   const out = [p];
   const carry = figure(s, "income.carryover", "amount", "total");
@@ -141,7 +146,7 @@ export function expenditureParagraphs(input: RenderInput): string[] {
     const v = tableTotal(e, col);
     if (v) parts.push(`${name}${money(v, e?.unit ?? total.unit)}${shareText(v, total.value)}`);
   }
-  let p = `${d.year}年本年支出合计${money(total.value, total.unit)}`;
+  let p = `本年支出合计${money(total.value, total.unit)}`;
   p += parts.length ? `，其中：${parts.join("；")}。` : "。";
   const out = [p];
   const carry = figure(s, "expenditure.carryover", "amount", "total");
@@ -171,7 +176,7 @@ export function fiscalParagraphs(input: RenderInput): string[] {
   const exp = figure(t, "expenditure.grand_total", "total", "amount");
   if (!inc || !exp) return [`财政拨款收支总体情况${marker("财政拨款收支总表数据")}。`];
   return [
-    `${d.year}年${d.kind === "final" ? "度" : ""}财政拨款收入总计${money(inc.value, inc.unit)}，财政拨款支出总计${money(exp.value, exp.unit)}。`,
+    `${yearOf(d)}财政拨款收入总计${money(inc.value, inc.unit)}，财政拨款支出总计${money(exp.value, exp.unit)}。`,
     `财政拨款收入总计${compare(input, inc, "fiscal.grand_total", "财政拨款收支总计")}。`,
   ];
 }
@@ -191,7 +196,7 @@ export function gpbOverallParagraphs(input: RenderInput): string[] {
   const s = tableOf(d, "summary");
   const exp = figure(s, "expenditure.total", "amount", "total");
   const name = d.kind === "final" ? "一般公共预算财政拨款支出" : "一般公共预算支出";
-  let p = `${d.year}年${name}${money(g.value, g.unit)}`;
+  let p = `${yearOf(d)}${name}${money(g.value, g.unit)}`;
   if (exp && exp.unit === g.unit && exp.value)
     p += `，占本年支出合计的${percent(g.value, exp.value)}%`;
   const out = [`${p}。`, `${name}${compare(input, g, "gpb.total", name)}。`];
@@ -214,7 +219,7 @@ export function gpbStructureParagraphs(input: RenderInput): string[] {
   const d = input.disclosure;
   const t = tableOf(d, "gpb_function");
   const g = gpbTotal(d);
-  if (!t || !g) return [`${d.year}年${selfWord(d)}没有一般公共预算支出。`];
+  if (!t || !g) return [`${yearOf(d)}${selfWord(d)}没有一般公共预算支出。`];
   const parts = levelRows(t, 1)
     .map((r) => ({ r, v: cellOf(r, "total") ?? 0 }))
     .filter((x) => x.v !== 0)
@@ -236,7 +241,7 @@ function pathOf(rows: Row[], code: string): string {
 export function gpbDetailParagraphs(input: RenderInput): string[] {
   const d = input.disclosure;
   const t = tableOf(d, "gpb_function");
-  if (!t || t.empty) return [`${d.year}年${selfWord(d)}没有一般公共预算支出。`];
+  if (!t || t.empty) return [`${yearOf(d)}${selfWord(d)}没有一般公共预算支出。`];
   const items = levelRows(t, 3).filter((r) => (cellOf(r, "total") ?? 0) !== 0);
   if (!items.length) return [`各项级科目的支出见${t.title}。`];
   const budgets = input.figures?.initialBudget?.codes;
@@ -324,7 +329,7 @@ export function basicParagraphs(input: RenderInput): string[] {
   const parts: string[] = [];
   if (s.personnel !== undefined) parts.push(`人员经费${money(s.personnel, s.unit)}`);
   if (s.public !== undefined) parts.push(`公用经费${money(s.public, s.unit)}`);
-  const out = [`${d.year}年${name}${money(total, s.unit)}，其中：${parts.join("，")}。`];
+  const out = [`${yearOf(d)}${name}${money(total, s.unit)}，其中：${parts.join("，")}。`];
   if (s.personnelItems.length) out.push(`人员经费主要包括：${list(s.personnelItems)}。`);
   if (s.publicItems.length) out.push(`公用经费主要包括：${list(s.publicItems)}。`);
   return out;
@@ -344,9 +349,7 @@ export function threePublicParagraphs(input: RenderInput): string[] {
   const out: string[] = [];
   const allPrior = priorOf(input, "three_public.total", unit);
   if (total === 0 && (allPrior === undefined || allPrior === 0)) {
-    out.push(
-      `${self}${d.year}年${d.kind === "final" ? "度" : ""}${fiscal}为0.00${unit}，没有安排“三公”经费支出。`,
-    );
+    out.push(`${self}${yearOf(d)}${fiscal}为0.00${unit}，没有安排“三公”经费支出。`);
     return out;
   }
   if (d.kind === "final") {
@@ -360,7 +363,7 @@ export function threePublicParagraphs(input: RenderInput): string[] {
     );
   }
   out.push(
-    `${d.year}年${d.kind === "final" ? "度" : ""}${fiscal}${money(total, unit)}，${threePublicChange(input, "three_public.total", total, unit, "“三公”经费")}。`,
+    `${yearOf(d)}${fiscal}${money(total, unit)}，${threePublicChange(input, "three_public.total", total, unit, "“三公”经费")}。`,
   );
   for (const it of THREE_PUBLIC_ITEMS) {
     const v = val(it.key);
@@ -402,13 +405,13 @@ export function fundParagraphs(input: RenderInput, id: "gov_fund" | "state_capit
   const total = tableTotal(t, "total");
   if (!t || t.empty || !total) {
     const w = d.kind === "final" ? `${name}财政拨款收入和支出` : `使用${name}拨款安排的支出`;
-    return [`${d.entity.name}${d.year}年${d.kind === "final" ? "度" : ""}没有${w}。`];
+    return [`${d.entity.name}${yearOf(d)}没有${w}。`];
   }
   const parts = levelRows(t, 3)
     .filter((r) => (cellOf(r, "total") ?? 0) !== 0)
     .map((r) => `${pathOf(t.rows, r.key)}（${r.key}）${money(cellOf(r, "total") ?? 0, t.unit)}`);
   return [
-    `${d.year}年${name}${d.kind === "final" ? "财政拨款" : ""}支出${money(total, t.unit)}${parts.length ? `，主要用于：${parts.join("；")}` : ""}。`,
+    `${yearOf(d)}${name}${d.kind === "final" ? "财政拨款" : ""}支出${money(total, t.unit)}${parts.length ? `，主要用于：${parts.join("；")}` : ""}。`,
   ];
 }
 
@@ -421,9 +424,9 @@ export function runningCostParagraphs(input: RenderInput): string[] {
   const self = selfWord(d);
   const w = word(d);
   if (v === undefined)
-    return [`${d.year}年${self}机关运行经费${w}${marker("机关运行经费数额及增减原因")}。`];
+    return [`${yearOf(d)}${self}机关运行经费${w}${marker("机关运行经费数额及增减原因")}。`];
   return [
-    `${d.year}年${self}机关运行经费${w}${money(v, unit)}，${changeClause(v, priorOf(input, "running_cost", unit), unit, { base: "上年", wantReason: true, reasonTopic: "机关运行经费增减原因", ...(reason(input, "running_cost") ? { reason: reason(input, "running_cost") as string } : {}) })}。`,
+    `${yearOf(d)}${self}机关运行经费${w}${money(v, unit)}，${changeClause(v, priorOf(input, "running_cost", unit), unit, { base: "上年", wantReason: true, reasonTopic: "机关运行经费增减原因", ...(reason(input, "running_cost") ? { reason: reason(input, "running_cost") as string } : {}) })}。`,
   ];
 }
 
@@ -448,14 +451,14 @@ export function procurementParagraphs(input: RenderInput): string[] {
     const head =
       d.kind === "final"
         ? `${d.year}年度${self}政府采购支出总额${money(total, unit)}`
-        : `${d.year}年${self}政府采购预算总额${money(total, unit)}`;
+        : `${yearOf(d)}${self}政府采购预算总额${money(total, unit)}`;
     const out = [`${head}${parts.length ? `，其中：${parts.join("、")}` : ""}。`];
     if (input.texts?.procurement) out.push(input.texts.procurement);
     return out;
   }
   if (t?.empty || (t && tableTotal(t, "total") === 0))
-    return [`${d.year}年${d.kind === "final" ? "度" : ""}${self}没有安排政府采购${word(d)}。`];
-  return [`${d.year}年${self}政府采购${word(d)}${marker("政府采购金额（货物、工程、服务）")}。`];
+    return [`${yearOf(d)}${self}没有安排政府采购${word(d)}。`];
+  return [`${yearOf(d)}${self}政府采购${word(d)}${marker("政府采购金额（货物、工程、服务）")}。`];
 }
 
 export function assetsParagraphs(input: RenderInput): string[] {
@@ -489,7 +492,7 @@ export function performanceParagraphs(input: RenderInput): string[] {
     out.push(
       d.kind === "final"
         ? `${d.year}年度预算绩效管理工作开展情况${marker("绩效自评及评价结果")}。`
-        : `${d.year}年${selfWord(d)}部门整体及重点项目绩效目标${marker("绩效目标")}。`,
+        : `${yearOf(d)}${selfWord(d)}部门整体及重点项目绩效目标${marker("绩效目标")}。`,
     );
   return out;
 }

@@ -57,7 +57,7 @@ function heading(doc: Doc, level: number, text: string): void {
   if (level === 1) {
     addPage(doc, false);
     doc.moveDown(1);
-  } else if (doc.y + size * 3 > frame(doc).bottom) addPage(doc, false);
+  } else if (doc.y + size * 2 + 60 > frame(doc).bottom) addPage(doc, false);
   else doc.moveDown(0.4);
   const g = frame(doc);
   doc
@@ -70,16 +70,17 @@ function heading(doc: Doc, level: number, text: string): void {
 
 function paragraph(doc: Doc, text: string): void {
   const f = frame(doc);
+  const opts = { width: f.width, indent: BODY_SIZE * 2, lineGap: 4 };
+  doc.font("regular").fontSize(BODY_SIZE);
+  // A paragraph that fits on a page is not split across two: a reader of the
+  // PDF would get the page number in the middle of a sentence.
+  const h = doc.heightOfString(text, opts);
+  if (doc.y + h > f.bottom && h < (f.bottom - f.top) / 2) addPage(doc, false);
   doc
     .font("regular")
     .fontSize(BODY_SIZE)
     .fillColor("#000")
-    .text(text, f.left, doc.y, {
-      width: f.width,
-      indent: BODY_SIZE * 2,
-      lineGap: 4,
-      align: "justify",
-    });
+    .text(text, f.left, doc.y, { ...opts, align: "justify" });
   doc.moveDown(0.3);
 }
 
