@@ -60,6 +60,15 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: "thin" },
 };
 
+/** A blank form prints on A4, fitted to the page width. */
+const PRINT: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: "portrait",
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+};
+
 /** Default year: budgets are prepared for next year, final accounts for last year. */
 export function defaultYear(kind: Kind, now: Date = new Date()): number {
   const y = now.getUTCFullYear();
@@ -136,7 +145,7 @@ function styleInput(cell: ExcelJS.Cell, money: boolean): void {
 }
 
 function instructionsSheet(wb: ExcelJS.Workbook, kind: Kind, year: number): void {
-  const ws = wb.addWorksheet(SHEET.instructions);
+  const ws = wb.addWorksheet(SHEET.instructions, { pageSetup: PRINT });
   const word = kind === "budget" ? "部门预算" : "部门决算";
   const lines = [
     `${year}年度${word}公开填报模板 — 填表说明`,
@@ -161,7 +170,7 @@ function instructionsSheet(wb: ExcelJS.Workbook, kind: Kind, year: number): void
 }
 
 function entitySheet(wb: ExcelJS.Workbook, kind: Kind, year: number): void {
-  const ws = wb.addWorksheet(SHEET.entity);
+  const ws = wb.addWorksheet(SHEET.entity, { pageSetup: PRINT });
   ws.getCell(1, 1).value = "单位信息";
   ws.getCell(1, 1).font = { bold: true, size: 14 };
   for (const [c, h] of ["项目", "内容", "填写要求"].entries()) {
@@ -190,6 +199,7 @@ function tableSheet(wb: ExcelJS.Workbook, t: TemplateTable, lists: Map<CatalogKi
   const lead = t.rows.kind === "lines" ? 1 : 2;
   const width = lead + t.columns.length;
   const ws = wb.addWorksheet(t.sheet, {
+    pageSetup: { ...PRINT, orientation: t.columns.length > 6 ? "landscape" : "portrait" },
     views: [{ state: "frozen", xSplit: lead, ySplit: FIRST_DATA_ROW - 1 }],
   });
   ws.mergeCells(TITLE_ROW, 1, TITLE_ROW, width);
@@ -278,7 +288,7 @@ function tableSheet(wb: ExcelJS.Workbook, t: TemplateTable, lists: Map<CatalogKi
 }
 
 function priorSheet(wb: ExcelJS.Workbook, year: number, lists: Map<CatalogKind, string>): void {
-  const ws = wb.addWorksheet(SHEET.prior);
+  const ws = wb.addWorksheet(SHEET.prior, { pageSetup: PRINT });
   ws.getCell(1, 1).value = `上年（${year - 1}年）数字 — 金额单位同“单位信息”`;
   ws.getCell(1, 1).font = { bold: true, size: 14 };
   for (const [c, h] of ["项目", "上年数", "说明"].entries()) {
@@ -312,7 +322,7 @@ function priorSheet(wb: ExcelJS.Workbook, year: number, lists: Map<CatalogKind, 
 }
 
 function figuresSheet(wb: ExcelJS.Workbook): void {
-  const ws = wb.addWorksheet(SHEET.figures);
+  const ws = wb.addWorksheet(SHEET.figures, { pageSetup: PRINT });
   ws.getCell(1, 1).value = "其他数据 — 金额单位同“单位信息”";
   ws.getCell(1, 1).font = { bold: true, size: 14 };
   for (const [c, h] of ["项目", "本年数", "说明"].entries()) {
@@ -334,7 +344,7 @@ function figuresSheet(wb: ExcelJS.Workbook): void {
 }
 
 function textsSheet(wb: ExcelJS.Workbook, kind: Kind, lists: Map<CatalogKind, string>): void {
-  const ws = wb.addWorksheet(SHEET.texts);
+  const ws = wb.addWorksheet(SHEET.texts, { pageSetup: PRINT });
   ws.getCell(1, 1).value = "文字说明 — 只能由人撰写的内容，不填的在文稿中标注【待填写】";
   ws.getCell(1, 1).font = { bold: true, size: 14 };
   for (const [c, h] of ["项目", "内容", "说明"].entries()) {
