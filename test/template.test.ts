@@ -209,6 +209,27 @@ describe("fill from a golden seed, read back", () => {
   });
 });
 
+it("final: 年初预算 and the reason of the difference come back as entered", async () => {
+  const golden = seeds.find((s) => s.prefix === "003")?.golden;
+  assert.ok(golden);
+  const input: RenderInput = {
+    disclosure: await disclosureOf(golden),
+    prior: { year: 2022, unit: "万元", lines: { "gpb.total": 50012 } },
+    figures: {
+      unit: "万元",
+      initialBudget: {
+        lines: { "gpb.total": 52000, "three_public.total": 300 },
+        codes: { "2101501": 37000 },
+      },
+    },
+    texts: { reasons: { "gpb.final_vs_budget": "追加医保信息化经费。" } },
+  };
+  const back = await readTemplate((await fillTemplate(input)).bytes);
+  assert.deepEqual(back.figures, input.figures);
+  assert.deepEqual(back.prior, input.prior);
+  assert.deepEqual(back.texts, input.texts);
+});
+
 describe("template → document", () => {
   /** Errors by rule and message without the table's name (its number may be printed with it). */
   const errors = (d: Disclosure) =>

@@ -11,6 +11,7 @@ export const SHEET = {
   prior: "上年数",
   figures: "其他数据",
   texts: "文字说明",
+  initialBudget: "年初预算",
   catalog: "科目目录",
 } as const;
 
@@ -116,8 +117,16 @@ export const PRIOR_LABELS: Record<PriorLineKey, string> = {
   "assets.total": "资产总额",
 };
 
-/** Where the per-code prior amounts start on the 上年数 sheet: a header row, then codes. */
-export const PRIOR_CODES_HEADER = "科目编码";
+/** Header of the per-code amounts under the lines of the 上年数 and 年初预算 sheets. */
+export const CODES_HEADER = "科目编码";
+
+/** 决算: 年初预算 lines the text compares with (render/input.ts figures.initialBudget). */
+export const BUDGET_LABELS: Record<string, string> = {
+  "gpb.total": "一般公共预算财政拨款支出年初预算",
+  "gov_fund.total": "政府性基金预算财政拨款支出年初预算",
+  "state_capital.total": "国有资本经营预算财政拨款支出年初预算",
+  "three_public.total": "“三公”经费年初预算",
+};
 
 export type FigureField =
   | "runningCost"

@@ -8,10 +8,12 @@
  */
 import ExcelJS from "exceljs";
 import { convertAmount } from "../model/money.ts";
-import type { Row, Table } from "../model/schema.ts";
+import type { MoneyUnit, Row, Table } from "../model/schema.ts";
 import type { RenderInput } from "../render/input.ts";
 import { cellString } from "./cells.ts";
 import {
+  BUDGET_LABELS,
+  CODES_HEADER,
   ENTITY_FIELDS,
   FIELD_FIRST_ROW,
   FIGURE_FIELDS,
@@ -19,7 +21,6 @@ import {
   GOVERNMENT_CHOICES,
   LEVEL_CHOICES,
   NOTE_ROW,
-  PRIOR_CODES_HEADER,
   PRIOR_LABELS,
   REASON_CODES_HEADER,
   SHEET,
@@ -151,23 +152,48 @@ export async function fillTemplate(input: RenderInput): Promise<FilledTemplate> 
   for (const [id, t] of first)
     if (!tables.some((x) => x.id === id)) skipped.push(`表格“${t.title}”（模板没有此表）`);
 
-  const prior = wb.getWorksheet(SHEET.prior);
-  if (prior && input.prior) {
-    const rows = labelRows(prior, FIELD_FIRST_ROW);
-    const unit = input.prior.unit ?? d.unit;
-    for (const [key, amount] of Object.entries(input.prior.lines)) {
-      const label = PRIOR_LABELS[key as keyof typeof PRIOR_LABELS];
+  /** Amounts by line label and by code into a lines-and-codes sheet. */
+  const linesAndCodes = (
+    name: string,
+    labels: Record<string, string>,
+    lines: Record<string, number>,
+    codes: Record<string, number> | undefined,
+    unit: MoneyUnit,
+  ) => {
+    const ws = wb.getWorksheet(name);
+    if (!ws) return;
+    const rows = labelRows(ws, FIELD_FIRST_ROW);
+    const value = (a: number) => moneyValue(convertAmount(a, unit, d.unit).value);
+    for (const [key, amount] of Object.entries(lines)) {
+      const label = labels[key];
       const r = label ? rows.get(norm(label)) : undefined;
-      if (r === undefined) skipped.push(`上年数“${key}”`);
-      else prior.getCell(r, 2).value = moneyValue(convertAmount(amount, unit, d.unit).value);
+      if (r === undefined) skipped.push(`${name}“${key}”`);
+      else ws.getCell(r, 2).value = value(amount);
     }
-    let r = (rows.get(norm(PRIOR_CODES_HEADER)) ?? prior.rowCount) + 1;
-    for (const [code, amount] of Object.entries(input.prior.codes ?? {})) {
-      prior.getCell(r, 1).value = code;
-      prior.getCell(r, 2).value = moneyValue(convertAmount(amount, unit, d.unit).value);
+    let r = (rows.get(norm(CODES_HEADER)) ?? ws.rowCount) + 1;
+    for (const [code, amount] of Object.entries(codes ?? {})) {
+      ws.getCell(r, 1).value = code;
+      ws.getCell(r, 2).value = value(amount);
       r++;
     }
-  }
+  };
+  if (input.prior)
+    linesAndCodes(
+      SHEET.prior,
+      PRIOR_LABELS,
+      input.prior.lines,
+      input.prior.codes,
+      input.prior.unit ?? d.unit,
+    );
+  const budget = input.figures?.initialBudget;
+  if (budget)
+    linesAndCodes(
+      SHEET.initialBudget,
+      BUDGET_LABELS,
+      budget.lines,
+      budget.codes,
+      input.figures?.unit ?? d.unit,
+    );
 
   const figures = wb.getWorksheet(SHEET.figures);
   const f = input.figures;

@@ -33,6 +33,8 @@ import {
 } from "../render/input.ts";
 import { cellString, problemText, readCount, readMoney, type TemplateProblem } from "./cells.ts";
 import {
+  BUDGET_LABELS,
+  CODES_HEADER,
   ENTITY_FIELDS,
   type EntityField,
   FIELD_FIRST_ROW,
@@ -42,7 +44,6 @@ import {
   KIND_CHOICES,
   LEVEL_CHOICES,
   NOTE_ROW,
-  PRIOR_CODES_HEADER,
   PRIOR_LABELS,
   REASON_CODES_HEADER,
   SHEET,
@@ -365,16 +366,27 @@ function readTable(
   return { table, filled };
 }
 
-function readPrior(rd: Reader, year: number, unit: MoneyUnit): Prior | undefined {
-  const ws = rd.sheet(SHEET.prior);
+interface LinesAndCodes {
+  lines: Record<string, number>;
+  codes: Record<string, number>;
+}
+
+/** Amounts by line label, then by 功能分类 code (valid in one of `years`). */
+function readLinesAndCodes(
+  rd: Reader,
+  name: string,
+  labels: Record<string, string>,
+  what: string,
+  years: number[],
+): LinesAndCodes | undefined {
+  const ws = rd.sheet(name);
   if (!ws) return undefined;
-  const lines: Record<string, number> = {};
-  const byLabel = new Map(Object.entries(PRIOR_LABELS).map(([k, l]) => [norm(l), k]));
-  const codes: Record<string, number> = {};
+  const out: LinesAndCodes = { lines: {}, codes: {} };
+  const byLabel = new Map(Object.entries(labels).map(([k, l]) => [norm(l), k]));
   let inCodes = false;
   for (let r = FIELD_FIRST_ROW; r <= ws.rowCount; r++) {
     const label = cellString(ws.getCell(r, 1));
-    if (norm(label) === norm(PRIOR_CODES_HEADER)) {
+    if (norm(label) === norm(CODES_HEADER)) {
       inCodes = true;
       continue;
     }
@@ -383,37 +395,49 @@ function readPrior(rd: Reader, year: number, unit: MoneyUnit): Prior | undefined
     if (!inCodes) {
       const key = byLabel.get(norm(label));
       if (!key) {
-        rd.problem(SHEET.prior, addr(r, 1), `“${label}”不是上年数的项目`);
+        rd.problem(name, addr(r, 1), `“${label}”不是${what}的项目`);
         continue;
       }
-      const a = rd.money(SHEET.prior, value, r, 2);
-      if (a !== null) lines[key] = a;
+      const a = rd.money(name, value, r, 2);
+      if (a !== null) out.lines[key] = a;
       continue;
     }
     const code = codeOf(label);
     if (!code) {
-      rd.problem(
-        SHEET.prior,
-        addr(r, 1),
-        label ? `科目编码“${label}”不是编码` : "科目编码为必填项",
-      );
+      rd.problem(name, addr(r, 1), label ? `科目编码“${label}”不是编码` : "科目编码为必填项");
       continue;
     }
-    if (!lookup(code, year - 1, "func") && !lookup(code, year, "func")) {
-      rd.problem(SHEET.prior, addr(r, 1), `科目编码 ${code} 在 ${year - 1} 年不存在`);
+    if (!years.some((y) => lookup(code, y, "func"))) {
+      rd.problem(name, addr(r, 1), `科目编码 ${code} 在 ${years[0]} 年不存在`);
       continue;
     }
-    const a = rd.money(SHEET.prior, value, r, 2);
-    if (a !== null) codes[code] = a;
+    const a = rd.money(name, value, r, 2);
+    if (a !== null) out.codes[code] = a;
   }
-  const prior: Prior = { year: year - 1, unit, lines };
-  if (Object.keys(codes).length) prior.codes = codes;
-  return Object.keys(lines).length || prior.codes ? prior : undefined;
+  return out;
 }
 
-function readFigures(rd: Reader, unit: MoneyUnit): Figures | undefined {
+function readPrior(rd: Reader, year: number, unit: MoneyUnit): Prior | undefined {
+  const got = readLinesAndCodes(rd, SHEET.prior, PRIOR_LABELS, "上年数", [year - 1, year]);
+  if (!got) return undefined;
+  const prior: Prior = { year: year - 1, unit, lines: got.lines };
+  if (Object.keys(got.codes).length) prior.codes = got.codes;
+  return Object.keys(got.lines).length || prior.codes ? prior : undefined;
+}
+
+/** 决算: the year's 年初预算 (figures.initialBudget). */
+function readInitialBudget(rd: Reader, year: number): Figures["initialBudget"] | undefined {
+  const got = readLinesAndCodes(rd, SHEET.initialBudget, BUDGET_LABELS, "年初预算", [year]);
+  if (!got || (!Object.keys(got.lines).length && !Object.keys(got.codes).length)) return undefined;
+  const out: NonNullable<Figures["initialBudget"]> = { lines: got.lines };
+  if (Object.keys(got.codes).length) out.codes = got.codes;
+  return out;
+}
+
+function readFigures(rd: Reader, unit: MoneyUnit, kind: Kind, year: number): Figures | undefined {
+  const initialBudget = kind === "final" ? readInitialBudget(rd, year) : undefined;
   const ws = rd.sheet(SHEET.figures);
-  if (!ws) return undefined;
+  if (!ws) return initialBudget ? { unit, initialBudget } : undefined;
   const fields = rd.fields(ws);
   const got = new Map<string, number>();
   for (const f of FIGURE_FIELDS) {
@@ -428,8 +452,9 @@ function readFigures(rd: Reader, unit: MoneyUnit): Figures | undefined {
       if (a !== null) got.set(f.key, a);
     }
   }
-  if (!got.size) return undefined;
+  if (!got.size && !initialBudget) return undefined;
   const figures: Figures = { unit };
+  if (initialBudget) figures.initialBudget = initialBudget;
   const g = (k: string) => got.get(k);
   const runningCost = g("runningCost");
   if (runningCost !== undefined) figures.runningCost = runningCost;
@@ -555,7 +580,7 @@ export async function readTemplate(bytes: Uint8Array): Promise<RenderInput> {
     rd.problem(t?.sheet ?? "", undefined, "收支总表没有填写任何数字");
   }
   const prior = readPrior(rd, year, unit);
-  const figures = readFigures(rd, unit);
+  const figures = readFigures(rd, unit, kind, year);
   const texts = readTexts(rd, kind, year);
   if (rd.problems.length) throw new TemplateError(rd.problems);
   const disclosure: Disclosure = {

@@ -18,6 +18,8 @@ import type { Kind } from "../model/schema.ts";
 import { PRIOR_LINE_KEYS } from "../render/input.ts";
 import {
   BLANK_ROWS,
+  BUDGET_LABELS,
+  CODES_HEADER,
   ENTITY_FIELDS,
   FIELD_FIRST_ROW,
   FIGURE_FIELDS,
@@ -25,7 +27,6 @@ import {
   HEADER_ROW,
   KIND_CHOICES,
   NOTE_ROW,
-  PRIOR_CODES_HEADER,
   PRIOR_LABELS,
   REASON_CODES_HEADER,
   SHEET,
@@ -287,24 +288,33 @@ function tableSheet(wb: ExcelJS.Workbook, t: TemplateTable, lists: Map<CatalogKi
   for (let k = 0; k < t.columns.length; k++) ws.getColumn(lead + 1 + k).width = 16;
 }
 
-function priorSheet(wb: ExcelJS.Workbook, year: number, lists: Map<CatalogKind, string>): void {
-  const ws = wb.addWorksheet(SHEET.prior, { pageSetup: PRINT });
-  ws.getCell(1, 1).value = `上年（${year - 1}年）数字 — 金额单位同“单位信息”`;
+/** A sheet of amounts by line (label → key) and then, optionally, by 功能分类 code. */
+function linesAndCodesSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  heading: string,
+  valueHead: string,
+  labels: readonly string[],
+  codesHead: string,
+  lists: Map<CatalogKind, string>,
+): void {
+  const ws = wb.addWorksheet(name, { pageSetup: PRINT });
+  ws.getCell(1, 1).value = heading;
   ws.getCell(1, 1).font = { bold: true, size: 14 };
-  for (const [c, h] of ["项目", "上年数", "说明"].entries()) {
+  for (const [c, h] of ["项目", valueHead].entries()) {
     ws.getCell(2, c + 1).value = h;
     styleHead(ws.getCell(2, c + 1));
   }
   let r = FIELD_FIRST_ROW;
-  for (const key of PRIOR_LINE_KEYS) {
-    ws.getCell(r, 1).value = PRIOR_LABELS[key];
+  for (const label of labels) {
+    ws.getCell(r, 1).value = label;
     ws.getCell(r, 1).border = THIN;
     styleInput(ws.getCell(r, 2), true);
     r++;
   }
   r++;
-  ws.getCell(r, 1).value = PRIOR_CODES_HEADER;
-  ws.getCell(r, 2).value = "上年一般公共预算支出（按功能分类科目，可选）";
+  ws.getCell(r, 1).value = CODES_HEADER;
+  ws.getCell(r, 2).value = codesHead;
   styleHead(ws.getCell(r, 1));
   styleHead(ws.getCell(r, 2));
   r++;
@@ -317,8 +327,32 @@ function priorSheet(wb: ExcelJS.Workbook, year: number, lists: Map<CatalogKind, 
     styleInput(ws.getCell(r, 2), true);
   }
   ws.getColumn(1).width = 36;
-  ws.getColumn(2).width = 20;
-  ws.getColumn(3).width = 40;
+  ws.getColumn(2).width = 44;
+}
+
+function priorSheet(wb: ExcelJS.Workbook, year: number, lists: Map<CatalogKind, string>): void {
+  linesAndCodesSheet(
+    wb,
+    SHEET.prior,
+    `上年（${year - 1}年）数字 — 金额单位同“单位信息”`,
+    "上年数",
+    PRIOR_LINE_KEYS.map((k) => PRIOR_LABELS[k]),
+    "上年一般公共预算支出（按功能分类科目，可选）",
+    lists,
+  );
+}
+
+/** 决算 only: the year's 年初预算, which the 决算 text compares with. */
+function budgetSheet(wb: ExcelJS.Workbook, year: number, lists: Map<CatalogKind, string>): void {
+  linesAndCodesSheet(
+    wb,
+    SHEET.initialBudget,
+    `${year}年年初预算数 — 金额单位同“单位信息”`,
+    "年初预算数",
+    Object.values(BUDGET_LABELS),
+    "一般公共预算财政拨款支出年初预算（按功能分类科目，可选）",
+    lists,
+  );
 }
 
 function figuresSheet(wb: ExcelJS.Workbook): void {
@@ -397,6 +431,7 @@ export async function writeTemplate(opts: TemplateOptions): Promise<Uint8Array> 
   entitySheet(wb, opts.kind, year);
   for (const t of templateTables(opts.kind, year)) tableSheet(wb, t, lists);
   priorSheet(wb, year, lists);
+  if (opts.kind === "final") budgetSheet(wb, year, lists);
   figuresSheet(wb);
   textsSheet(wb, opts.kind, lists);
   catalogSheet(wb, year);
