@@ -220,3 +220,19 @@ describe("template/heading-year", () => {
     assert.equal(f.locations[0]?.table, "summary");
   });
 });
+
+describe("hostile input", () => {
+  it("checks long runs of names, brackets and blank dates quickly", () => {
+    const n = 5000;
+    const text = `。${"市区县局".repeat(n)}中心${"增长（".repeat(n)}${"占".repeat(n)}${"X".repeat(n)}`;
+    const d = doc([
+      section("一、测试", text),
+      section(`二、${"区".repeat(500)}`, "年 月 日".repeat(2000)),
+    ]);
+    const t0 = performance.now();
+    const report = checkDisclosure(d);
+    assert.deepEqual(report.failures, []);
+    assert.ok(performance.now() - t0 < 3000, "too slow");
+    assert.ok(report.findings.some((f) => f.rule === "template/placeholder"));
+  });
+});

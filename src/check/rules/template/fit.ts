@@ -40,7 +40,8 @@ export const foreignLevel: Rule = {
 const ORG_END = "局|中心|委员会|委|办公室|办|院|所|站|队|馆|处|会|厅|社|校|园|部";
 /** An entity named where a document names itself: a heading's “X概况” or “关于X 2025 年”, a sentence opening “X 2025 年…”. */
 const SELF_NAME_RE = new RegExp(
-  `(?:^|第[一二三四五六七八九十]+部分\\s*|关于\\s*|[。；\\n]\\s*)((?:[\\u4e00-\\u9fa5]{2,10}?(?:省|市|州|盟|区|县|旗))*[\\u4e00-\\u9fa5（）()]{2,20}?(?:${ORG_END}))\\s*(?:概况|[12]\\d{3}\\s*年)`,
+  // One bounded lazy run (no nested repetition): linear on any input.
+  `(?:^|第[一二三四五六七八九十]+部分\\s*|关于\\s*|[。；\\n]\\s*)([\\u4e00-\\u9fa5（）()]{2,30}?(?:${ORG_END}))\\s*(?:概况|[12]\\d{3}\\s*年)`,
   "gu",
 );
 

@@ -24,11 +24,30 @@ export interface Match {
 
 const SENTENCE_RE = /[^。；;！？!?\n]+[。；;！？!?]?/gu;
 
-/** The sentence of `text` around offset `at`. */
-function sentenceAt(text: string, at: number): string {
+/** The sentences of a text with their offsets, to find the one around an offset. */
+function sentencesOf(text: string): { start: number; end: number; text: string }[] {
+  const out: { start: number; end: number; text: string }[] = [];
   SENTENCE_RE.lastIndex = 0;
   for (let m = SENTENCE_RE.exec(text); m; m = SENTENCE_RE.exec(text)) {
-    if (at >= m.index && at < m.index + m[0].length) return m[0].trim();
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0].trim() });
+  }
+  return out;
+}
+
+/** The sentence around offset `at` (binary search over `sentencesOf`). */
+function sentenceAt(
+  sentences: { start: number; end: number; text: string }[],
+  text: string,
+  at: number,
+): string {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid] as { start: number; end: number; text: string };
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return s.text;
   }
   return text.slice(Math.max(0, at - 30), at + 30).trim();
 }
@@ -89,8 +108,10 @@ export function scan(
         }),
       );
     }
+    let sentences: ReturnType<typeof sentencesOf> | undefined;
     each(section.text, (m) => {
-      const sentence = sentenceAt(section.text, m.index);
+      sentences ??= sentencesOf(section.text);
+      const sentence = sentenceAt(sentences, section.text, m.index);
       out.push({
         text: m[0],
         groups: m.slice(1),
