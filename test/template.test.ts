@@ -230,6 +230,25 @@ it("final: 年初预算 and the reason of the difference come back as entered", 
   assert.deepEqual(back.texts, input.texts);
 });
 
+it("a template saved by LibreOffice, with a formula in a 合计, reads back", async () => {
+  if (!findSoffice()) assert.fail("LibreOffice 未安装（apt-get install libreoffice-calc）");
+  const golden = seeds.find((s) => s.prefix === "003")?.golden;
+  assert.ok(golden);
+  const wb = await load((await fillTemplate({ disclosure: await disclosureOf(golden) })).bytes);
+  // 合计 of the 一般公共预算 table as the sum of its 类 rows, computed by LibreOffice.
+  const ws = sheet(wb, "一般公共预算财政拨款支出决算表");
+  const classes: string[] = [];
+  ws.eachRow((row, n) => {
+    if (/^\d{3}$/.test(String(row.getCell(1).value))) classes.push(`C${n}`);
+  });
+  assert.ok(classes.length >= 2);
+  ws.getCell("C5").value = { formula: classes.join("+") } as ExcelJS.CellFormulaValue;
+  const saved = await sofficeConvert(await save(wb), "xlsx", "xlsx", "LibreOffice 未安装");
+  assert.ok(isTemplate(saved));
+  const input = await readTemplate(saved);
+  assert.deepEqual(missingGoldenFacts(golden, toFacts(input.disclosure)), []);
+});
+
 describe("template → document", () => {
   /** Errors by rule and message without the table's name (its number may be printed with it). */
   const errors = (d: Disclosure) =>
