@@ -122,6 +122,8 @@ describe("the Word document", () => {
     assert.match(xml, /<w:vMerge w:val="restart"\/>/);
     assert.match(xml, /w:orient="landscape"/);
     assert.match(xml, /<w:jc w:val="right"\/>/);
+    // 003 has no person-written texts: their markers stand out.
+    assert.match(xml, /<w:highlight w:val="yellow"\/><\/w:rPr><w:t[^>]*>【待填写：/);
     const media = Object.keys(files).filter((f) => f.startsWith("word/media/"));
     const svgs = media.filter((f) => f.endsWith(".svg"));
     const pngs = media.filter((f) => f.endsWith(".png"));

@@ -232,6 +232,20 @@ function chartBlock(c: ChartData, image: ChartImage): Child[] {
   return [new Paragraph({ alignment: AlignmentType.CENTER, children: [run as ParagraphChild] })];
 }
 
+/** A paragraph's runs: 【待填写：…】 markers highlighted, so a person finds what to write. */
+export function markedRuns(text: string): TextRun[] {
+  const runs: TextRun[] = [];
+  let at = 0;
+  for (const m of text.matchAll(/【待填写[^】]*】/g)) {
+    const i = m.index ?? 0;
+    if (i > at) runs.push(new TextRun({ text: text.slice(at, i), font: FONT, size: 24 }));
+    runs.push(new TextRun({ text: m[0], font: FONT, size: 24, highlight: "yellow" }));
+    at = i + m[0].length;
+  }
+  if (at < text.length) runs.push(new TextRun({ text: text.slice(at), font: FONT, size: 24 }));
+  return runs;
+}
+
 function narrativeBlock(b: Block): Child[] {
   if (b.kind === "heading")
     return [
@@ -248,7 +262,7 @@ function narrativeBlock(b: Block): Child[] {
         indent: { firstLine: 480 },
         spacing: { line: 400, after: 80 },
         alignment: AlignmentType.JUSTIFIED,
-        children: [new TextRun({ text: b.text, font: FONT, size: 24 })],
+        children: markedRuns(b.text),
       }),
     ];
   return [];

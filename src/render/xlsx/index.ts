@@ -50,6 +50,21 @@ export function textWidth(s: string): number {
 
 const NARRATIVE_WIDTH = 110;
 
+/** A paragraph as rich text with 【待填写：…】 markers in orange, or plain text without them. */
+export function markedText(text: string): ExcelJS.CellValue {
+  const parts: ExcelJS.RichText[] = [];
+  let at = 0;
+  for (const m of text.matchAll(/【待填写[^】]*】/g)) {
+    const i = m.index ?? 0;
+    if (i > at) parts.push({ text: text.slice(at, i) });
+    parts.push({ text: m[0], font: { color: { argb: "FFC55A11" }, bold: true } });
+    at = i + m[0].length;
+  }
+  if (!parts.length) return text;
+  if (at < text.length) parts.push({ text: text.slice(at) });
+  return { richText: parts };
+}
+
 function narrativeSheet(wb: ExcelJS.Workbook, o: Outline, used: Set<string>): void {
   const ws = wb.addWorksheet(sheetName("说明", used), {
     pageSetup: {
@@ -74,7 +89,7 @@ function narrativeSheet(wb: ExcelJS.Workbook, o: Outline, used: Set<string>): vo
       row.height = b.level === 1 ? 24 : 20;
     } else if (b.kind === "paragraph") {
       // A paragraph is one wrapped cell; Excel does not grow the row itself.
-      const row = ws.addRow([`　　${b.text}`]);
+      const row = ws.addRow([markedText(`　　${b.text}`)]);
       row.alignment = { wrapText: true, vertical: "top" };
       const lines = Math.max(1, Math.ceil(textWidth(b.text) / (NARRATIVE_WIDTH - 6)));
       row.height = Math.min(409, 16 * lines + 4);
