@@ -186,6 +186,26 @@ describe("render: consistent budgets with last year's figures", () => {
   });
 });
 
+describe("render: completing what the figures determine", () => {
+  it("a table given only its 项 lines prints its 类, 款 and 合计 lines as the sums", async () => {
+    const full = consistentBudget({ seed: 5 });
+    const detailed = structuredClone(full);
+    for (const t of detailed.tables)
+      if (t.id === "gpb_function") t.rows = t.rows.filter((r) => r.key.length === 7);
+    const back = await reread(new TextEncoder().encode(renderHtml({ disclosure: detailed })));
+    const want = full.tables.find((t) => t.id === "gpb_function");
+    const got = back.tables.find((t) => t.id === "gpb_function");
+    assert.ok(want && got);
+    const parents = want.rows.filter((r) => r.key.length < 7);
+    assert.ok(parents.length >= 3);
+    for (const r of parents) {
+      const row = got.rows.find((x) => x.key === r.key);
+      for (const col of ["total", "basic", "project"])
+        assert.equal(row?.cells[col]?.amount ?? 0, r.cells[col]?.amount ?? 0, `${r.key} ${col}`);
+    }
+  });
+});
+
 describe("render: what a reader sees", () => {
   it("HTML embeds the charts as SVG and repeats table headers through thead", async () => {
     const html = renderHtml(consistentInput(1, "万元", false));

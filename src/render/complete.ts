@@ -8,9 +8,14 @@
  *   一般公共预算 (收入合计 = 一般公共预算拨款收入, nothing carried over):
  *   then both tables hold the same figures by definition.
  *
+ * - the 类 and 款 lines of a classification table given only its 项 (or
+ *   款) lines, and its 合计 line: each the sum of its children, named from
+ *   the catalog — an input made by hand needs only the detailed lines.
+ *
  * Nothing is guessed: a figure is only derived where an identity fixes it.
  * The input is not changed; a copy is returned.
  */
+import { type CatalogKind, lookup } from "../catalog/index.ts";
 import type { Cell, Disclosure, Row, Table } from "../model/schema.ts";
 
 function derivedCell(amount: number, like: Cell | undefined): Cell {
@@ -97,8 +102,87 @@ function fiscalCarryover(t: Table): Table {
   return { ...t, rows };
 }
 
+/** Parent code of a classification code: 2101550 → 21015 → 210; 30101 → 301. */
+function parentCode(code: string): string | undefined {
+  if (code.length === 7 || code.length === 5) return code.slice(0, code.length - 2);
+  return undefined;
+}
+
+function sumRows(rows: Row[], like: Row): Record<string, Cell> {
+  const cols = new Set(rows.flatMap((r) => Object.keys(r.cells)));
+  const cells: Record<string, Cell> = {};
+  for (const c of cols) {
+    let sum = 0;
+    for (const r of rows) sum += r.cells[c]?.amount ?? 0;
+    cells[c] = derivedCell(sum, like.cells[c]);
+  }
+  return cells;
+}
+
+const CLASSIFIED = new Set(["func", "econ_dept", "econ_gov"]);
+
+/** Missing 类/款 lines and the 合计 line of a classification table, as sums of their children. */
+function withParents(t: Table, year: number): Table {
+  if (t.empty) return t;
+  const rows = t.rows.filter((r) => CLASSIFIED.has(r.keyKind));
+  // Only tables made of classification lines (not units, projects or summary lines).
+  if (!rows.length || t.rows.some((r) => !CLASSIFIED.has(r.keyKind) && r.keyKind !== "line"))
+    return t;
+  // The table's own classification: a stray line of another (a misprinted code) gets no parents.
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.keyKind, (counts.get(r.keyKind) ?? 0) + 1);
+  const kind = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const byKey = new Map(t.rows.map((r) => [r.key, r]));
+  const added: Row[] = [];
+  // Deepest first, so that a 款 made here counts toward its 类.
+  for (const len of [7, 5]) {
+    const level = [...byKey.values()].filter((r) => r.keyKind === kind && r.key.length === len);
+    const groups = new Map<string, Row[]>();
+    for (const r of level) {
+      const p = parentCode(r.key);
+      if (p && !byKey.has(p)) groups.set(p, [...(groups.get(p) ?? []), r]);
+    }
+    for (const [code, children] of groups) {
+      const like = children[0] as Row;
+      // The parent in the children's own classification (a stray code never gets one).
+      const entry = lookup(code, year, like.keyKind as CatalogKind);
+      if (!entry) continue;
+      const row: Row = {
+        key: code,
+        keyKind: like.keyKind,
+        level: code.length === 3 ? 1 : 2,
+        name: entry.name,
+        cells: sumRows(children, like),
+        source: like.source,
+      };
+      byKey.set(code, row);
+      added.push(row);
+    }
+  }
+  let out = added.length ? [...t.rows, ...added] : [...t.rows];
+  if (!byKey.has("total")) {
+    const top = out.filter((r) => r.keyKind === kind && r.key.length === 3);
+    if (top.length && top[0])
+      out = [
+        {
+          key: "total",
+          keyKind: "line",
+          name: "合计",
+          cells: sumRows(top, top[0]),
+          source: top[0].source,
+        },
+        ...out,
+      ];
+  }
+  if (out.length === t.rows.length) return t;
+  return { ...t, rows: out };
+}
+
 export function completeDisclosure(d: Disclosure): Disclosure {
-  let tables = d.tables.map(withBasic).map(fiscalCarryover);
+  let tables = d.tables
+    .map(withBasic)
+    .map(fiscalCarryover)
+    .map((t) => withParents(t, d.year));
   const has = (id: string) => tables.some((t) => t.id === id && !t.empty);
   const gpb = tables.find((t) => t.id === "gpb_function" && !t.empty);
   if (d.kind === "budget" && !has("expenditure") && gpb) {
