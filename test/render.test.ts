@@ -19,7 +19,7 @@ import { extractFile } from "../src/cli/extract.ts";
 import { ingestBytes } from "../src/ingest/index.ts";
 import { GongkaiError } from "../src/model/errors.ts";
 import { toFacts } from "../src/model/facts.ts";
-import type { Disclosure } from "../src/model/schema.ts";
+import type { Disclosure, Row } from "../src/model/schema.ts";
 import { recognize } from "../src/recognize/index.ts";
 import {
   parseRenderInput,
@@ -199,7 +199,7 @@ describe("render: completing what the figures determine", () => {
     const parents = want.rows.filter((r) => r.key.length < 7);
     assert.ok(parents.length >= 3);
     for (const r of parents) {
-      const row = got.rows.find((x) => x.key === r.key);
+      const row: Row | undefined = got.rows.find((x) => x.key === r.key);
       for (const col of ["total", "basic", "project"])
         assert.equal(row?.cells[col]?.amount ?? 0, r.cells[col]?.amount ?? 0, `${r.key} ${col}`);
     }
