@@ -57,7 +57,7 @@ export function totalsParagraphs(input: RenderInput): string[] {
   const head =
     d.kind === "final"
       ? `${d.entity.name}${d.year}年度收入总计${money(inc.value, inc.unit)}，支出总计${money(exp.value, exp.unit)}。`
-      : `按照综合预算的原则，${d.entity.name}所有收入和支出均纳入部门预算管理。${d.year}年收入总计${money(inc.value, inc.unit)}，支出总计${money(exp.value, exp.unit)}。`;
+      : `按照综合预算的原则，${d.entity.name}所有收入和支出均纳入${d.entity.level === "unit" ? "单位" : "部门"}预算管理。${d.year}年收入总计${money(inc.value, inc.unit)}，支出总计${money(exp.value, exp.unit)}。`;
   return [head, `收入总计${compare(input, inc, "income.grand_total", "收支总计")}。`];
 }
 
