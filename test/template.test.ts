@@ -349,6 +349,23 @@ describe("wrong cells are named", () => {
     assert.deepEqual(await problemsOf(await save(wb)), ["收支总表!：收支总表没有填写任何数字"]);
   });
 
+  it("a project needs its name; a line label must be one of the table's", async () => {
+    const wb = await load(await writeTemplate({ kind: "budget", year: 2025 }));
+    sheet(wb, "单位信息").getCell("B3").value = "某单位";
+    sheet(wb, "单位信息").getCell("B9").value = "元";
+    const summary = sheet(wb, sheetOf("budget", "summary"));
+    summary.getCell("B6").value = 100;
+    summary.getCell("A70").value = "其他乱填的行";
+    summary.getCell("B70").value = 1;
+    const projects = sheet(wb, sheetOf("budget", "projects"));
+    projects.getCell("A7").value = "P001";
+    projects.getCell("C7").value = 5;
+    assert.deepEqual(await problemsOf(await save(wb)), [
+      `${summary.name}!A70：“其他乱填的行”不是本表的项目，请使用模板给出的行`,
+      `${projects.name}!B7：项目名称为必填项`,
+    ]);
+  });
+
   it("not a spreadsheet, or a damaged one: a clear Chinese error", async () => {
     await assert.rejects(
       readTemplate(new TextEncoder().encode("单位名称,年度\n")),

@@ -289,7 +289,8 @@ function readTable(
     }
     if (t.rows.kind === "free") {
       const code = first.replace(/\s+/g, "");
-      if (!second && !code) {
+      // The name is what the table prints; a code alone says nothing to a reader.
+      if (!second) {
         rd.problem(t.sheet, addr(r, 2), `${t.rows.nameHead}为必填项`);
         continue;
       }
@@ -306,7 +307,7 @@ function readTable(
       rows.push({
         key,
         keyKind: t.rows.keyKind,
-        name: second || code,
+        name: second,
         cells: amounts(r, undefined),
         source: { line: r, page },
       });
