@@ -87,6 +87,7 @@ function paragraph(doc: Doc, text: string): void {
 // --------------------------------------------------------------------- tables
 
 interface TableGeometry {
+  minRow: number;
   colX: number[];
   colW: number[];
   size: number;
@@ -100,7 +101,7 @@ function textHeight(doc: Doc, text: string, width: number, size: number, bold: b
 }
 
 /** Column widths from the grid's proportions, and a font size at which every amount fits on one line. */
-function geometry(doc: Doc, g: Grid): TableGeometry {
+function geometry(doc: Doc, g: Grid, minRow = MIN_ROW, maxSize = 9): TableGeometry {
   const f = frame(doc);
   const sum = g.widths.reduce((a, b) => a + b, 0);
   const colW = g.widths.map((w) => (f.width * w) / sum);
@@ -110,7 +111,7 @@ function geometry(doc: Doc, g: Grid): TableGeometry {
     colX.push(x);
     x += w;
   }
-  let size = g.width > 10 ? 8 : 9;
+  let size = Math.min(maxSize, g.width > 10 ? 8 : 9);
   doc.font("regular");
   for (; size > 5.5; size -= 0.5) {
     doc.fontSize(size);
@@ -121,7 +122,7 @@ function geometry(doc: Doc, g: Grid): TableGeometry {
     );
     if (fits) break;
   }
-  const headerH = Array.from({ length: g.headerRows }, () => MIN_ROW + 3);
+  const headerH = Array.from({ length: g.headerRows }, () => minRow + 3);
   for (const h of g.header) {
     const w = spanWidth(colW, h.col, h.colSpan ?? 1) - 2 * CELL_PAD;
     const need = textHeight(doc, h.text, w, size, true) + 2 * CELL_PAD;
@@ -138,7 +139,7 @@ function geometry(doc: Doc, g: Grid): TableGeometry {
     const last = h.row + span - 1;
     if (need > have) headerH[last] = (headerH[last] ?? 0) + need - have;
   }
-  return { colX, colW, size, headerH };
+  return { colX, colW, size, headerH, minRow };
 }
 
 function spanWidth(colW: number[], col: number, span: number): number {
@@ -195,7 +196,7 @@ function drawHeader(doc: Doc, g: Grid, geo: TableGeometry, y0: number): number {
 }
 
 function rowHeight(doc: Doc, row: BodyCell[], geo: TableGeometry): number {
-  let h = MIN_ROW;
+  let h = geo.minRow;
   row.forEach((c, i) => {
     const w = (geo.colW[i] ?? 0) - 2 * CELL_PAD - (c.indent ?? 0) * geo.size;
     h = Math.max(h, textHeight(doc, c.text, w, geo.size, !!c.bold) + 2 * CELL_PAD);
@@ -220,6 +221,33 @@ function tableTitle(doc: Doc, g: Grid, top: number): void {
   doc.y = y + 14;
 }
 
+/** Height of the whole table (header, rows and notes) in a geometry. */
+function tableHeight(doc: Doc, g: Grid, geo: TableGeometry): number {
+  let h = geo.headerH.reduce((a, b) => a + b, 0);
+  for (const row of g.body) h += rowHeight(doc, row, geo);
+  return h + (g.emptyNote ? 16 : 0) + (g.note ? 16 : 0) + 6;
+}
+
+/**
+ * The table's geometry; a table a little too long for one page is set a
+ * little tighter so that it (and its notes) stay on the page.
+ */
+function fittingGeometry(doc: Doc, g: Grid, room: number): TableGeometry {
+  const normal = geometry(doc, g);
+  const need = tableHeight(doc, g, normal);
+  if (need <= room || need > room * 1.6) return normal;
+  for (const [minRow, size] of [
+    [13.5, 8.5],
+    [12.5, 8],
+    [11.5, 7.5],
+    [10.5, 7],
+  ] as const) {
+    const tight = geometry(doc, g, minRow, size);
+    if (tableHeight(doc, g, tight) <= room) return tight;
+  }
+  return normal;
+}
+
 function drawTable(doc: Doc, g: Grid, afterPartHeading: boolean): void {
   // The first table of a part starts under the part's heading when all of it fits there.
   let samePage = false;
@@ -232,7 +260,7 @@ function drawTable(doc: Doc, g: Grid, afterPartHeading: boolean): void {
   if (!samePage) addPage(doc, g.landscape);
   tableTitle(doc, g, samePage ? doc.y + 10 : frame(doc).top);
   doc.outline.addItem(`${g.number} ${g.title}`);
-  const geo = geometry(doc, g);
+  const geo = fittingGeometry(doc, g, frame(doc).bottom - doc.y);
   let y = drawHeader(doc, g, geo, doc.y);
   for (const row of g.body) {
     const h = rowHeight(doc, row, geo);
