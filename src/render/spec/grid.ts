@@ -175,7 +175,7 @@ function summaryFooter(id: TableId, kind: Kind): [LineDef | null, LineDef | null
     ]);
     if (id === "fiscal_summary")
       // The template itemises the carry-over by fund under its line.
-      FINAL_FISCAL_INCOME.forEach((l, i) =>
+      for (const [i, l] of FINAL_FISCAL_INCOME.entries())
         rows.push([
           {
             key: `income.carryover.${l.key.slice(7)}`,
@@ -183,8 +183,7 @@ function summaryFooter(id: TableId, kind: Kind): [LineDef | null, LineDef | null
             sub: true,
           },
           null,
-        ]),
-      );
+        ]);
     rows.push([
       { key: "income.grand_total", label: "总计" },
       { key: "expenditure.grand_total", label: "总计" },
