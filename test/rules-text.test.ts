@@ -960,3 +960,25 @@ describe("text/running-cost-within-public", () => {
     assert.deepEqual(findings(doc([make(300)]), "text/running-cost-within-public"), []);
   });
 });
+
+describe("text/year-matches-document in final accounts", () => {
+  it("reports a 决算 figure dated another year, accepts a comparison", () => {
+    const heading = "一、收入支出决算总体情况说明";
+    const bad = section(heading, "2023 年度收入支出决算总计 587.09 万元。");
+    const d = disclosure({ kind: "final", year: 2024, sections: [bad] });
+    const f = only(d, "text/year-matches-document");
+    assert.equal(f.actual, "2023 年");
+    assert.equal(f.locations[0]?.line, bad.source.line);
+    const ok = section(
+      heading,
+      "2024 年度收入支出决算总计 587.09 万元，与 2023 年度决算相比减少 7.08 万元。",
+    );
+    assert.deepEqual(
+      findings(
+        disclosure({ kind: "final", year: 2024, sections: [ok] }),
+        "text/year-matches-document",
+      ),
+      [],
+    );
+  });
+});

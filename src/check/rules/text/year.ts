@@ -10,7 +10,7 @@ import { claimLocation, sectionLocation } from "../../view.ts";
 const BUDGET_YEAR_RE =
   /([12]\d{3})\s*年度?\s*(?:部门|单位)?\s*(?:年初)?(?:预算安排|安排预算|预算数?为|预算金额|预算收入|预算支出|收支预算|收支总预算|收入预算|支出预算|部门预算|单位预算)/gu;
 const FINAL_YEAR_RE =
-  /([12]\d{3})\s*年度?\s*(?:部门|单位)?\s*(?:决算数?为|收支决算|收入决算|支出决算|决算收入|决算支出|部门决算|单位决算|支出决算)/gu;
+  /([12]\d{3})\s*年度?\s*(?:部门|单位)?\s*(?:决算数?为|收支决算|收入支出决算|收入支出总计|财政拨款收入支出总计|收入决算|支出决算|决算收入|决算支出|部门决算|单位决算)/gu;
 /** Words just before the year that make it a comparison or a time span, not the figure's year. */
 const CONTEXT_RE = /(?:比|较|与|同|对比|相比|上年|去年|前两年|以前|截至|截止|自|从|至|及)\s*$/u;
 /** Words after the match that make it a comparison ("2024 年预算相比"). */
