@@ -53,10 +53,11 @@ function rendered(prefix: string): Promise<Rendered> {
   return p;
 }
 
+/** Errors by rule and message, without the table's name (printed with or without its number). */
 function errorsOf(d: Disclosure): string[] {
   return checkDisclosure(d)
     .findings.filter((f) => f.severity === "error")
-    .map((f) => `${f.rule} ${f.message}`);
+    .map((f) => `${f.rule} ${f.message.replace(/^\S+\s/, "")}`);
 }
 
 describe("rendered XLSX and DOCX read back", () => {
