@@ -88,10 +88,29 @@ describe("text and template rules on the seeds", () => {
 
   it("002: completion rates written against a zero 三公 budget, and unchosen 增长（下降）", () => {
     for (const line of [1554, 1564, 1578, 1597]) {
-      assert.equal(find("002", "text/completion-rate", line).severity, "warning");
+      const warned = of("002").filter(
+        (f) =>
+          f.rule === "text/completion-rate" &&
+          f.locations[0]?.line === line &&
+          f.severity === "warning",
+      );
+      assert.equal(warned.length, 1, `line ${line}`);
     }
     for (const line of [1554, 1597, 1601]) {
       assert.equal(find("002", "template/unfilled-choice", line).severity, "warning");
+    }
+  });
+
+  it("002: “决算数小于预算数” where both are 0 (the next sentence after the figures)", () => {
+    for (const line of [1554, 1564]) {
+      const f = of("002").find(
+        (x) =>
+          x.rule === "text/completion-rate" &&
+          x.locations[0]?.line === line &&
+          x.severity === "error",
+      );
+      assert.ok(f, `line ${line}`);
+      assert.match(f.message, /又称“决算数小于预算”，但决算 0 万元等于预算 0 万元/u);
     }
   });
 
@@ -121,6 +140,8 @@ describe("text and template rules on the seeds", () => {
     ]);
     assert.deepEqual(keys("001"), []);
     assert.deepEqual(keys("002"), [
+      "error text/completion-rate @1554",
+      "error text/completion-rate @1564",
       "error text/share-ratio @1664",
       "error text/share-ratio @2168",
       "warning template/foreign-level @2041",

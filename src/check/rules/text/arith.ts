@@ -293,9 +293,10 @@ export const completionRate: Rule = {
         }
       }
       if (amount === undefined) continue;
+      // The verdict often opens the next sentence: "年初预算为 X，支出决算为 Y。决算数大于预算数的主要原因：…"
       const words =
-        /决算数?\s*(大于|高于|多于|超过|小于|低于|少于|等于|与[^，。；]{0,8}?(?:一致|持平|相等|相同))\s*(?:年初)?预算/u.exec(
-          c.quote,
+        /决算数?\s*(大于|高于|多于|超过|小于|低于|少于|等于|与[^，。；]{0,8}?(?:一致|持平|相等|相同))(?![（(])\s*(?:年初)?预算/u.exec(
+          `${c.quote}${nextSentence(doc, c)}`,
         );
       if (!words?.[1]) continue;
       const w = words[1];
@@ -303,7 +304,7 @@ export const completionRate: Rule = {
       const real = Math.sign(amount - c.budget);
       if (says === real) continue;
       yield {
-        message: `说明称“${c.quote}”，但决算 ${stated(amount, unit)}${real > 0 ? "大于" : real < 0 ? "小于" : "等于"}预算 ${stated(c.budget, unit)}。`,
+        message: `说明称“${c.quote}”${c.quote.includes(words[0]) ? "" : `，又称“${words[0]}”`}，但决算 ${stated(amount, unit)}${real > 0 ? "大于" : real < 0 ? "小于" : "等于"}预算 ${stated(c.budget, unit)}。`,
         locations: locations(c),
         expected:
           real > 0 ? "决算数大于预算数" : real < 0 ? "决算数小于预算数" : "决算数等于预算数",
@@ -463,3 +464,12 @@ export const breakdownSum: Rule = {
     }
   },
 };
+
+/** The sentence after a claim's own, within its section ("" when there is none). */
+function nextSentence(doc: Disclosure, c: Claim): string {
+  const section = doc.sections.find((x) => x.heading === c.section && x.text.includes(c.quote));
+  if (!section) return "";
+  const rest = section.text.slice(section.text.indexOf(c.quote) + c.quote.length).trimStart();
+  const end = rest.search(/[。；]/);
+  return end >= 0 ? rest.slice(0, end + 1) : rest.slice(0, 120);
+}
