@@ -278,10 +278,16 @@ function basicSplit(d: Disclosure): {
   public?: number;
   personnelItems: EconItem[];
   publicItems: EconItem[];
+  /** 类 lines with their totals. */
+  classes: EconItem[];
 } | null {
   const t = tableOf(d, "gpb_basic_economic");
   if (!t || t.empty) return null;
   const items = t.rows.filter((r) => r.keyKind.startsWith("econ") && r.key.length === 5);
+  const classes = t.rows
+    .filter((r) => r.keyKind.startsWith("econ") && r.key.length === 3)
+    .sort((a, b) => (a.key < b.key ? -1 : 1))
+    .map((r) => ({ code: r.key, name: r.name, value: cellOf(r, "total", "amount") ?? 0 }));
   const cols = new Set(t.columns.map((c) => c.id));
   if (cols.has("personnel") || cols.has("public")) {
     const pick = (col: string) =>
@@ -292,6 +298,7 @@ function basicSplit(d: Disclosure): {
       unit: t.unit,
       personnelItems: pick("personnel"),
       publicItems: pick("public"),
+      classes,
     };
     const p = tableTotal(t, "personnel");
     const u = tableTotal(t, "public");
@@ -308,6 +315,7 @@ function basicSplit(d: Disclosure): {
     unit: t.unit,
     personnelItems: all.filter((x) => isPersonnel(x.code)),
     publicItems: all.filter((x) => !isPersonnel(x.code)),
+    classes,
   };
   const p = cellOf(rowOf(t, "personnel_total"), "amount", "total");
   const u = cellOf(rowOf(t, "public_total"), "amount", "total");
@@ -330,6 +338,12 @@ export function basicParagraphs(input: RenderInput): string[] {
   if (s.personnel !== undefined) parts.push(`人员经费${money(s.personnel, s.unit)}`);
   if (s.public !== undefined) parts.push(`公用经费${money(s.public, s.unit)}`);
   const out = [`${yearOf(d)}${name}${money(total, s.unit)}，其中：${parts.join("，")}。`];
+  // Structure by economic class (类), each with its share of the basic total.
+  const classes = s.classes.filter((x) => x.value !== 0);
+  if (classes.length && total !== 0)
+    out.push(
+      `按支出经济分类，${classes.map((x) => `${x.name}（${x.code}）${money(x.value, s.unit)}，占基本支出的${percent(x.value, total)}%`).join("；")}。`,
+    );
   if (s.personnelItems.length) out.push(`人员经费主要包括：${list(s.personnelItems)}。`);
   if (s.publicItems.length) out.push(`公用经费主要包括：${list(s.publicItems)}。`);
   return out;
