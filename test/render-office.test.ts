@@ -18,7 +18,8 @@ import { toFacts } from "../src/model/facts.ts";
 import type { Disclosure } from "../src/model/schema.ts";
 import { recognize } from "../src/recognize/index.ts";
 import { renderDocx } from "../src/render/docx/index.ts";
-import { repairSvg } from "../src/render/docx/raster.ts";
+import { canRasterise, repairSvg } from "../src/render/docx/raster.ts";
+import { buildOutline } from "../src/render/outline.ts";
 import { documentGrids } from "../src/render/spec/index.ts";
 import { renderXlsx } from "../src/render/xlsx/index.ts";
 import { type Golden, goldenSeeds, missingGoldenFacts } from "./helpers/make-documents.ts";
@@ -107,6 +108,12 @@ describe("the workbook", () => {
     assert.equal(ws.views[0]?.state, "frozen");
     assert.equal(ws.pageSetup.paperSize, 9);
     assert.match(String(ws.pageSetup.printTitlesRow), /^4:5$/);
+    // Charts are pictures in the 说明 sheet, one per chart of the outline.
+    const charts = buildOutline({ disclosure: r.source }).blocks.filter((b) => b.kind === "chart");
+    assert.ok(charts.length > 0);
+    assert.equal(wb.worksheets[0]?.getImages().length, charts.length);
+    const media = Object.keys(unzipSync(r.xlsx)).filter((f) => /^xl\/media\/.+\.png$/.test(f));
+    assert.equal(media.length, charts.length);
     // The wide 收入总表 prints landscape.
     const income = wb.worksheets.find((w) => w.name.includes("收入总表"));
     assert.equal(income?.pageSetup.orientation, "landscape");
@@ -137,6 +144,10 @@ describe("the Word document", () => {
     }
     const png = files[pngs[0] as string] as Uint8Array;
     assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47]);
+    // Rasterised at twice the picture's size where @napi-rs/canvas is installed,
+    // else the shapes-only picture at its size.
+    const width = new DataView(png.buffer, png.byteOffset).getUint32(16);
+    assert.equal(width, (await canRasterise()) ? 1200 : 600);
   });
 
   it("repairSvg turns echarts' nested double quotes into single quotes", () => {

@@ -8,10 +8,13 @@
  * column widths from the grid, the header frozen and repeated on every
  * printed page, A4 (landscape for wide tables) fitted to the page width.
  *
- * Charts are not drawn in the workbook (exceljs embeds only raster images
- * and we render charts as SVG); the figures they show are in the tables.
+ * Charts are pictures in the 说明 sheet where the text places them: exceljs
+ * embeds only raster images, so the chart's SVG is rasterised (docx/raster.ts).
  */
 import ExcelJS from "exceljs";
+import type { ChartData } from "../charts/data.ts";
+import { chartSvg } from "../charts/svg.ts";
+import { chartPng, repairSvg } from "../docx/raster.ts";
 import type { RenderInput } from "../input.ts";
 import { buildOutline, type Outline } from "../outline.ts";
 import type { BodyCell, Grid } from "../spec/index.ts";
@@ -49,6 +52,8 @@ export function textWidth(s: string): number {
 }
 
 const NARRATIVE_WIDTH = 110;
+/** Chart pictures in pixels (drawn at twice that resolution). */
+const CHART = { width: 600, height: 340 };
 
 /** A paragraph as rich text with 【待填写：…】 markers in orange, or plain text without them. */
 export function markedText(text: string): ExcelJS.CellValue {
@@ -65,7 +70,26 @@ export function markedText(text: string): ExcelJS.CellValue {
   return { richText: parts };
 }
 
-function narrativeSheet(wb: ExcelJS.Workbook, o: Outline, used: Set<string>): void {
+/** Chart pictures, by chart, made before the sheet is written (rasterising is async). */
+type ChartImages = Map<ChartData, Uint8Array>;
+
+async function chartImages(o: Outline, enabled: boolean): Promise<ChartImages> {
+  const out: ChartImages = new Map();
+  if (!enabled) return out;
+  for (const b of o.blocks)
+    if (b.kind === "chart") {
+      const svg = repairSvg(chartSvg(b.chart, CHART.width, CHART.height));
+      out.set(b.chart, await chartPng(b.chart, svg, CHART.width, CHART.height));
+    }
+  return out;
+}
+
+function narrativeSheet(
+  wb: ExcelJS.Workbook,
+  o: Outline,
+  used: Set<string>,
+  images: ChartImages,
+): void {
   const ws = wb.addWorksheet(sheetName("说明", used), {
     pageSetup: {
       paperSize: 9,
@@ -93,6 +117,18 @@ function narrativeSheet(wb: ExcelJS.Workbook, o: Outline, used: Set<string>): vo
       row.alignment = { wrapText: true, vertical: "top" };
       const lines = Math.max(1, Math.ceil(textWidth(b.text) / (NARRATIVE_WIDTH - 6)));
       row.height = Math.min(409, 16 * lines + 4);
+    } else if (b.kind === "chart") {
+      const png = images.get(b.chart);
+      if (!png) continue;
+      // One row as tall as the picture, the picture anchored in it.
+      const row = ws.addRow([]);
+      row.height = CHART.height * 0.75 + 8;
+      const id = wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: "png" });
+      ws.addImage(id, {
+        tl: { col: 0.2, row: row.number - 1 + 0.05 },
+        ext: { width: CHART.width, height: CHART.height },
+        editAs: "oneCell",
+      });
     }
   }
 }
@@ -225,7 +261,7 @@ export async function renderXlsx(input: RenderInput): Promise<Uint8Array> {
   wb.creator = "gongkai";
   wb.title = o.title;
   const used = new Set<string>();
-  narrativeSheet(wb, o, used);
+  narrativeSheet(wb, o, used, await chartImages(o, input.options?.charts !== false));
   for (const b of o.blocks) if (b.kind === "table") tableSheet(wb, b.grid, used);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
