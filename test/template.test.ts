@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import ExcelJS from "exceljs";
-import { entriesFor, lookup } from "../src/catalog/index.ts";
+import { entriesFor, history, lookup } from "../src/catalog/index.ts";
 import { checkDisclosure } from "../src/check/engine.ts";
 import { extractFile } from "../src/cli/extract.ts";
 import { ingestBytes } from "../src/ingest/index.ts";
@@ -364,6 +364,26 @@ describe("wrong cells are named", () => {
       `${summary.name}!A70：“其他乱填的行”不是本表的项目，请使用模板给出的行`,
       `${projects.name}!B7：项目名称为必填项`,
     ]);
+  });
+
+  it("a 类 line under another year's name (the year changed after a rename) is still that 类", async () => {
+    const wb = await load(await writeTemplate({ kind: "budget", year: 2019 }));
+    const entity = sheet(wb, "单位信息");
+    entity.getCell("B3").value = "某单位";
+    entity.getCell("B7").value = 2025;
+    entity.getCell("B9").value = "万元";
+    const summary = sheet(wb, sheetOf("budget", "summary"));
+    // 210 was 医疗卫生与计划生育支出 until 2018 and 卫生健康支出 since: the old name still means 210.
+    let row = 0;
+    summary.eachRow((r, n) => {
+      if (r.getCell(1).value === lookup("210", 2019, "func")?.name) row = n;
+    });
+    assert.ok(row > 0);
+    summary.getCell(row, 1).value = history("210", "func")[0]?.name ?? "";
+    summary.getCell(row, 2).value = 12.5;
+    const input = await readTemplate(await save(wb));
+    const line = input.disclosure.tables[0]?.rows.find((r) => r.key === "expenditure.function.210");
+    assert.equal(line?.cells.amount?.amount, 1250);
   });
 
   it("not a spreadsheet, or a damaged one: a clear Chinese error", async () => {

@@ -10,7 +10,7 @@
  * (`gongkai check`), not this reader's.
  */
 import ExcelJS from "exceljs";
-import { type CatalogKind, lookup } from "../catalog/index.ts";
+import { type CatalogKind, history, lookup } from "../catalog/index.ts";
 import { GongkaiError } from "../model/errors.ts";
 import { formatAmountGrouped } from "../model/money.ts";
 import {
@@ -259,6 +259,14 @@ function readTable(
   };
   const fixed = t.rows.kind === "lines" ? t.rows.lines : t.rows.fixed;
   const byLabel = new Map(fixed.map((l) => [norm(l.label), l]));
+  // A 类 line under the name of another year (the template made for 2024, the
+  // year then changed to 2025 after a rename) is still that 类.
+  for (const l of fixed) {
+    const m = /^expenditure\.function\.(\d{3})$/.exec(l.key);
+    if (!m?.[1]) continue;
+    for (const e of history(m[1], "func"))
+      if (!byLabel.has(norm(e.name))) byLabel.set(norm(e.name), l);
+  }
   const sections = new Set(fixed.flatMap((l) => (l.section ? [norm(l.section)] : [])));
   const seen = new Map<string, number>();
   for (let r = FIRST_DATA_ROW; r <= ws.rowCount; r++) {
