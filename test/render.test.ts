@@ -86,6 +86,29 @@ describe("render: golden seeds round trip", () => {
   }
 });
 
+describe("render: a generated document is a fixed point", () => {
+  for (const prefix of ["000", "003"]) {
+    it(`${prefix}: render → extract → render → extract gives the same facts and the same narrative`, async () => {
+      const golden = goldenSeeds().find((s) => s.prefix === prefix)?.golden;
+      assert.ok(golden);
+      const first = await reread(
+        await renderPdf({ disclosure: await extractFile(`${SHARED}/${golden.document}`) }),
+      );
+      const second = await reread(await renderPdf({ disclosure: first }));
+      const facts = (d: Disclosure) =>
+        toFacts(d)
+          .facts.map((f) => `${f.table}|${f.key}|${f.column}|${f.value}`)
+          .sort();
+      assert.ok(facts(first).length > 100);
+      assert.deepEqual(facts(second), facts(first));
+      assert.deepEqual(
+        second.sections.map((s) => `${s.heading}\n${s.text}`),
+        first.sections.map((s) => `${s.heading}\n${s.text}`),
+      );
+    });
+  }
+});
+
 /** Last year's figures, as a preparer would give them: another consistent budget's totals. */
 function priorLines(last: Disclosure): Record<string, number> {
   const get = (table: string, key: string, ...cols: string[]): number | undefined => {
