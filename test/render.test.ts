@@ -152,7 +152,16 @@ function consistentInput(seed: number, unit: "万元" | "元", withTexts: boolea
     "three_public.reception": 0,
     running_cost: 150_00 * (unit === "元" ? 10_000 : 1),
   };
-  const input: RenderInput = { disclosure, prior: { lines } };
+  // Last year's 项 lines of the 一般公共预算支出表, for the per-item changes.
+  const lastGpb = consistentBudget({ seed: seed + 100, unit }).tables.find(
+    (t) => t.id === "gpb_function",
+  );
+  const codes = Object.fromEntries(
+    (lastGpb?.rows ?? [])
+      .filter((r) => r.key.length === 7)
+      .map((r) => [r.key, r.cells.total?.amount ?? 0]),
+  );
+  const input: RenderInput = { disclosure, prior: { lines, codes } };
   if (withTexts) {
     // 机关运行经费 is part of the 公用经费 of the basic table.
     const basic = disclosure.tables.find((t) => t.id === "gpb_basic_economic");

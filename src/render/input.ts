@@ -120,7 +120,9 @@ export const TextsSchema = z.object({
    * Reasons of a change, by subject key: "income.total", "expenditure.total",
    * "grand_total", "fiscal.grand_total", "gpb.total", "gpb.final_vs_budget",
    * "three_public.total", "three_public.abroad", "three_public.vehicle",
-   * "three_public.reception", "running_cost", "assets.total", or a code.
+   * "three_public.reception", "running_cost", "assets.total", or a code;
+   * in a final account also "gpb.final_vs_budget" and
+   * "three_public.final_vs_budget" (决算 against 年初预算).
    */
   reasons: z.record(z.string(), z.string()).optional(),
   /** 绩效目标 / 预算绩效管理情况 */
