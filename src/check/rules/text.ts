@@ -13,7 +13,7 @@ import { percentSign } from "./text/format.ts";
 import { codeNameMatches } from "./text/names.ts";
 import { runningCostWithinPublic } from "./text/running.ts";
 import { directionMatchesNumbers, threePublicReason } from "./text/words.ts";
-import { yearMatchesDocument } from "./text/year.ts";
+import { reportingDate, yearMatchesDocument } from "./text/year.ts";
 
 /**
  * One finding per message: a sentence about both sides at once (“收入支出
@@ -47,5 +47,6 @@ export const textRules: Rule[] = [
   directionMatchesNumbers,
   threePublicReason,
   yearMatchesDocument,
+  reportingDate,
   percentSign,
 ].map(once);

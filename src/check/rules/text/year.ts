@@ -11,6 +11,14 @@ const BUDGET_YEAR_RE =
   /([12]\d{3})\s*年度?\s*(?:部门|单位)?\s*(?:年初)?(?:预算安排|安排预算|预算数?为|预算金额|预算收入|预算支出|收支预算|收支总预算|收入预算|支出预算|部门预算|单位预算)/gu;
 const FINAL_YEAR_RE =
   /([12]\d{3})\s*年度?\s*(?:部门|单位)?\s*(?:决算数?为|收支决算|收入支出决算|收入支出总计|财政拨款收入支出总计|收入决算|支出决算|决算收入|决算支出|部门决算|单位决算)/gu;
+/**
+ * A year that directly dates an amount: "2024年收入总计 94.04 万元",
+ * "2024年“三公”经费预算 0.14 万元". Comparisons are excluded by the same
+ * context tests (比/较/与 … 相比, 上年).
+ */
+const YEAR_AMOUNT_RE =
+  /([12]\d{3})\s*年度?(?![底末初\d月])[^，。；、（(比较与增减上同]{0,16}?[\d.,]+\s*万?元/gu;
+
 /** Words just before the year that make it a comparison or a time span, not the figure's year. */
 const CONTEXT_RE = /(?:比|较|与|同|对比|相比|上年|去年|前两年|以前|截至|截止|自|从|至|及)\s*$/u;
 /** Words after the match that make it a comparison ("2024 年预算相比"). */
@@ -66,7 +74,18 @@ export const yearMatchesDocument: Rule = {
     const re = doc.kind === "budget" ? BUDGET_YEAR_RE : FINAL_YEAR_RE;
     const seen = new Set<string>();
     for (const section of doc.sections) {
-      for (const h of hits(section.text, re, doc.year)) {
+      for (const h of [
+        ...hits(section.text, re, doc.year),
+        // A dated amount in a sentence that also names this year, or after 前两年 /
+        // 以前年度, compares years rather than misdating this one.
+        ...hits(section.text, YEAR_AMOUNT_RE, doc.year).filter(
+          (h) =>
+            !h.sentence.includes(`${doc.year}`) &&
+            !/前两年|前三年|以前年度|历年|往年|上年|去年/u.test(
+              h.sentence.slice(0, Math.max(0, h.sentence.indexOf(h.phrase))),
+            ),
+        ),
+      ]) {
         if (seen.has(h.sentence)) continue;
         seen.add(h.sentence);
         const claim = claimFor(doc, section, h);
@@ -77,6 +96,51 @@ export const yearMatchesDocument: Rule = {
           locations: [where],
           expected: `${doc.year} 年`,
           actual: `${h.year} 年`,
+        };
+      }
+    }
+  },
+};
+
+/** "截至 2023 年 12 月 31 日", "截至2024年底", "截止上年末" is not a year: only printed years count. */
+const REPORTING_DATE_RE = /截[至止]\s*([12]\d{3})\s*年\s*(?:12\s*月\s*31\s*日|底|末)/gu;
+
+export const reportingDate: Rule = {
+  id: "text/reporting-date",
+  family: "text",
+  severity: "error",
+  title: "资产等时点数据的截止日期与文档年度相符",
+  description:
+    "说明中“截至某年12月31日（年底）”的时点数据（车辆、资产、人员）应是文档所说的那个年末：决算是本年度末（2024 年决算写“截至 2024 年 12 月 31 日”），预算是编制时最近的上年末（2025 年预算写“截至 2024 年 12 月 31 日”）。写成更早或更晚的年末，是沿用了往年文字或笔误。",
+  basis:
+    "财预〔2016〕143号：逐步公开国有资产占用情况，内容准确；决算反映本年度末的资产状况，预算以上年末数为基础（disclosure-rules §1.4 模板年份残留）",
+  confirmation: "practice",
+  *check({ doc }) {
+    const expected = doc.kind === "final" ? doc.year : doc.year - 1;
+    for (const section of doc.sections) {
+      REPORTING_DATE_RE.lastIndex = 0;
+      for (
+        let m = REPORTING_DATE_RE.exec(section.text);
+        m;
+        m = REPORTING_DATE_RE.exec(section.text)
+      ) {
+        const year = Number(m[1]);
+        if (year === expected) continue;
+        const start = Math.max(
+          section.text.lastIndexOf("。", m.index) + 1,
+          section.text.lastIndexOf("\n", m.index) + 1,
+        );
+        const stop = section.text.slice(m.index).search(/[。\n]/);
+        const sentence = section.text
+          .slice(start, stop < 0 ? undefined : m.index + stop + 1)
+          .trim();
+        yield {
+          // A budget prepared early in the year may cite a later date; say so gently.
+          ...(doc.kind === "budget" && year === doc.year ? { severity: "warning" as const } : {}),
+          message: `说明称“${sentence}”，时点是 ${year} 年末，但本文档是 ${doc.year} 年${doc.kind === "final" ? "决算，应为本年度末" : "预算，应为上年末"}（${expected} 年 12 月 31 日）。`,
+          locations: [sectionLocation(section, sentence)],
+          expected: `${expected}年12月31日`,
+          actual: m[0].replace(/\s+/g, ""),
         };
       }
     }
