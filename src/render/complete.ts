@@ -4,10 +4,11 @@
  *
  * - 基本支出 = 人员经费 + 公用经费 where a table has the parts but not the
  *   subtotal (the official layout prints 基本支出 over its parts);
- * - the 支出总表 from the 一般公共预算支出表 when all of the year's money is
- *   一般公共预算 (收入合计 = 一般公共预算拨款收入, nothing carried over):
- *   then both tables hold the same figures by definition.
- *
+ * - the 支出总表 and the 收入总表 from the 一般公共预算支出表 when all of the
+ *   year's money is 一般公共预算 (收入合计 = 一般公共预算拨款收入, nothing
+ *   carried over): then the tables hold the same figures by definition;
+ * - the 财政拨款收支总表's carry-over by fund where it was read as second
+ *   fund lines;
  * - the 类 and 款 lines of a classification table given only its 项 (or
  *   款) lines, and its 合计 line: each the sum of its children, named from
  *   the catalog — an input made by hand needs only the detailed lines.
@@ -53,11 +54,7 @@ function amountOf(t: Table | undefined, key: string): number | undefined {
 
 /** The 支出总表 of a budget whose money is all 一般公共预算, from the 一般公共预算支出表. */
 function expenditureFromGpb(d: Disclosure, gpb: Table): Table | undefined {
-  const s = d.tables.find((t) => t.id === "summary");
-  const total = amountOf(s, "income.total");
-  const fromGpb = amountOf(s, "income.gpb");
-  const carry = amountOf(s, "income.carryover") ?? 0;
-  if (total === undefined || total !== fromGpb || carry !== 0) return undefined;
+  if (!allGpb(d)) return undefined;
   const keep = ["total", "basic", "project"];
   if (!gpb.columns.some((c) => c.id === "basic")) return undefined;
   return {
@@ -70,6 +67,39 @@ function expenditureFromGpb(d: Disclosure, gpb: Table): Table | undefined {
       cells: Object.fromEntries(Object.entries(r.cells).filter(([k]) => keep.includes(k))),
     })),
   };
+}
+
+/**
+ * The 收入总表 (by function) of a budget whose money is all 一般公共预算:
+ * every line's income is its 一般公共预算 appropriation, which is what the
+ * 一般公共预算支出表 spends on it.
+ */
+function incomeFromGpb(d: Disclosure, gpb: Table): Table | undefined {
+  if (!allGpb(d)) return undefined;
+  return {
+    ...gpb,
+    id: "income",
+    title: "收入总表",
+    columns: [
+      { id: "total", label: "合计" },
+      { id: "gpb", label: "一般公共预算拨款收入" },
+    ],
+    rows: gpb.rows
+      .filter((r) => r.cells.total)
+      .map((r) => ({
+        ...r,
+        cells: { total: r.cells.total as Cell, gpb: r.cells.total as Cell },
+      })),
+  };
+}
+
+/** The year's money is all 一般公共预算 (收入合计 = 一般公共预算拨款收入, nothing carried over). */
+function allGpb(d: Disclosure): boolean {
+  const s = d.tables.find((t) => t.id === "summary");
+  const total = amountOf(s, "income.total");
+  const fromGpb = amountOf(s, "income.gpb");
+  const carry = amountOf(s, "income.carryover") ?? 0;
+  return total !== undefined && total === fromGpb && carry === 0;
 }
 
 /**
@@ -188,6 +218,10 @@ export function completeDisclosure(d: Disclosure): Disclosure {
   if (d.kind === "budget" && !has("expenditure") && gpb) {
     const e = expenditureFromGpb({ ...d, tables }, gpb);
     if (e) tables = [...tables.filter((t) => t.id !== "expenditure"), e];
+  }
+  if (d.kind === "budget" && !has("income") && gpb) {
+    const i = incomeFromGpb({ ...d, tables }, gpb);
+    if (i) tables = [...tables.filter((t) => t.id !== "income"), i];
   }
   return { ...d, tables };
 }

@@ -3,6 +3,7 @@
  * and wording, every figure from the tables (exact money), changes and rates
  * computed, and a 【待填写：…】 marker wherever only a person can write.
  */
+import { completeDisclosure } from "../complete.ts";
 import type { RenderInput } from "../input.ts";
 import { glossaryPart, overviewPart } from "./common.ts";
 import {
@@ -102,7 +103,9 @@ function finalExplanation(input: RenderInput): NarrativePart {
   };
 }
 
-export function writeNarrative(input: RenderInput): Narrative {
+export function writeNarrative(raw: RenderInput): Narrative {
+  // What the figures determine is filled in first (idempotent; see complete.ts).
+  const input: RenderInput = { ...raw, disclosure: completeDisclosure(raw.disclosure) };
   const d = input.disclosure;
   const fin = d.kind === "final";
   return {

@@ -18,6 +18,7 @@ import type {
   Table,
   TableId,
 } from "../../model/schema.ts";
+import { completeDisclosure } from "../complete.ts";
 import { columnLabel, layoutsFor, type TableLayout } from "./layouts.ts";
 
 export interface HeaderCell {
@@ -611,7 +612,37 @@ export function emptyNoteFor(id: TableId, d: Disclosure): string {
     carryover: "财政拨款结转资金支出",
     assets: "国有资产",
   };
+  // The other tables say there is money here: the table is missing, not empty.
+  if (othersShowData(id, d))
+    return `说明：本表数据【待填写：${(what[id] ?? "相关收支").replace(/^使用/, "")}明细】。`;
   return `说明：${who}没有${what[id] ?? "相关收支"}，故本表无数据。`;
+}
+
+/** Amount of a line of a table, 0 when absent. */
+function lineAmount(d: Disclosure, table: TableId, key: string, ...cols: string[]): number {
+  const row = d.tables.find((t) => t.id === table)?.rows.find((r) => r.key === key);
+  return cellAmount(row, ...cols) ?? 0;
+}
+
+/** Whether another table shows money that this (empty) table would itemise. */
+function othersShowData(id: TableId, d: Disclosure): boolean {
+  switch (id) {
+    case "gov_fund":
+      return lineAmount(d, "summary", "income.gov_fund", "amount", "total") !== 0;
+    case "state_capital":
+      return lineAmount(d, "summary", "income.state_capital", "amount", "total") !== 0;
+    case "projects":
+      return d.kind === "budget" && lineAmount(d, "gpb_function", "total", "project") !== 0;
+    case "gpb_project_economic":
+      return lineAmount(d, "gpb_function", "total", "project") !== 0;
+    case "income":
+    case "expenditure":
+    case "gpb_function":
+    case "gpb_basic_economic":
+      return lineAmount(d, "summary", "income.total", "amount", "total") !== 0;
+    default:
+      return false;
+  }
 }
 
 export interface GridContext {
@@ -659,7 +690,9 @@ export function buildGrid(layout: TableLayout, table: Table | undefined, ctx: Gr
  * kind (empty ones too), the data's other tables in their place. The first
  * table of an id is the standard one.
  */
-export function documentGrids(d: Disclosure): Grid[] {
+export function documentGrids(disclosure: Disclosure): Grid[] {
+  // What the figures determine is filled in first (idempotent; see complete.ts).
+  const d = completeDisclosure(disclosure);
   const first = new Map<TableId, Table>();
   for (const t of d.tables) if (!first.has(t.id)) first.set(t.id, t);
   const grids: Grid[] = [];
