@@ -14,6 +14,7 @@ import { ingestBytes } from "../src/ingest/index.ts";
 import { findSoffice, sofficeConvert } from "../src/ingest/office/soffice.ts";
 import { GongkaiError } from "../src/model/errors.ts";
 import { toFacts } from "../src/model/facts.ts";
+import { parseAmount } from "../src/model/money.ts";
 import type { Disclosure } from "../src/model/schema.ts";
 import { recognize } from "../src/recognize/index.ts";
 import { renderDocument } from "../src/render/index.ts";
@@ -22,6 +23,7 @@ import {
   fillTemplate,
   isTemplate,
   readTemplate,
+  runTemplate,
   TemplateError,
   templateTables,
   writeTemplate,
@@ -247,6 +249,71 @@ it("a template saved by LibreOffice, with a formula in a 合计, reads back", as
   assert.ok(isTemplate(saved));
   const input = await readTemplate(saved);
   assert.deepEqual(missingGoldenFacts(golden, toFacts(input.disclosure)), []);
+});
+
+describe("gongkai template --from", () => {
+  const golden000 = () => {
+    const g = seeds.find((s) => s.prefix === "000")?.golden;
+    assert.ok(g);
+    return g;
+  };
+  /** The preparer enters this year's figures (one is enough for the template to be read). */
+  const withSummaryFigure = async (bytes: Uint8Array, kind: "budget" | "final") => {
+    const wb = await load(bytes);
+    sheet(wb, sheetOf(kind, "summary")).getCell("B6").value = 1;
+    return save(wb);
+  };
+  const fact = (g: Golden, table: string, key: string, column: string) => {
+    const f = g.facts.find((x) => x.table === table && x.key === key && x.column === column);
+    assert.ok(f, `${table} ${key} ${column}`);
+    return parseAmount(f.value);
+  };
+
+  it("last year's budget → next year's template with its figures as 上年数", async () => {
+    const g = golden000();
+    const { bytes } = await runTemplate({ from: join(SHARED, g.document), year: g.year + 1 });
+    const input = await readTemplate(await withSummaryFigure(bytes, "budget"));
+    assert.equal(input.disclosure.year, g.year + 1);
+    assert.ok(
+      input.disclosure.tables.every((t) => t.empty || t.id === "summary"),
+      "this year's tables are blank (but the one figure entered)",
+    );
+    const lines = input.prior?.lines ?? {};
+    assert.equal(lines["income.total"], fact(g, "summary", "income.total", "amount"));
+    assert.equal(
+      lines["expenditure.grand_total"],
+      fact(g, "summary", "expenditure.grand_total", "amount"),
+    );
+    assert.equal(lines["gpb.total"], fact(g, "gpb_function", "total", "total"));
+    assert.equal(lines.personnel, fact(g, "gpb_function", "total", "personnel"));
+    assert.equal(
+      lines["three_public.reception"],
+      fact(g, "three_public", "three_public.reception", "budget"),
+    );
+    assert.equal(input.prior?.codes?.["2101550"], fact(g, "gpb_function", "2101550", "total"));
+  });
+
+  it("a budget → the same year's final template with its 年初预算", async () => {
+    const g = golden000();
+    const { bytes } = await runTemplate({ from: join(SHARED, g.document), kind: "final" });
+    const input = await readTemplate(await withSummaryFigure(bytes, "final"));
+    assert.equal(input.disclosure.kind, "final");
+    const budget = input.figures?.initialBudget;
+    assert.equal(budget?.lines["gpb.total"], fact(g, "gpb_function", "total", "total"));
+    assert.equal(budget?.codes?.["210"], fact(g, "gpb_function", "210", "total"));
+  });
+
+  it("another kind or year: a Chinese error that says what can be made", async () => {
+    const g = golden000();
+    await assert.rejects(
+      runTemplate({ from: join(SHARED, g.document), year: g.year + 3 }),
+      (e: unknown) => e instanceof GongkaiError && /不能生成 2028 年预算模板/.test(e.message),
+    );
+    await assert.rejects(
+      runTemplate({}),
+      (e: unknown) => e instanceof GongkaiError && /--kind/.test(e.message),
+    );
+  });
 });
 
 describe("template → document", () => {
