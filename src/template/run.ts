@@ -8,9 +8,10 @@
  * or any disclosure document gongkai reads, extracted first — see fromFile.
  */
 import { readFile, writeFile } from "node:fs/promises";
-import { extractFile } from "../cli/extract.ts";
+import { ingestFile } from "../ingest/index.ts";
 import { GongkaiError } from "../model/errors.ts";
 import type { Disclosure, Kind } from "../model/schema.ts";
+import { recognize } from "../recognize/index.ts";
 import { parseRenderInput, type RenderInput } from "../render/input.ts";
 import { initialBudgetFrom, priorFrom } from "./carry.ts";
 import { fillTemplate } from "./fill.ts";
@@ -32,7 +33,8 @@ export interface TemplateRunResult {
 }
 
 async function inputFrom(file: string): Promise<RenderInput> {
-  if (!file.toLowerCase().endsWith(".json")) return { disclosure: await extractFile(file) };
+  if (!file.toLowerCase().endsWith(".json"))
+    return { disclosure: recognize(await ingestFile(file), { file }) };
   let json: unknown;
   try {
     json = JSON.parse((await readFile(file, "utf8")).replace(/^\uFEFF/, ""));
