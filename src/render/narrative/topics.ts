@@ -418,6 +418,12 @@ export function fundParagraphs(input: RenderInput, id: "gov_fund" | "state_capit
   const name = id === "gov_fund" ? "政府性基金预算" : "国有资本经营预算";
   const total = tableTotal(t, "total");
   if (!t || t.empty || !total) {
+    // The summary shows such income: the fund's table is missing, not empty.
+    const income = figure(tableOf(d, "summary"), `income.${id}`, "amount", "total");
+    if (income?.value)
+      return [
+        `${yearOf(d)}${name}${d.kind === "final" ? "财政" : ""}拨款收入${money(income.value, income.unit)}，支出情况${marker(`${name}支出明细`)}。`,
+      ];
     const w = d.kind === "final" ? `${name}财政拨款收入和支出` : `使用${name}拨款安排的支出`;
     return [`${d.entity.name}${yearOf(d)}没有${w}。`];
   }
