@@ -136,6 +136,7 @@ export function renderHtml(input: RenderInput): string {
     "<!DOCTYPE html>",
     '<html lang="zh-CN"><head><meta charset="utf-8">',
     '<meta name="generator" content="gongkai">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(o.title)}</title>`,
     `<style>${CSS}</style>`,
     "</head><body>",

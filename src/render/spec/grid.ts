@@ -368,7 +368,7 @@ function columnsFor(layout: TableLayout, table: Table | undefined): ColumnId[] {
     // The official columns the data has, then the data's others (in its order),
     // keeping the official ones that a publisher always prints.
     const cols = layout.columns.filter(
-      (c) => data.includes(c) || ["total", "basic", "project"].includes(c),
+      (c) => layout.fixedColumns || data.includes(c) || ["total", "basic", "project"].includes(c),
     );
     for (const c of data) if (!cols.includes(c)) cols.push(c);
     // 合计 alone where the data is a single amount column.

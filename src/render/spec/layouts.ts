@@ -30,6 +30,8 @@ export interface TableLayout {
   columns: ColumnId[];
   /** Published even without data (then as an empty table with its 空表说明). */
   standard: boolean;
+  /** Every official column is printed, with or without data (收入总表, 支出总表). */
+  fixedColumns?: boolean;
   /** What the code column holds. */
   codeHead?: string;
   nameHead?: string;
@@ -52,6 +54,7 @@ export const BUDGET_LAYOUTS: readonly TableLayout[] = [
     id: "income",
     kind: "budget",
     layout: "code",
+    fixedColumns: true,
     title: "收入总表",
     columns: [
       "total",
@@ -73,6 +76,7 @@ export const BUDGET_LAYOUTS: readonly TableLayout[] = [
     id: "expenditure",
     kind: "budget",
     layout: "code",
+    fixedColumns: true,
     title: "支出总表",
     columns: ["total", "basic", "project", "operating", "upper", "subsidiary"],
     standard: true,
@@ -193,6 +197,7 @@ export const FINAL_LAYOUTS: readonly TableLayout[] = [
     id: "income",
     kind: "final",
     layout: "code",
+    fixedColumns: true,
     title: "收入决算表",
     columns: ["total", "fiscal", "superior", "business", "operating", "affiliated", "other"],
     standard: true,
@@ -203,6 +208,7 @@ export const FINAL_LAYOUTS: readonly TableLayout[] = [
     id: "expenditure",
     kind: "final",
     layout: "code",
+    fixedColumns: true,
     title: "支出决算表",
     columns: ["total", "basic", "project", "upper", "operating", "subsidiary"],
     standard: true,
