@@ -70,7 +70,7 @@ function cellParagraph(
         : AlignmentType.LEFT;
   return new Paragraph({
     alignment,
-    spacing: { before: 20, after: 20 },
+    spacing: { before: 0, after: 0, line: 260 },
     ...(opts.indent ? { indent: { left: 180 * opts.indent } } : {}),
     children: [new TextRun({ text, bold: opts.bold ?? false, size: opts.size ?? 18, font: FONT })],
   });
