@@ -164,8 +164,34 @@ export function parseRenderInput(json: unknown): RenderInput {
   if (r.success) return r.data;
   const first = r.error.issues[0];
   const where = first?.path.length ? first.path.join(".") : "（根）";
-  throw new GongkaiError(
-    "unreadable",
-    `生成输入不符合格式：字段 ${where}：${first?.message ?? "格式错误"}`,
-  );
+  throw new GongkaiError("unreadable", `生成输入不符合格式：字段 ${where}：${issueText(first)}`);
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: "文字",
+  number: "数值",
+  int: "整数",
+  boolean: "是或否",
+  object: "对象",
+  array: "列表",
+  record: "对象",
+};
+
+/** A zod issue in Chinese (the common kinds; others keep zod's words). */
+function issueText(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return "格式错误";
+  switch (issue.code) {
+    case "invalid_type":
+      return `应为${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+    case "invalid_value":
+      return `应为 ${issue.values.map(String).join("、")} 之一`;
+    case "too_small":
+      return `不能小于 ${String(issue.minimum)}`;
+    case "too_big":
+      return `不能大于 ${String(issue.maximum)}`;
+    case "unrecognized_keys":
+      return `有未知的字段 ${issue.keys.join("、")}`;
+    default:
+      return `格式错误（${issue.message}）`;
+  }
 }
