@@ -22,8 +22,8 @@ const pick = <T>(rand: Rand, xs: readonly T[]): T | undefined => xs[Math.floor(r
 
 interface Mutation {
   kind: string;
-  /** Applies the mutation in place; false when the document offers no place for it. */
-  apply(d: Disclosure, rand: Rand): boolean;
+  /** Applies the mutation in place and says what it did; false when the document offers no place for it. */
+  apply(d: Disclosure, rand: Rand): string | false;
 }
 
 /** Non-zero cells of the tables, with where they are. */
@@ -46,12 +46,13 @@ function mutableDigits(text: string, unit: string): number[] {
   return unit === "万元" ? idx.slice(0, -1) : idx;
 }
 
-function setText(cell: Cell, text: string): boolean {
+function setText(cell: Cell, text: string): string | false {
   const amount = parseAmount(text);
   if (amount === undefined || amount === cell.amount) return false;
+  const was = cell.text;
   cell.text = text;
   cell.amount = amount;
-  return true;
+  return `第 ${cell.source.line} 行 ${was} → ${text}`;
 }
 
 const cellChanged: Mutation = {
@@ -106,7 +107,7 @@ const rowDropped: Mutation = {
     const victim = pick(rand, rows);
     if (!victim) return false;
     t.rows.splice(t.rows.indexOf(victim), 1);
-    return true;
+    return `${t.title} 删去 ${victim.key} ${victim.name}`;
   },
 };
 
@@ -132,7 +133,7 @@ const narrativeAmount: Mutation = {
     for (const c of d.claims) if (c.quote === claim.quote) c.quote = c.quote.replace(printed, next);
     for (const s of d.sections) s.text = s.text.replace(printed, next);
     claim.amount = amount;
-    return true;
+    return `“${claim.subject.label}” ${printed} → ${next}`;
   },
 };
 
@@ -145,15 +146,17 @@ const narrativeRate: Mutation = {
     );
     if (!claim?.rate) return false;
     const old = claim.rate;
-    const bumped = (
-      Number.parseFloat(old) +
-      (rand() < 0.5 ? -1 : 1) * (0.1 + Math.floor(rand() * 30))
-    ).toFixed(2);
+    // A wrong figure, not a rounding difference, and the same direction: the
+    // words (增长/下降) stay as they were, so the sign does too.
+    const magnitude = Math.abs(Number.parseFloat(old));
+    const delta = (rand() < 0.5 ? -1 : 1) * (0.2 + Math.floor(rand() * 300) / 10);
+    const next = magnitude + delta > 0 ? magnitude + delta : magnitude - delta;
+    const bumped = (old.startsWith("-") ? -next : next).toFixed(2);
     const abs = (s: string) => s.replace("-", "");
     for (const s of d.sections) s.text = s.text.replace(`${abs(old)}%`, `${abs(bumped)}%`);
     claim.quote = claim.quote.replace(`${abs(old)}%`, `${abs(bumped)}%`);
     claim.rate = bumped;
-    return bumped !== old;
+    return bumped !== old && `增长率 ${old} → ${bumped}`;
   },
 };
 
@@ -167,7 +170,7 @@ const wrongYear: Mutation = {
     s.text = s.text.replace(`${d.year}年`, wrong);
     for (const c of d.claims)
       if (c.section === s.heading) c.quote = c.quote.replace(`${d.year}年`, wrong);
-    return true;
+    return `${s.heading}：${wrong}`;
   },
 };
 
@@ -186,7 +189,7 @@ const templateLeftover: Mutation = {
       cut > 0
         ? `${s.text.slice(0, cut + 1)}较上年${leftover}，${s.text.slice(cut + 1)}`
         : `${s.text}${leftover}`;
-    return true;
+    return `${s.heading}：${leftover}`;
   },
 };
 
@@ -226,13 +229,17 @@ for (const [i, doc] of docs.entries()) {
     results.set(m.kind, r);
     for (let k = 0; k < PER_KIND; k++) {
       const copy = structuredClone(doc);
-      if (!m.apply(copy, rand)) continue;
+      const what = m.apply(copy, rand);
+      if (!what) continue;
       const found = significant(checkDisclosure(copy).findings);
       checks++;
       r.tried++;
       const base = baselines[i] ?? new Set();
       if ([...found].some((f) => !base.has(f))) r.detected++;
-      else if (r.missed.length < 3) r.missed.push(`文档 ${i}`);
+      else {
+        if (r.missed.length < 3) r.missed.push(`文档 ${i}`);
+        if (process.env.GONGKAI_BENCH_VERBOSE) console.log(`未检出：${m.kind} 文档 ${i}：${what}`);
+      }
     }
   }
 }

@@ -247,7 +247,12 @@ const wrongKind: Rule = {
 };
 
 /** The functional tables the law requires in detail to 项. */
-const TO_ITEM_TABLES: ReadonlySet<TableId> = new Set(["expenditure", "gpb_function", "gov_fund"]);
+const TO_ITEM_TABLES: ReadonlySet<TableId> = new Set([
+  "income",
+  "expenditure",
+  "gpb_function",
+  "gov_fund",
+]);
 
 const notDetailed: Rule = {
   id: "code/not-detailed",

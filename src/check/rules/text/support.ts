@@ -72,6 +72,10 @@ export function agree(
   const converted = convertAmount(cell, cellUnit, unit).value;
   const step = stepOf(decimals);
   if (roundTo(converted, step) === stated) return "equal";
+  // Restating a 元 figure printed to 分 in 元 and 分 rounds nothing: a last
+  // digit apart is a slip, not 尾差. (万元 figures are themselves rounded, and
+  // different tables of one document may round a line differently.)
+  if (unit === "元" && cellUnit === "元" && decimals >= 2) return "differs";
   if (Math.abs(converted - stated) <= step) return "rounding";
   return "differs";
 }
