@@ -218,6 +218,104 @@ describe("render: consistent budgets with last year's figures", () => {
   });
 });
 
+/** A consistent budget that also spends 政府性基金 money (X on 2120801), every table kept in step. */
+function withGovFund(d: Disclosure, x: number): Disclosure {
+  const out = structuredClone(d);
+  const cell = (amount: number) => ({ amount, text: String(amount), source: { line: 1 } });
+  const table = (id: string) => out.tables.find((t) => t.id === id);
+  const add = (id: string, key: string, col: string, v: number) => {
+    const row = table(id)?.rows.find((r) => r.key === key);
+    if (!row) throw new Error(`${id} ${key}`);
+    row.cells[col] = cell((row.cells[col]?.amount ?? 0) + v);
+  };
+  const codes: [string, number, string][] = [
+    ["212", 1, "城乡社区支出"],
+    ["21208", 2, "国有土地使用权出让收入安排的支出"],
+    ["2120801", 3, "征地和拆迁补偿支出"],
+  ];
+  const codeRows = (cells: Record<string, number>) =>
+    codes.map(([key, level, name]) => ({
+      key,
+      keyKind: "func" as const,
+      level,
+      name,
+      cells: Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, cell(v)])),
+      source: { line: 1 },
+    }));
+  for (const id of ["summary", "fiscal_summary"]) {
+    const t = table(id);
+    t?.rows.push({
+      key: "income.gov_fund",
+      keyKind: "line",
+      name: "政府性基金预算拨款收入",
+      cells: { amount: cell(x) },
+      source: { line: 1 },
+    });
+    t?.rows.push({
+      key: "expenditure.function.212",
+      keyKind: "line",
+      name: "城乡社区支出",
+      cells: { amount: cell(x) },
+      source: { line: 1 },
+    });
+    for (const k of [
+      "income.total",
+      "income.grand_total",
+      "expenditure.total",
+      "expenditure.grand_total",
+    ])
+      add(id, k, "amount", x);
+  }
+  const income = table("income");
+  income?.columns.push({ id: "gov_fund", label: "政府性基金预算拨款收入" });
+  add("income", "total", "total", x);
+  add("income", "total", "gov_fund", x);
+  income?.rows.push(...codeRows({ total: x, gov_fund: x }));
+  add("expenditure", "total", "total", x);
+  add("expenditure", "total", "project", x);
+  table("expenditure")?.rows.push(...codeRows({ total: x, basic: 0, project: x }));
+  const fund = table("gov_fund");
+  assert.ok(fund);
+  fund.empty = false;
+  fund.rows = [
+    {
+      key: "total",
+      keyKind: "line",
+      name: "合计",
+      cells: { total: cell(x), basic: cell(0), project: cell(x) },
+      source: { line: 1 },
+    },
+    ...codeRows({ total: x, basic: 0, project: x }),
+  ];
+  return out;
+}
+
+describe("render: 政府性基金 spending", () => {
+  it("the fund's table and sentences state its figures; the checker agrees", async () => {
+    const d = withGovFund(consistentBudget({ seed: 3 }), 1234_56);
+    // The tables agree with each other (the source narrative is not kept in step).
+    assert.deepEqual(
+      problems(checkDisclosure(d))
+        .filter((p) => /^(?:arith|xtab)\//.test(p.rule))
+        .map((p) => p.text),
+      [],
+    );
+    for (const [, render] of FORMATS) {
+      const back = await reread(await render({ disclosure: d }));
+      assert.deepEqual(
+        problems(checkDisclosure(back)).map((p) => p.text),
+        [],
+      );
+      const fund = back.tables.find((t) => t.id === "gov_fund");
+      assert.equal(fund?.empty, false);
+      assert.equal(fund?.rows.find((r) => r.key === "2120801")?.cells.total?.amount, 1234_56);
+      const text = back.sections.map((s) => s.text).join("\n");
+      assert.match(text, /政府性基金预算支出1234\.56万元，主要用于：.*（2120801）1234\.56万元/);
+      assert.doesNotMatch(text, /没有使用政府性基金预算拨款安排的支出/);
+    }
+  });
+});
+
 describe("render: completing what the figures determine", () => {
   it("a table given only its 项 lines prints its 类, 款 and 合计 lines as the sums", async () => {
     const full = consistentBudget({ seed: 5 });
