@@ -5,12 +5,18 @@
  * hidden 科目目录 sheets.
  */
 import { unzipSync } from "fflate";
+import { checkDeclaredSizes, readCentralDirectory } from "../ingest/office/zip.ts";
 import { SHEET } from "./fields.ts";
 
 export function isTemplate(bytes: Uint8Array): boolean {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return false;
   let xml: string;
   try {
+    // Only a sane workbook part is inflated (the full checks come when it is read).
+    const entries = readCentralDirectory(bytes);
+    checkDeclaredSizes(entries, bytes.length);
+    const part = entries.find((e) => e.name === "xl/workbook.xml");
+    if (!part || part.uncompressedSize > 4 * 1024 * 1024) return false;
     const files = unzipSync(bytes, { filter: (f) => f.name === "xl/workbook.xml" });
     const wb = files["xl/workbook.xml"];
     if (!wb) return false;

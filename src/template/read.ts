@@ -11,6 +11,7 @@
  */
 import ExcelJS from "exceljs";
 import { type CatalogKind, history, lookup } from "../catalog/index.ts";
+import { scanZip } from "../ingest/office/zip.ts";
 import { GongkaiError } from "../model/errors.ts";
 import { formatAmountGrouped } from "../model/money.ts";
 import {
@@ -550,6 +551,13 @@ function kindFromSheets(wb: ExcelJS.Workbook): Kind | undefined {
 async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
     throw new GongkaiError("unsupported_format", "模板应为 .xlsx 文件（Excel 2007 及以后的格式）");
+  // Bounded first (zip bombs, absurd sheets): the ingester's checks, with their Chinese errors.
+  try {
+    scanZip(bytes);
+  } catch (e) {
+    if (e instanceof GongkaiError) throw new GongkaiError(e.code, `无法读取模板：${e.message}`);
+    throw e;
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
