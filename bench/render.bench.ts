@@ -14,7 +14,7 @@ import { goldenSeeds } from "../test/helpers/make-documents.ts";
 import { SHARED } from "../test/helpers/seeds.ts";
 
 const ROUNDS = Number(process.env.GONGKAI_BENCH_ROUNDS ?? 3);
-const FORMATS: RenderFormat[] = (process.env.GONGKAI_BENCH_FORMATS ?? "html,pdf")
+const FORMATS: RenderFormat[] = (process.env.GONGKAI_BENCH_FORMATS ?? "html,pdf,xlsx,docx")
   .split(",")
   .map((f) => f.trim() as RenderFormat);
 
