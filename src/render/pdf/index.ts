@@ -461,6 +461,8 @@ export async function renderPdf(input: RenderInput): Promise<Uint8Array> {
     size: "A4",
     info: { Title: o.title, Creator: "gongkai", Producer: "gongkai" },
     pdfVersion: "1.7",
+    lang: "zh-CN",
+    displayTitle: true,
   });
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
