@@ -36,9 +36,14 @@ function narrative(doc: Disclosure): string {
   return compact(doc.sections.map((s) => `${s.heading}\n${s.text}`).join("\n"));
 }
 
+/** A heading that names a table (a table-of-contents entry such as “十、政府采购支出预算表”). */
+function namesTable(s: Section): boolean {
+  return /表$/.test(compact(s.heading));
+}
+
 /** A document with tables but no narrative at all was probably published as two files. */
 function tablesOnly(doc: Disclosure): boolean {
-  return doc.sections.every((s) => s.text.trim().length === 0);
+  return doc.sections.every((s) => namesTable(s) || s.text.trim().length === 0);
 }
 
 const requiredTables: Rule = {
@@ -254,7 +259,7 @@ const emptySection: Rule = {
       const s = sections[i] as Section;
       // Appended reports (附件: 绩效评价报告 …) have headings of their own style.
       if (s.level === 1) inAnnex = /附件|附表/.test(s.heading);
-      if (inAnnex) continue;
+      if (inAnnex || namesTable(s)) continue;
       const next = sections[i + 1];
       const hasChildren = next !== undefined && next.level > s.level;
       const body = compact(s.text);

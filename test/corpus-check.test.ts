@@ -1,0 +1,159 @@
+/**
+ * The checker on the real PDFs of ../shared/corpus: every error it reports
+ * there was confirmed by reading the document (each listed below with what
+ * is wrong), so a new error is either a newly found problem or an artefact of
+ * extraction, and fails this test until someone has looked. The other
+ * project's expectations (shanghai-putuo/manifest.yaml) are met or beaten:
+ * every error injected into its 测试问题版本 is found.
+ */
+import assert from "node:assert/strict";
+import { readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { before, describe, it } from "node:test";
+import { checkDisclosure } from "../src/check/engine.ts";
+import type { CheckReport } from "../src/check/types.ts";
+import { extractFile } from "../src/cli/extract.ts";
+import type { Disclosure } from "../src/model/schema.ts";
+import { SHARED } from "./helpers/seeds.ts";
+
+const CORPUS = join(SHARED, "corpus");
+
+function pdfs(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return pdfs(p);
+    return name.endsWith(".pdf") ? [p] : [];
+  });
+}
+
+/**
+ * Confirmed errors by document: `rule@line`, each with what is wrong in the
+ * published document. Lines are the extraction's running line numbers.
+ */
+const CONFIRMED: Record<string, Record<string, string>> = {
+  "shanghai-putuo/24年普陀区财政局（测试问题版本）.pdf": {
+    "template/placeholder@92": "injected: 第二部分 heading names 上海市普陀区XX局",
+    "template/heading-year@278": "injected: 第三部分 heading says 2023年度 in the 2024 accounts",
+    "text/amount-matches-table@280": "injected: 收入支出总计 0 万元 against 2995.39 in 公开01",
+    "text/growth-rate@280": "follows from the injected 0: 减少 56.95 is not 1.87% of it",
+    "text/completion-rate@315": "injected: 决算数大于预算数 where 1511.89 < 1560.05",
+    "text/completion-rate@344": "injected: 决算数大于预算数 where 80.38 < 80.81",
+    "text/completion-rate@352": "injected: 决算数等于预算数 where 60.99 ≠ 62.29",
+    "text/reporting-date@419": "injected: 截至 2023年12月31日 in the 2024 accounts",
+  },
+  "shanghai-putuo/上海市普陀区财政局2024年度部门决算.pdf": {
+    "text/amount-matches-table@307":
+      "published: 财政拨款收入支出总计 0.3 万元 against 2961.68 in 公开04",
+  },
+  "shanghai-putuo/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf": {
+    "text/amount-matches-table@418":
+      "published: 人员经费 4896.98 万元 against 人员经费合计 4884.09 in 公开06",
+  },
+  "shanghai-putuo/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf": {
+    "text/zero-base-growth@264": "a department set up in 2024: 增长 100% from a zero base",
+    "text/zero-base-growth@275": "the same for 财政拨款收入支出总计",
+    "text/zero-base-growth@279": "the same for 一般公共预算财政拨款支出",
+    "text/zero-base-growth@357": "the same for 机关运行经费",
+  },
+  "jiangsu/江苏省人大办公厅/江苏省人大办公厅2017年度预算公开.pdf": {
+    "text/share-ratio@458": "shares “of 三公经费” computed over 三公 + 会议费 + 培训费 (2542.60)",
+    "text/share-ratio@460": "the same, 公务用车 7.22%",
+    "text/share-ratio@461": "the same, 公务接待 16.81%",
+  },
+  "jiangsu/江苏省人民检察院/2017年省检察院部门预算.pdf": {
+    "text/amount-matches-table@455": "基本支出 12323.46 万元 against 12323.48 in the 支出预算总表",
+    "text/growth-rate@534": "机关运行经费: 3401.59 / 2630.96 is 129.29%, not 129.97%",
+  },
+  "jiangsu/江苏省人民检察院/2019年度部门预算公开.pdf": {
+    "text/growth-rate@573":
+      "项目支出 减少 1237.7 of 5573 is 22.21%; 13.22% is copied from the sentence before",
+  },
+  "jiangsu/江苏省高级人民法院/省法院2018年度部门预算公开.pdf": {
+    "text/growth-rate@499": "一般行政管理事务: 392.92 / 6442.89 is 6.10%, not 5.95%",
+    "text/zero-base-growth@516": "增长 100% from a zero base (养老保险缴费, new in 2018)",
+    "text/zero-base-growth@519": "增长 100% from a zero base (职业年金缴费)",
+  },
+};
+
+const TEMPLATE = "shanghai-putuo/附件2：部门决算模板.pdf";
+
+const docs = new Map<string, Disclosure>();
+const reports = new Map<string, CheckReport>();
+
+before(async () => {
+  for (const file of pdfs(CORPUS).sort()) {
+    const d = await extractFile(file);
+    const name = relative(CORPUS, file);
+    docs.set(name, d);
+    reports.set(name, checkDisclosure(d));
+  }
+});
+
+const errorsOf = (name: string) =>
+  (reports.get(name)?.findings ?? [])
+    .filter((f) => f.severity === "error")
+    .map((f) => `${f.rule}@${f.locations[0]?.line}`);
+
+describe("the checker on the corpus PDFs", () => {
+  it("reads all of them", () => {
+    assert.equal(reports.size, 19);
+    for (const [name, r] of reports) assert.deepEqual(r.failures, [], name);
+  });
+
+  it("every error is one confirmed in the document, and every confirmed one is found", () => {
+    for (const name of reports.keys()) {
+      if (name === TEMPLATE) continue;
+      const expected = Object.keys(CONFIRMED[name] ?? {}).sort();
+      assert.deepEqual([...new Set(errorsOf(name))].sort(), expected, name);
+    }
+  });
+
+  it("the national template: its blanks are placeholders, its nine tables all found, no sum or text error", () => {
+    const d = docs.get(TEMPLATE);
+    const ids = new Set(d?.tables.map((t) => t.id));
+    for (const id of [
+      "summary",
+      "income",
+      "expenditure",
+      "fiscal_summary",
+      "gpb_function",
+      "gpb_basic_economic",
+      "three_public",
+      "gov_fund",
+      "state_capital",
+    ] as const) {
+      assert.ok(ids.has(id), id);
+    }
+    const errors = errorsOf(TEMPLATE);
+    assert.ok(errors.length > 50);
+    assert.ok(errors.every((e) => e.startsWith("template/placeholder@")));
+  });
+
+  it("manifest: the published 财政局 document has its 收支总表 and 财政拨款收支总表 and no sum error", () => {
+    const name = "shanghai-putuo/上海市普陀区财政局2024年度部门决算.pdf";
+    const ids = new Set(
+      docs
+        .get(name)
+        ?.tables.filter((t) => !t.empty)
+        .map((t) => t.id),
+    );
+    assert.ok(ids.has("summary") && ids.has("fiscal_summary"));
+    assert.ok(!errorsOf(name).some((e) => e.startsWith("arith/") || e.startsWith("xtab/")));
+  });
+
+  it("manifest: the two documents it expected to miss 财政拨款收支总表 and the 支出决算明细表 in fact publish them", () => {
+    for (const name of [
+      "shanghai-putuo/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf",
+      "shanghai-putuo/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf",
+    ]) {
+      const ids = new Set(
+        docs
+          .get(name)
+          ?.tables.filter((t) => !t.empty)
+          .map((t) => t.id),
+      );
+      assert.ok(ids.has("fiscal_summary") && ids.has("gpb_function"), name);
+      assert.ok(!errorsOf(name).some((e) => e.startsWith("complete/required-tables")), name);
+    }
+  });
+});
