@@ -150,6 +150,14 @@ describe("the Word document", () => {
     assert.equal(width, (await canRasterise()) ? 1200 : 600);
   });
 
+  it("repairSvg drops label halos that paint over the text where paint-order is unknown", () => {
+    const label =
+      '<text fill="#333" stroke="rgb(255,255,255)" stroke-width="2" paint-order="stroke" stroke-miterlimit="2">94.04</text>';
+    assert.equal(repairSvg(label), '<text fill="#333">94.04</text>');
+    const bar = '<path d="M0 0" stroke="#000" stroke-width="1"></path>';
+    assert.equal(repairSvg(bar), bar);
+  });
+
   it("repairSvg turns echarts' nested double quotes into single quotes", () => {
     const broken =
       '<text style="font-size:12px;font-family:"Noto Sans SC", sans-serif;">收入</text>';

@@ -13,13 +13,25 @@ import { chartFallbackPng } from "./fallback.ts";
 /**
  * echarts writes `style="font-family:"Noto Sans SC", …"` — double quotes
  * inside a double-quoted attribute, which is not XML. Word and Skia reject
- * such an SVG; single quotes inside the attribute fix it.
+ * such an SVG; single quotes inside the attribute fix it. Label halos go too
+ * (dropHalo).
  */
 export function repairSvg(svg: string): string {
-  return svg.replace(
-    /font-family:([^;>]*);/g,
-    (_m, family: string) => `font-family:${family.replace(/"/g, "'")};`,
-  );
+  return svg
+    .replace(
+      /font-family:([^;>]*);/g,
+      (_m, family: string) => `font-family:${family.replace(/"/g, "'")};`,
+    )
+    .replace(/<text\b[^>]*\bpaint-order="stroke"[^>]*>/g, dropHalo);
+}
+
+/**
+ * A label's white halo (`stroke` painted under the fill by `paint-order`):
+ * renderers without paint-order (Skia's SVG, older Word) paint the stroke
+ * over the text and the label turns white. The label reads as well without.
+ */
+function dropHalo(tag: string): string {
+  return tag.replace(/\s(?:stroke|stroke-width|paint-order|stroke-miterlimit)="[^"]*"/g, "");
 }
 
 type CanvasModule = typeof import("@napi-rs/canvas");
