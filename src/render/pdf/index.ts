@@ -76,11 +76,19 @@ function paragraph(doc: Doc, text: string): void {
   // PDF would get the page number in the middle of a sentence.
   const h = doc.heightOfString(text, opts);
   if (doc.y + h > f.bottom && h < (f.bottom - f.top) / 2) addPage(doc, false);
-  doc
-    .font("regular")
-    .fontSize(BODY_SIZE)
-    .fillColor("#000")
-    .text(text, f.left, doc.y, { ...opts, align: "justify" });
+  // Markers in a colour of their own, so that a person finds what to write.
+  const parts = text.split(/(【待填写[^】]*】)/).filter((p) => p !== "");
+  doc.font("regular").fontSize(BODY_SIZE);
+  parts.forEach((part, i) => {
+    const color = part.startsWith("【待填写") ? "#b45309" : "#000";
+    const more = i < parts.length - 1;
+    if (i === 0)
+      doc
+        .fillColor(color)
+        .text(part, f.left, doc.y, { ...opts, align: "justify", continued: more });
+    else doc.fillColor(color).text(part, { continued: more });
+  });
+  doc.fillColor("#000");
   doc.moveDown(0.3);
 }
 
