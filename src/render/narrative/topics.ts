@@ -478,6 +478,12 @@ export function procurementParagraphs(input: RenderInput): string[] {
   }
   if (t?.empty || (t && tableTotal(t, "total") === 0))
     return [`${yearOf(d)}${self}没有安排政府采购${word(d)}。`];
+  const fromTable = tableTotal(t, "total");
+  if (t && fromTable)
+    // The 政府采购预算表 gives the total; the split by kind only a person knows.
+    return [
+      `${yearOf(d)}${self}政府采购${word(d)}总额${money(fromTable, t.unit)}，其中货物、工程、服务采购金额${marker("政府采购分类金额")}。`,
+    ];
   return [`${yearOf(d)}${self}政府采购${word(d)}${marker("政府采购金额（货物、工程、服务）")}。`];
 }
 
