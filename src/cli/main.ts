@@ -8,8 +8,10 @@ import { reportJsonSchema } from "../check/report/schema.ts";
 import type { Severity } from "../check/types.ts";
 import { GongkaiError } from "../model/errors.ts";
 import { disclosureJsonSchema } from "../model/schema.ts";
+import { runTemplate } from "../template/run.ts";
 import { CHECK_FORMATS, type CheckFormat, runCheck } from "./check.ts";
 import { type ExtractFormat, runExtract } from "./extract.ts";
+import { RENDER_FORMATS, type RenderFormat, runRender } from "./render.ts";
 import { runRules } from "./rules.ts";
 
 const program = new Command();
@@ -91,6 +93,63 @@ program
       );
     },
   );
+
+program
+  .command("template")
+  .description("生成供填报的 Excel 模板（每张标准表一个工作表，附科目目录、上年数和文字说明）")
+  .option(
+    "-k, --kind <kind>",
+    "budget（预算）| final（决算）",
+    choice(["budget", "final"] as const, "类型"),
+  )
+  .option("-y, --year <year>", "年度（默认为当前年度）", (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 2000 || n > 2100)
+      throw new InvalidArgumentError("年度应为四位数字");
+    return n;
+  })
+  .option(
+    "--from <file>",
+    "从已有文档或 JSON 填入数字（同年同类型：修改；下一年：作为上年数；预算→同年决算：作为年初预算）",
+  )
+  .option("-o, --output <file>", "写入文件（默认写到标准输出）")
+  .action(
+    async (opts: { kind?: "budget" | "final"; year?: number; from?: string; output?: string }) => {
+      if (!opts.output && process.stdout.isTTY) {
+        throw new GongkaiError(
+          "unsupported_format",
+          "模板是 xlsx 文件：请用 -o 指定输出文件，或重定向到文件",
+        );
+      }
+      const result = await runTemplate({
+        ...(opts.kind ? { kind: opts.kind } : {}),
+        ...(opts.year !== undefined ? { year: opts.year } : {}),
+        ...(opts.from ? { from: opts.from } : {}),
+        ...(opts.output ? { out: opts.output } : {}),
+      });
+      if (!opts.output) process.stdout.write(result.bytes);
+      for (const s of result.skipped) process.stderr.write(`提示：${s}\n`);
+    },
+  );
+
+program
+  .command("render")
+  .description("由数据生成完整的公开文档（表格、说明、图表）")
+  .argument("<input>", "JSON（RenderInput 或 Disclosure）、填好的模板，或任何可读取的公开文档")
+  .option(
+    "-f, --format <format>",
+    "html | pdf | xlsx | docx",
+    choice(RENDER_FORMATS, "格式"),
+    "html",
+  )
+  .option("-o, --output <file>", "写入文件（html 以外的格式必须指定）")
+  .action(async (input: string, opts: { format: RenderFormat; output?: string }) => {
+    if (!opts.output && opts.format !== "html") {
+      throw new GongkaiError("unsupported_format", `${opts.format} 格式需要用 -o 指定输出文件`);
+    }
+    const bytes = await runRender(input, opts.format, opts.output);
+    if (!opts.output) process.stdout.write(bytes);
+  });
 
 program
   .command("rules")

@@ -7,6 +7,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { GongkaiError } from "../model/errors.ts";
 import { RENDER_FORMATS, type RenderFormat, renderDocument, renderJson } from "../render/index.ts";
+import type { RenderInput } from "../render/input.ts";
+import { isTemplate, readTemplate } from "../template/index.ts";
 import { extractFile } from "./extract.ts";
 
 export { RENDER_FORMATS, type RenderFormat };
@@ -25,6 +27,21 @@ async function readJson(file: string): Promise<unknown> {
   }
 }
 
+/**
+ * A filled 填报模板 is read as a template (every wrong cell named); any other
+ * document is extracted and written anew from its figures.
+ */
+async function documentInput(file: string): Promise<RenderInput> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    throw new GongkaiError("not_found", `找不到文件：${file}`);
+  }
+  if (isTemplate(bytes)) return readTemplate(bytes);
+  return { disclosure: await extractFile(file) };
+}
+
 /** Render INPUT to OUT (or return the bytes when no OUT is given). */
 export async function runRender(
   input: string,
@@ -33,7 +50,7 @@ export async function runRender(
 ): Promise<Uint8Array> {
   const bytes = input.toLowerCase().endsWith(".json")
     ? await renderJson(await readJson(input), format)
-    : await renderDocument({ disclosure: await extractFile(input) }, format);
+    : await renderDocument(await documentInput(input), format);
   if (out) {
     try {
       await writeFile(out, bytes);
