@@ -3,28 +3,9 @@
  * its rows aligned, the narrative's sections and claims, and what
  * recognition could not do.
  */
+import { TABLE_NAMES } from "../model/labels.ts";
 import { formatAmountGrouped } from "../model/money.ts";
 import type { Disclosure, Table } from "../model/schema.ts";
-
-const TABLE_NAMES: Record<Table["id"], string> = {
-  summary: "收支总表",
-  income: "收入总表",
-  expenditure: "支出总表",
-  fiscal_summary: "财政拨款收支总表",
-  gpb_function: "一般公共预算支出表（功能分类）",
-  gpb_economic: "一般公共预算支出表（经济分类）",
-  gpb_basic_function: "一般公共预算基本支出表（功能分类）",
-  gpb_basic_economic: "一般公共预算基本支出表（经济分类）",
-  gpb_project_economic: "一般公共预算项目支出表（经济分类）",
-  three_public: "“三公”经费支出表",
-  gov_fund: "政府性基金预算支出表",
-  state_capital: "国有资本经营预算支出表",
-  projects: "项目支出表",
-  assets: "国有资产使用情况表",
-  procurement: "政府采购预算表",
-  carryover: "财政拨款结转资金支出表",
-  performance: "绩效目标表",
-};
 
 /** Display width: CJK characters take two columns in a terminal. */
 function width(s: string): number {

@@ -4,6 +4,7 @@
  * style). A test breaks one identity with `edit` and expects exactly the rule
  * that guards it to speak.
  */
+import { COLUMN_LABELS } from "../../src/model/labels.ts";
 import type { Disclosure, Kind, MoneyUnit, TableId } from "../../src/model/schema.ts";
 import { disclosure, type RowSpec, table } from "./disclosure.ts";
 
@@ -312,27 +313,6 @@ export function finalSpecs(): TableSpec[] {
     },
   ];
 }
-
-/** Headers as tables print them. */
-export const COLUMN_LABELS: Record<string, string> = {
-  amount: "金额",
-  total: "合计",
-  basic: "基本支出",
-  project: "项目支出",
-  personnel: "人员经费",
-  public: "公用经费",
-  fiscal: "财政拨款",
-  gpb: "一般公共预算",
-  gov_fund: "政府性基金预算",
-  state_capital: "国有资本经营预算",
-  business: "事业收入",
-  other: "其他收入",
-  upper: "上缴上级支出",
-  operating: "经营支出",
-  subsidiary: "对附属单位补助支出",
-  budget: "预算数",
-  final: "决算数",
-};
 
 /** Build a Disclosure from specs, with edits applied (a new cell where the row lacked it). */
 export function buildDoc(

@@ -4,6 +4,7 @@
  * codes.
  */
 import type { LayoutBlock, LayoutLine } from "../../ingest/layout.ts";
+import { COLUMN_LABELS } from "../../model/labels.ts";
 import type {
   Cell,
   Column,
@@ -107,31 +108,6 @@ export function makeRow(
   }
   return row;
 }
-
-const COLUMN_LABELS: Record<ColumnId, string> = {
-  amount: "金额",
-  total: "合计",
-  basic: "基本支出",
-  project: "项目支出",
-  personnel: "人员经费",
-  public: "公用经费",
-  fiscal: "财政拨款",
-  gpb: "一般公共预算",
-  gov_fund: "政府性基金预算",
-  state_capital: "国有资本经营预算",
-  fiscal_special: "财政专户管理资金",
-  business: "事业收入",
-  operating: "经营收支",
-  superior: "上级补助收入",
-  affiliated: "附属单位上缴收入",
-  other: "其他收入",
-  carryover: "上年结转",
-  budget: "预算数",
-  final: "决算数",
-  prior: "上年预算数",
-  upper: "上缴上级支出",
-  subsidiary: "对附属单位补助支出",
-};
 
 export function columnsOf(ids: Iterable<ColumnId>): Column[] {
   const seen = new Set<ColumnId>();
