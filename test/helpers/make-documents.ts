@@ -19,7 +19,7 @@
  * line of the seed (a two-sided summary table, 公开06 triplets) stay on one
  * row.
  */
-import { readFileSync } from "node:fs";
+
 import { join } from "node:path";
 import {
   AlignmentType,
@@ -36,30 +36,12 @@ import {
 } from "docx";
 import ExcelJS from "exceljs";
 import { ingestFile } from "../../src/ingest/index.ts";
-import type { FactsDocument } from "../../src/model/facts.ts";
-import { convertAmount, formatAmountGrouped, parseAmount } from "../../src/model/money.ts";
+import { formatAmountGrouped, parseAmount } from "../../src/model/money.ts";
 import type { Disclosure, Row, Table } from "../../src/model/schema.ts";
 import { recognize } from "../../src/recognize/index.ts";
 import { encodeGb18030 } from "./encode.ts";
-import { GOLDEN_DIR, goldenFiles, SHARED } from "./seeds.ts";
-
-export interface GoldenFact {
-  table: string;
-  key: string;
-  column: string;
-  value: string;
-  unit?: "元" | "万元";
-}
-
-export interface Golden {
-  document: string;
-  kind: "budget" | "final";
-  year: number;
-  entity: string;
-  parent: string | null;
-  currency_unit: "元" | "万元";
-  facts: GoldenFact[];
-}
+import { type Golden, loadGolden } from "./golden.ts";
+import { goldenFiles, SHARED } from "./seeds.ts";
 
 /** A header cell at its grid position (row, col), with spans. */
 export interface HeaderCell {
@@ -102,9 +84,7 @@ export interface DocSpec {
   items: (DocTable | DocSection)[];
 }
 
-export function loadGolden(file: string): Golden {
-  return JSON.parse(readFileSync(join(GOLDEN_DIR, file), "utf8")) as Golden;
-}
+export { type Golden, type GoldenFact, loadGolden, missingGoldenFacts } from "./golden.ts";
 
 export function goldenSeeds(): { prefix: string; golden: Golden }[] {
   return goldenFiles().map((f) => ({ prefix: f.slice(0, 3), golden: loadGolden(f) }));
@@ -777,24 +757,3 @@ export function makeHtml(spec: DocSpec, opts: HtmlOptions = {}): Uint8Array {
 }
 
 // ------------------------------------------------------------- comparison
-
-/** Golden facts not recovered with the exact value (the comparison of test/golden.test.ts). */
-export function missingGoldenFacts(golden: Golden, facts: FactsDocument): string[] {
-  const got = new Map(facts.facts.map((f) => [`${f.table}|${f.key}|${f.column}`, f]));
-  const missing: string[] = [];
-  for (const k of ["kind", "year", "entity", "parent", "currency_unit"] as const) {
-    const want = golden[k];
-    const have = facts[k];
-    if (want !== have) missing.push(`${k}: 应为 ${want}，得到 ${have}`);
-  }
-  for (const g of golden.facts) {
-    const f = got.get(`${g.table}|${g.key}|${g.column}`);
-    const want = parseAmount(g.value);
-    let value = f ? parseAmount(f.value) : undefined;
-    if (f && g.unit && f.unit !== g.unit && value !== undefined && f.unit)
-      value = convertAmount(value, f.unit, g.unit).value;
-    if (value === undefined || value !== want)
-      missing.push(`${g.table} ${g.key} ${g.column}: 应为 ${g.value}，得到 ${f?.value}`);
-  }
-  return missing;
-}
