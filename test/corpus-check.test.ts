@@ -61,11 +61,11 @@ const CONFIRMED: Record<string, Record<string, string>> = {
     "text/share-ratio@461": "the same, 公务接待 16.81%",
   },
   "jiangsu/江苏省人民检察院/2017年省检察院部门预算.pdf": {
-    "text/amount-matches-table@455": "基本支出 12323.46 万元 against 12323.48 in the 支出预算总表",
-    "text/growth-rate@534": "机关运行经费: 3401.59 / 2630.96 is 129.29%, not 129.97%",
+    "text/amount-matches-table@438": "基本支出 12323.46 万元 against 12323.48 in the 支出预算总表",
+    "text/growth-rate@514": "机关运行经费: 3401.59 / 2630.96 is 129.29%, not 129.97%",
   },
   "jiangsu/江苏省人民检察院/2019年度部门预算公开.pdf": {
-    "text/growth-rate@573":
+    "text/growth-rate@548":
       "项目支出 减少 1237.7 of 5573 is 22.21%; 13.22% is copied from the sentence before",
   },
   "jiangsu/江苏省高级人民法院/省法院2018年度部门预算公开.pdf": {

@@ -140,18 +140,41 @@ async function readDocument(doc: PDFDocumentProxy, opts: PdfOptions): Promise<La
   return { format: "pdf", lineCount: line, pages: total, blocks, warnings };
 }
 
+const DASHED_NUMBER = /^[-—–－~·•\s]*(\d{1,4})[-—–－~·•\s]*$/u;
+const PAGE_OF = /^第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*\/\s*\d{1,4}$/u;
+
+/** "— 3 —", "- 12 -", "第 3 页", "3/25"; a bare number only near the page's own index. */
+function isPageNumber(text: string, page: number): boolean {
+  const t = text.trim();
+  if (PAGE_OF.test(t)) return true;
+  const m = DASHED_NUMBER.exec(t);
+  if (!m?.[1]) return false;
+  if (/[-—–－~·•]/u.test(t)) return true;
+  return Math.abs(Number(m[1]) - page) <= 10;
+}
+
+/** Whether nothing on the page (line or table) lies above, or below, this top. */
+function isOutermost(top: number, items: readonly { top: number }[]): boolean {
+  return items.every((i) => i.top >= top) || items.every((i) => i.top <= top);
+}
+
 /** Append one page's blocks in reading order; returns the last line number used. */
 function pageBlocks(content: PageContent, blocks: LayoutBlock[], startLine: number): number {
   const { page, frame } = content;
   const { tables, rest } = latticeTables(content.segments, content.glyphs);
   const items: { top: number; emit: () => void }[] = [];
   let line = startLine;
-  for (const l of groupLines(rest)) {
+  const lines = groupLines(rest);
+  const edges = new Set([lines[0], lines[lines.length - 1]]);
+  for (const l of lines) {
     items.push({
       top: l.box[1],
       emit: () => {
         const text = lineText(l);
         if (text === "") return;
+        // A page number printed as the page's first or last line ("— 3 —", "第 3 页")
+        // is furniture: left in, it joins a sentence running on to the next page.
+        if (edges.has(l) && isPageNumber(text, page) && isOutermost(l.box[1], items)) return;
         blocks.push({ kind: "line", text, line: ++line, page, box: boxToViewport(frame, l.box) });
       },
     });
