@@ -90,8 +90,23 @@ export function segment(blocks: LayoutBlock[]): Segmentation {
     }
   });
   const announced = new Set<number>();
+  // A numbered line naming a table, of a standard id or not (十、…机关运行经费支出预算表).
+  const numbered = (i: number) => {
+    const b = blocks[i];
+    if (b?.kind !== "line") return false;
+    const text = compact(b.text);
+    if (titles.has(i)) return /^[一二三四五六七八九十]+、/.test(text);
+    return /^[一二三四五六七八九十]+、.{2,40}表$/.test(text);
+  };
   for (const [i, t] of titles) {
     if (!/^\s*[一二三四五六七八九十]+、/.test(t.title)) continue;
+    // A table of contents: numbered titles one after another, nothing between.
+    const next = wrapped.has(i + 1) ? i + 2 : i + 1;
+    const previous = wrapped.has(i - 1) ? i - 2 : i - 1;
+    if (numbered(next) || numbered(previous)) {
+      announced.add(i);
+      continue;
+    }
     for (const [j, u] of titles) {
       if (j > i && j - i < 400 && u.id === t.id && !/^\s*[一二三四五六七八九十]+、/.test(u.title)) {
         announced.add(i);

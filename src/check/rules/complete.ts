@@ -281,7 +281,8 @@ const emptySection: Rule = {
       };
       if (required) finding.severity = "error";
       // A bare "无", or a run of short numbered lines under a report, is not worth a note.
-      else if (body !== "" || s.level === 4) continue;
+      // A list item that reads as a sentence ("（十五）决定授予地方的荣誉称号。") is no heading.
+      else if (body !== "" || s.level === 4 || /[。；;]$/.test(s.heading.trim())) continue;
       yield finding;
     }
   },

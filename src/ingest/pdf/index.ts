@@ -140,7 +140,7 @@ async function readDocument(doc: PDFDocumentProxy, opts: PdfOptions): Promise<La
   return { format: "pdf", lineCount: line, pages: total, blocks, warnings };
 }
 
-const DASHED_NUMBER = /^[-—–－~·•\s]*(\d{1,4})[-—–－~·•\s]*$/u;
+const DASHED_NUMBER = /^[-—–―─━－~·•\s]*(\d{1,4})[-—–―─━－~·•\s]*$/u;
 const PAGE_OF = /^第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*\/\s*\d{1,4}$/u;
 
 /** "— 3 —", "- 12 -", "第 3 页", "3/25"; a bare number only near the page's own index. */
@@ -149,7 +149,7 @@ function isPageNumber(text: string, page: number): boolean {
   if (PAGE_OF.test(t)) return true;
   const m = DASHED_NUMBER.exec(t);
   if (!m?.[1]) return false;
-  if (/[-—–－~·•]/u.test(t)) return true;
+  if (/[-—–―─━－~·•]/u.test(t)) return true;
   return Math.abs(Number(m[1]) - page) <= 10;
 }
 
