@@ -73,7 +73,7 @@ export function regionUnit(region: Region): MoneyUnit | undefined {
 }
 
 const EMPTY_NOTE_RE =
-  /空表|不涉及|无(?:\d{4}年度?)?(?:此项|相关)?(?:政府性基金|国有资本经营|“?三公”?经费|政府采购|收入|支出|预算|决算)|没有(?:使用)?.*(?:收入|支出|预算)/;
+  /空表|不涉及|无(?:\d{4}年度?)?(?:此项|相关|该项)?(?:政府性基金|国有资本经营|“?三公”?经费|政府采购|收支|收入|支出|预算|决算|数据)|没有(?:使用)?.*(?:收入|支出|预算)/;
 
 /** The document's explanation of an empty table, if the region has one. */
 export function emptyNote(region: Region): string | undefined {
