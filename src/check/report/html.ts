@@ -7,10 +7,10 @@
  */
 import type { CheckReport, Finding, Severity, WaivedFinding } from "../types.ts";
 import {
-  describeLocation,
   familyTitle,
   groupFindings,
   KIND_LABELS,
+  placesOf,
   quotesOf,
   type RuleMeta,
   ruleLookup,
@@ -155,7 +155,7 @@ export function formatHtml(reports: readonly CheckReport[], opts: HtmlOptions = 
     const meta = lookup(f.rule);
     const waived = "waiver" in f;
     const sev: Severity = f.severity;
-    const places = [...new Set(f.locations.map((l) => describeLocation(l, within)))];
+    const places = placesOf(f, within);
     const family = meta ? familyTitle(meta) : undefined;
     return h`<article class="finding ${sev}${waived ? " waived" : ""}">
 <div class="head"><span class="no">${no}</span><span class="badge ${sev}">${SEVERITY_LABELS[sev]}</span>${waived ? h`<span class="badge waived">已豁免</span>` : ""}<span class="rtitle">${meta?.title ?? ""}</span><span class="rule">${f.rule}${family ? `　${family}` : ""}</span></div>

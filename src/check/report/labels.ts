@@ -97,6 +97,23 @@ export function describeLocation(loc: Location, within?: string): string {
   return parts.length > 0 ? parts.join(" · ") : "全文";
 }
 
+/** How many places a reader's report lists before it summarises the rest. */
+export const PLACES_SHOWN = 6;
+
+/**
+ * A finding's places for a reader (terminal, HTML): each once; a long list
+ * (a 类 over thirty 款) keeps its first few and says how many more, and
+ * where they lie. JSON, SARIF and XLSX keep every location.
+ */
+export function placesOf(f: Finding, within?: string): string[] {
+  const all = [...new Set(f.locations.map((l) => describeLocation(l, within)))];
+  if (all.length <= PLACES_SHOWN) return all;
+  const rest = f.locations.slice(PLACES_SHOWN - 1);
+  const lines = rest.map((l) => l.line).filter((n): n is number => n !== undefined);
+  const span = lines.length > 0 ? `（第${Math.min(...lines)}–${Math.max(...lines)}行）` : "";
+  return [...all.slice(0, PLACES_SHOWN - 1), `另有 ${all.length - PLACES_SHOWN + 1} 处${span}`];
+}
+
 /** The group a finding is listed under: its first location's section or table. */
 export function groupTitle(f: Finding): string {
   for (const loc of f.locations) {

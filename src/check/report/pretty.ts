@@ -6,9 +6,9 @@
  */
 import type { CheckReport, Finding, Severity, WaivedFinding } from "../types.ts";
 import {
-  describeLocation,
   documentLabel,
   groupFindings,
+  placesOf,
   quotesOf,
   type RuleMeta,
   ruleLookup,
@@ -65,7 +65,7 @@ export function formatPretty(reports: readonly CheckReport[], opts: PrettyOption
     out.push(`${pad}${sev}  ${paint(f.rule, "dim")}${title ? paint(`（${title}）`, "dim") : ""}`);
     const body = `${pad}      `;
     out.push(indentLines(f.message, body));
-    const places = [...new Set(f.locations.map((l) => describeLocation(l, within)))];
+    const places = placesOf(f, within);
     for (const p of places) out.push(`${body}${paint(`位置：${p}`, "dim")}`);
     for (const q of quotesOf(f)) out.push(indentLines(`原文：“${q}”`, body));
     if (f.expected !== undefined || f.actual !== undefined) {
