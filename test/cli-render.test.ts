@@ -30,6 +30,21 @@ describe("gongkai template and render", () => {
     assert.equal(report.summary.error, 0);
   });
 
+  it("a filled template is checked as the template it is; a blank one names its missing cells", () => {
+    const filled = join(dir, "000-check.xlsx");
+    assert.equal(run("template", "--from", seedPath("000"), "-o", filled).code, 0);
+    const r = run("check", filled, "-f", "json");
+    assert.equal(r.code, 0, r.err);
+    const report = JSON.parse(r.out);
+    assert.equal(report.document.entity, "曾都区医疗保障信息中心");
+    assert.equal(report.document.year, 2025);
+    const blank = join(dir, "blank-check.xlsx");
+    assert.equal(run("template", "--kind", "budget", "--year", "2025", "-o", blank).code, 0);
+    const b = run("check", blank);
+    assert.equal(b.code, 2);
+    assert.match(b.err, /单位信息!B\d+/);
+  });
+
   it("a blank template cannot be rendered: every missing field is named by its cell", () => {
     const blank = join(dir, "blank.xlsx");
     assert.equal(run("template", "--kind", "final", "--year", "2024", "-o", blank).code, 0);

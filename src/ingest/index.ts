@@ -63,7 +63,8 @@ export function ingestText(bytes: Uint8Array): Layout {
   return textLayout(text, encoding);
 }
 
-export async function ingestFile(path: string): Promise<Layout> {
+/** A file's bytes, within MAX_INPUT_BYTES, with a Chinese error for what cannot be read. */
+export async function readInputFile(path: string): Promise<Uint8Array> {
   let size: number;
   try {
     const s = await stat(path);
@@ -79,11 +80,13 @@ export async function ingestFile(path: string): Promise<Layout> {
       `文件过大（${Math.round(size / 1048576)} MB），上限为 200 MB`,
     );
   }
-  let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch {
     throw new GongkaiError("unreadable", `无法读取文件：${path}`);
   }
-  return ingestBytes(bytes);
+}
+
+export async function ingestFile(path: string): Promise<Layout> {
+  return ingestBytes(await readInputFile(path));
 }
