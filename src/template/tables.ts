@@ -162,7 +162,8 @@ interface TableDef {
   id: TableId;
   sheet: string;
   rows: TemplateRows;
-  columns: ColumnId[];
+  /** Columns where the entry form differs from the official layout's (render/spec). */
+  columns?: ColumnId[];
   optional?: boolean;
   /** Column labels where the entry form says more than the printed header. */
   labels?: Partial<Record<ColumnId, string>>;
@@ -192,99 +193,73 @@ function budgetDefs(year: number): TableDef[] {
       id: "summary",
       sheet: "收支总表",
       rows: { kind: "lines", lines: budgetSummaryLines(year) },
-      columns: ["amount"],
     },
     {
       id: "income",
       sheet: "收入总表",
       rows: funcRows(),
-      columns: [
-        "total",
-        "carryover",
-        "gpb",
-        "gov_fund",
-        "state_capital",
-        "fiscal_special",
-        "business",
-        "operating",
-        "superior",
-        "affiliated",
-        "other",
-      ],
     },
     {
       id: "expenditure",
       sheet: "支出总表",
       rows: funcRows(),
-      columns: ["total", "basic", "project", "operating", "upper", "subsidiary"],
     },
     {
       id: "fiscal_summary",
       sheet: "财政拨款收支总表",
       rows: { kind: "lines", lines: budgetFiscalSummaryLines(year) },
-      columns: ["amount"],
     },
     {
       id: "gpb_function",
       sheet: "一般公共预算支出表",
       rows: funcRows(),
-      columns: ["total", "basic", "personnel", "public", "project"],
     },
     {
       id: "gpb_basic_economic",
       sheet: "一般公共预算基本支出表",
       rows: econRows(),
-      columns: ["total", "personnel", "public"],
     },
     {
       id: "three_public",
       sheet: "三公经费支出表",
       rows: { kind: "lines", lines: THREE_PUBLIC_LINES },
-      columns: ["budget"],
     },
     {
       id: "gov_fund",
       sheet: "政府性基金预算支出表",
       rows: funcRows(),
-      columns: ["total", "basic", "project"],
     },
     {
       id: "state_capital",
       sheet: "国有资本经营预算支出表",
       rows: funcRows(),
-      columns: ["total", "basic", "project"],
     },
     {
       id: "projects",
       sheet: "项目支出表",
       rows: projectRows(),
-      columns: ["total", "gpb", "gov_fund", "state_capital", "fiscal_special", "business", "other"],
     },
     {
       id: "procurement",
       sheet: "政府采购预算表",
       rows: projectRows("采购项目名称"),
-      columns: ["total", "gpb", "gov_fund", "fiscal_special", "business", "other"],
     },
     {
       id: "gpb_economic",
       sheet: "一般公共预算支出明细表（经济分类）",
       rows: econRows(),
-      columns: ["total", "personnel", "public", "project"],
       optional: true,
     },
     {
       id: "gpb_basic_function",
       sheet: "一般公共预算基本支出明细表（功能分类）",
       rows: funcRows(),
-      columns: ["total", "personnel", "public"],
       optional: true,
     },
     {
       id: "carryover",
       sheet: "财政拨款结转资金支出表",
       rows: funcRows(),
-      columns: ["amount"],
       optional: true,
     },
   ];
@@ -296,24 +271,22 @@ function finalDefs(year: number): TableDef[] {
       id: "summary",
       sheet: "收入支出决算表",
       rows: { kind: "lines", lines: finalSummaryLines(year) },
-      columns: ["amount"],
     },
     {
       id: "income",
       sheet: "收入决算表",
       rows: funcRows(),
-      columns: ["total", "fiscal", "superior", "business", "operating", "affiliated", "other"],
     },
     {
       id: "expenditure",
       sheet: "支出决算表",
       rows: funcRows(),
-      columns: ["total", "basic", "project", "upper", "operating", "subsidiary"],
     },
     {
       id: "fiscal_summary",
       sheet: "财政拨款收入支出决算表",
       rows: { kind: "lines", lines: finalFiscalSummaryLines(year) },
+      // 公开04 is entered as 决算数 lines (收入) and by fund (支出).
       columns: ["amount", "total", "gpb", "gov_fund", "state_capital"],
       labels: { amount: "收入决算数", total: "支出合计" },
     },
@@ -321,7 +294,6 @@ function finalDefs(year: number): TableDef[] {
       id: "gpb_function",
       sheet: "一般公共预算财政拨款支出决算表",
       rows: funcRows(),
-      columns: ["total", "basic", "personnel", "public", "project"],
     },
     {
       id: "gpb_basic_economic",
@@ -330,31 +302,26 @@ function finalDefs(year: number): TableDef[] {
         { key: "personnel_total", label: "人员经费合计" },
         { key: "public_total", label: "公用经费合计" },
       ]),
-      columns: ["amount"],
     },
     {
       id: "gpb_project_economic",
       sheet: "项目支出决算表",
       rows: econRows(),
-      columns: ["amount"],
     },
     {
       id: "gov_fund",
       sheet: "政府性基金决算表",
       rows: funcRows(),
-      columns: ["total", "basic", "project"],
     },
     {
       id: "state_capital",
       sheet: "国有资本经营决算表",
       rows: funcRows(),
-      columns: ["total", "basic", "project"],
     },
     {
       id: "three_public",
       sheet: "三公经费决算表",
       rows: { kind: "lines", lines: THREE_PUBLIC_LINES },
-      columns: ["budget", "final"],
     },
     {
       id: "assets",
@@ -366,7 +333,6 @@ function finalDefs(year: number): TableDef[] {
         nameHead: "单位名称",
         fixed: [TOTAL_LINE],
       },
-      columns: ["total"],
       labels: { total: "资产总额" },
     },
   ];
@@ -377,11 +343,12 @@ function withLayout(kind: Kind, defs: TableDef[]): TemplateTable[] {
   const order = layoutsFor(kind).map((l) => l.id);
   return defs.map((def) => {
     const layout = layoutOf(kind, def.id);
+    const ids = def.columns ?? layout?.columns ?? ["amount"];
     const grouped =
-      def.columns.includes("basic") &&
-      def.columns.indexOf("personnel") === def.columns.indexOf("basic") + 1 &&
-      def.columns.indexOf("public") === def.columns.indexOf("basic") + 2;
-    const columns = def.columns.map((id): TemplateColumn => {
+      ids.includes("basic") &&
+      ids.indexOf("personnel") === ids.indexOf("basic") + 1 &&
+      ids.indexOf("public") === ids.indexOf("basic") + 2;
+    const columns = ids.map((id): TemplateColumn => {
       const label = def.labels?.[id] ?? columnLabel(id, def.id, kind);
       if (grouped && (id === "basic" || id === "personnel" || id === "public"))
         return { id, label: id === "basic" ? "小计" : label, group: BASIC_GROUP };
