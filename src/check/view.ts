@@ -64,11 +64,18 @@ export function childRows(table: Table, parent: Row): Row[] {
   );
 }
 
+// Rules ask these for every sum they compare: work each out once per table and document
+// (checking never changes a Disclosure, so the answer cannot go stale).
+const decimalsCache = new WeakMap<Table, number>();
+const roundsCache = new WeakMap<Disclosure, boolean>();
+
 /**
  * Decimal places a table prints (the largest seen in its cells). A table that
  * prints whole numbers rounds to the unit; one that prints two decimals to 0.01.
  */
 export function printedDecimals(table: Table): number {
+  const cached = decimalsCache.get(table);
+  if (cached !== undefined) return cached;
   let max = 0;
   for (const row of table.rows) {
     for (const cell of Object.values(row.cells)) {
@@ -76,12 +83,21 @@ export function printedDecimals(table: Table): number {
       if (m?.[1] && m[1].length > max) max = m[1].length;
     }
   }
-  return Math.min(max, 2);
+  const decimals = Math.min(max, 2);
+  decimalsCache.set(table, decimals);
+  return decimals;
 }
 
 /** Whether the document itself says its figures are rounded (尾数误差 / 四舍五入). */
 export function documentRounds(doc: Disclosure): boolean {
-  return doc.sections.some((s) => /尾数|尾差|四舍五入/.test(s.text) || /尾数|尾差/.test(s.heading));
+  let rounds = roundsCache.get(doc);
+  if (rounds === undefined) {
+    rounds = doc.sections.some(
+      (s) => /尾数|尾差|四舍五入/.test(s.text) || /尾数|尾差/.test(s.heading),
+    );
+    roundsCache.set(doc, rounds);
+  }
+  return rounds;
 }
 
 /**
