@@ -5,6 +5,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { GongkaiError } from "../model/errors.ts";
 import { ingestHtml } from "./html/index.ts";
+import { looksLikeHtml } from "./html/server-side.ts";
 import type { Layout } from "./layout.ts";
 import { ingestOle, ingestZip } from "./office/index.ts";
 import { ingestPdf } from "./pdf/index.ts";
@@ -16,25 +17,31 @@ export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
 
 export type SniffedFormat = "pdf" | "zip" | "ole" | "html" | "text";
 
+/** Bytes decoded for sniffing: enough to see past a long server-side preamble. */
+const SNIFF_BYTES = 64 * 1024;
+
 /**
- * A saved web page: after an optional BOM, XML declaration and comments (IE's
- * "<!-- saved from url=… -->"), the first tag is one only HTML starts with.
+ * The start of a file as text for sniffing: UTF-16 (a BOM says so) as
+ * UTF-16, everything else byte for byte (latin1), which keeps ASCII markup
+ * readable whatever the real encoding is.
  */
-function looksLikeHtml(head: string): boolean {
-  const start = head
-    .replace(/^(?:\uFEFF|\xEF\xBB\xBF)/, "")
-    .replace(/^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*/, "");
-  return /^<(?:!doctype\s+html|html|head|body|meta|title)\b/i.test(start);
+function sniffHead(bytes: Uint8Array): string {
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(head);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(head);
+  return new TextDecoder("latin1").decode(head);
 }
 
 export function sniffFormat(bytes: Uint8Array): SniffedFormat {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 1024));
-  if (head.startsWith("%PDF-") || head.slice(0, 1024).includes("%PDF-")) return "pdf";
+  if (head.includes("%PDF-")) return "pdf";
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
     return "zip";
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
     return "ole";
-  if (looksLikeHtml(head)) return "html";
+  // A saved page, also one that starts with a BOM, blank lines or server-side
+  // lines (<%@ page … %>, <?php … ?>) before its HTML.
+  if (looksLikeHtml(sniffHead(bytes))) return "html";
   return "text";
 }
 

@@ -1,8 +1,10 @@
 /**
  * Decode a saved web page. Government sites still serve GB2312/GBK pages;
- * the page says so in a <meta> tag (or not at all). Order: BOM, the declared
- * charset, strict UTF-8, then GB18030 (a superset of GB2312 and GBK).
+ * the page says so in a <meta> tag, in its server-side lines (JSP/ASP/PHP)
+ * or not at all. Order: BOM, the declared charset, strict UTF-8, then
+ * GB18030 (a superset of GB2312 and GBK).
  */
+import { serverSideCharset, skipPreamble, stripServerSide } from "./server-side.ts";
 
 export interface DecodedHtml {
   html: string;
@@ -11,9 +13,19 @@ export interface DecodedHtml {
   warning?: string;
 }
 
-/** The charset a page declares in its first bytes (<meta charset> or http-equiv). */
+/**
+ * The charset a page declares near its start: the server-side lines' own
+ * (`<%@ page contentType="text/html;charset=GBK" %>`, `pageEncoding`, ASP's
+ * CODEPAGE, PHP's header(); the server sends it as the HTTP header, which
+ * wins), else <meta charset> or http-equiv, else the XML declaration's. A
+ * <meta> is looked for in the 4 KB after any server-side preamble.
+ */
 export function declaredCharset(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
+  const text = new TextDecoder("latin1").decode(bytes.subarray(0, 68 * 1024));
+  const { end } = skipPreamble(text);
+  const server = serverSideCharset(text.slice(0, end + 4096));
+  if (server) return server;
+  const head = stripServerSide(text.slice(0, end + 4096));
   const m =
     /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ??
     /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
@@ -22,7 +34,11 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
 
 /** GB2312, GBK and their aliases all decode as GB18030, their superset. */
 function normalizeLabel(label: string): string {
-  if (/^(?:gb2312|gbk|gb18030|gb_2312-80|x-gbk|cp936|euc-cn|hz-gb-2312)$/.test(label))
+  if (
+    /^(?:gb2312|gbk|gb18030|gb_2312-80|x-gbk|cp936|ms936|windows-936|euc-cn|hz-gb-2312)$/.test(
+      label,
+    )
+  )
     return "gb18030";
   return label;
 }

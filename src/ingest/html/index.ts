@@ -6,11 +6,13 @@
  */
 import type { Layout } from "../layout.ts";
 import { decodeHtml } from "./decode.ts";
+import { stripServerSide } from "./server-side.ts";
 import { htmlBlocks } from "./walk.ts";
 
 export async function ingestHtml(bytes: Uint8Array): Promise<Layout> {
   const { html, encoding, warning } = decodeHtml(bytes);
-  const layout = htmlLayout(html, "html");
+  // JSP/ASP/PHP source left in a saved page is code, not content.
+  const layout = htmlLayout(stripServerSide(html), "html");
   layout.encoding = encoding;
   if (warning) layout.warnings.unshift(warning);
   return layout;
