@@ -26,7 +26,12 @@ export interface FactsDocument {
 }
 
 /** Table ids of ours that the golden format has no id for. */
-const NOT_IN_GOLDEN: ReadonlySet<TableId> = new Set(["procurement", "carryover", "performance"]);
+const NOT_IN_GOLDEN: ReadonlySet<TableId> = new Set([
+  "procurement",
+  "carryover",
+  "performance",
+  "other",
+]);
 const GOLDEN_TABLES: ReadonlySet<TableId> = new Set(
   TableIdSchema.options.filter((id) => !NOT_IN_GOLDEN.has(id)),
 );

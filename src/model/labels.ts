@@ -23,6 +23,10 @@ export const TABLE_NAMES: Record<TableId, string> = {
   procurement: "政府采购预算表",
   carryover: "财政拨款结转资金支出表",
   performance: "绩效目标表",
+  fiscal_function: "财政拨款支出表（功能分类）",
+  fiscal_basic_economic: "财政拨款基本支出表（经济分类）",
+  running_cost: "机关运行经费表",
+  other: "其他表格",
 };
 
 /** A column's generic header. */
@@ -49,4 +53,9 @@ export const COLUMN_LABELS: Record<ColumnId, string> = {
   prior: "上年预算数",
   upper: "上缴上级支出",
   subsidiary: "对附属单位补助支出",
+  reserve: "单位预留机动经费",
+  carryover_next: "结转下年资金",
+  capital_construction: "其中：基本建设资金支出",
+  education_fees: "其中：教育收费",
+  running_cost: "机关运行经费",
 };

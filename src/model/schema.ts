@@ -50,6 +50,14 @@ export const TableIdSchema = z.enum([
   "procurement",
   "carryover",
   "performance",
+  /** 财政拨款支出表 by function: every fiscal fund, not only 一般公共预算 (Jiangsu, universities). */
+  "fiscal_function",
+  /** 财政拨款基本支出表 by economic class (Jiangsu, beside the 一般公共预算 one). */
+  "fiscal_basic_economic",
+  /** 机关运行经费 table (its economic items). */
+  "running_cost",
+  /** A table that fits no standard id: kept with its printed title and cells. */
+  "other",
 ]);
 
 /** Canonical column ids (see shared/golden/README.md), plus a few of our own. */
@@ -76,6 +84,16 @@ export const ColumnIdSchema = z.enum([
   "prior",
   "upper",
   "subsidiary",
+  /** 单位预留机动经费 (Jiangsu). */
+  "reserve",
+  /** 结转下年资金 as a column of a 支出总表. */
+  "carryover_next",
+  /** 其中：基本建设资金支出 (a 项目支出 sub-column). */
+  "capital_construction",
+  /** 其中：教育收费 (a 事业收入 sub-column). */
+  "education_fees",
+  /** 机关运行经费 as a column (Shanghai's 三公 table, Jiangsu's 机关运行经费 table). */
+  "running_cost",
 ]);
 
 /** What kind of key a row has. */
@@ -127,6 +145,18 @@ export const ColumnSchema = z.object({
   label: z.string(),
 });
 
+/** Why a table was given its id: the evidence that voted, and how sure the reading is. */
+export const TableRecognitionSchema = z.object({
+  /** 0–1: how strongly the evidence agrees on the id. */
+  confidence: z.number().min(0).max(1),
+  /** The evidence, in Chinese (title words, 目录 entry, header columns, row codes). */
+  reasons: z.array(z.string()),
+  /** Whether the table's own totals close (合计 = Σ rows, 类 = Σ款 …); absent where it has none to check. */
+  totalsClose: z.boolean().optional(),
+  /** What did not close, in Chinese. */
+  totalsNote: z.string().optional(),
+});
+
 export const TableSchema = z.object({
   id: TableIdSchema,
   /** Title as printed. */
@@ -143,6 +173,12 @@ export const TableSchema = z.object({
   /** The document's explanation of why the table is empty, if any. */
   emptyNote: z.string().optional(),
   source: ProvenanceSchema,
+  recognition: TableRecognitionSchema.optional(),
+  /**
+   * The cells as printed, row by row, for a table the model has no place for
+   * (id "other"): nothing a document prints is dropped.
+   */
+  printed: z.array(z.array(z.string())).optional(),
 });
 
 export const SectionSchema = z.object({
@@ -226,6 +262,34 @@ export const IssueSchema = z.object({
   source: ProvenanceSchema.optional(),
 });
 
+/** A table that the document's 目录 lists, and whether the body has it. */
+export const DirectoryEntrySchema = z.object({
+  /** The entry as printed in the 目录. */
+  title: z.string(),
+  /** The id its words give, where they give one. */
+  id: TableIdSchema.optional(),
+  found: z.boolean(),
+  source: ProvenanceSchema,
+});
+
+/** What was read and what was not: travels with every extraction. */
+export const RecognitionReportSchema = z.object({
+  /** The tables the document's own 目录 lists (empty when it prints none). */
+  directory: z.array(DirectoryEntrySchema),
+  /** Pages with figures that no recognised table claimed. */
+  unclaimedPages: z.array(
+    z.object({ page: z.number().int().positive(), figures: z.number().int(), sample: z.string() }),
+  ),
+  /** Share of the document's printed figures that tables claimed, 0–1. */
+  figuresClaimed: z.number().min(0).max(1),
+  /** Tables kept as "other": their titles. */
+  otherTables: z.array(z.string()),
+  /** What the reader itself noticed (pages skipped, scans, hidden sheets, charset …), in Chinese. */
+  readerWarnings: z.array(z.string()),
+  /** Whether some part of the document was not read, so absence findings cannot be trusted. */
+  partial: z.boolean(),
+});
+
 export const DisclosureSchema = z.object({
   schemaVersion: z.literal(DISCLOSURE_SCHEMA_VERSION),
   kind: KindSchema,
@@ -238,6 +302,8 @@ export const DisclosureSchema = z.object({
   claims: z.array(ClaimSchema),
   /** What recognition could not do or had to repair. */
   issues: z.array(IssueSchema),
+  /** What was read and what was not (recognition report). */
+  report: RecognitionReportSchema.optional(),
   source: z.object({
     file: z.string().optional(),
     format: z.enum(["text", "markdown", "pdf", "xlsx", "docx", "html"]),
@@ -263,6 +329,9 @@ export type Claim = z.infer<typeof ClaimSchema>;
 export type Entity = z.infer<typeof EntitySchema>;
 export type Issue = z.infer<typeof IssueSchema>;
 export type Disclosure = z.infer<typeof DisclosureSchema>;
+export type TableRecognition = z.infer<typeof TableRecognitionSchema>;
+export type DirectoryEntry = z.infer<typeof DirectoryEntrySchema>;
+export type RecognitionReport = z.infer<typeof RecognitionReportSchema>;
 
 /** The Disclosure schema as JSON Schema (draft 2020-12). */
 export function disclosureJsonSchema(): unknown {

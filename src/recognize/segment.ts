@@ -1,6 +1,13 @@
 /**
- * Split a Layout into table regions (from a standard table's title to where
- * the table ends) and the narrative lines outside them.
+ * Split a Layout into table regions and the narrative lines outside them.
+ *
+ * A region starts at a line shaped like a table title (whatever its words:
+ * titles.ts) and ends at the next title, recognised or not, at a heading
+ * where the narrative resumes, or where prose starts again after the table's
+ * figures. A title followed by nothing that looks like a table (a 目录 entry,
+ * a heading that only names a table) opens no region: its lines stay
+ * narrative. Nothing unknown is merged into a neighbour: a title that names
+ * no standard table opens a region of its own ("other").
  */
 import type { LayoutBlock, LayoutGrid, LayoutLine } from "../ingest/layout.ts";
 import type { TableId } from "../model/schema.ts";
@@ -24,7 +31,7 @@ export interface Segmentation {
 /** A heading that starts narrative: 第三部分 …, or 二、收入决算情况说明. */
 const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
 const NARRATIVE_HEADING =
-  /^[一二三四五六七八九十]+、(?:关于.*|.{0,30}(?:说明|情况|概况|职责|名词解释|绩效|解释|机构设置))$/;
+  /^[一二三四五六七八九十]+、(?:关于.*|.{0,30}(?:说明|情况|概况|职责|职能|名词解释|绩效|解释|机构设置|其他.{0,10}))$/;
 
 function singleCellText(grid: LayoutGrid, rowIndex: number): string | undefined {
   const row = grid.rows[rowIndex];
@@ -33,24 +40,52 @@ function singleCellText(grid: LayoutGrid, rowIndex: number): string | undefined 
   return texts.length === 1 ? texts[0] : undefined;
 }
 
-/**
- * Titles of tables that have no canonical id (机关运行经费, Jiangsu's
- * 财政拨款支出表 beside the 一般公共预算 ones): their rows must not run on
- * into the standard table before them.
- */
-const OTHER_TABLE_TITLE =
-  /^(?:[一二三四五六七八九十]+、)?(?:\d{4}年度?)?.{0,24}?(?:机关运行经费|财政拨款(?:基本)?支出)(?:支出)?(?:预算|决算)?(?:明细)?表(?:\((?:功能|经济)科目\))?$/;
+/** A printed amount or count in a table: "1,234.56", "0.00", "12,345", "6.4". */
+const FIGURE = /(?:^|[\s|])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?=$|[\s|])/;
+/** Words of a table's header or its notes. */
+const TABLE_WORDS =
+  /合计|总计|小计|科目|编码|项目|金额|预算数|决算数|本年|栏次|单位[:：]|类|款|空表|本表|无数据|不涉及|没有/;
 
-function endsRegion(line: LayoutLine): boolean {
+function endsRegion(line: LayoutLine, region: Region): boolean {
   const c = compact(line.text);
   if (PART_HEADING.test(c)) return true;
-  if (c.length < 50 && OTHER_TABLE_TITLE.test(c)) return true;
   if (NARRATIVE_HEADING.test(c) && !/\d+\.\d{2}/.test(c)) return true;
+  // Prose after the table's figures: the narrative resumes. A note under the
+  // table ("注：…", "本表…", "…故本表为空表。") belongs to the table.
+  if (c.length >= 40 && /。/.test(c) && hasFigures(region) && !isNote(c)) return true;
+  return false;
+}
+
+function isNote(c: string): boolean {
+  return /^(?:注|备注|说明)[:：\d]|本表|空表|无数据|不涉及/.test(c);
+}
+
+function hasFigures(region: Region): boolean {
+  for (const b of region.blocks) {
+    if (b.kind === "grid") return true;
+    if (FIGURE.test(b.text)) return true;
+  }
+  return false;
+}
+
+/** Whether a region holds something a table prints: a grid, figures, a header or an empty note. */
+function hasTableContent(region: Region): boolean {
+  for (const b of region.blocks) {
+    if (b.kind === "grid") return true;
+    const c = compact(b.text);
+    if (FIGURE.test(b.text) || TABLE_WORDS.test(c)) return true;
+  }
   return false;
 }
 
 /** Regions whose content is narrative-like: their lines also feed the narrative. */
 const TEXT_REGIONS: ReadonlySet<TableId> = new Set(["performance"]);
+
+/** A title wrapped over two lines ("…培训费支" / "出预算表"): the second line is short and ends in 表. */
+function wrappedTitle(block: LayoutLine, next: LayoutBlock | undefined): TitleMatch | undefined {
+  if (next?.kind !== "line" || !/^.{0,6}表(?:\(续\))?$/.test(compact(next.text))) return undefined;
+  return matchTitle(`${block.text.trim()}${next.text.trim()}`);
+}
 
 export function segment(blocks: LayoutBlock[]): Segmentation {
   const regions: Region[] = [];
@@ -58,7 +93,25 @@ export function segment(blocks: LayoutBlock[]): Segmentation {
   let current: Region | undefined;
   let pendingNumber: string | undefined;
 
+  const close = () => {
+    if (!current) return;
+    // A title with nothing of a table under it (a 目录 entry, a heading that
+    // names a table, a cover line ending in 表) is not a table: its lines are narrative.
+    if (!hasTableContent(current)) {
+      regions.pop();
+      narrative.push({
+        kind: "line",
+        text: current.match.title,
+        line: current.line,
+        ...(current.page !== undefined ? { page: current.page } : {}),
+      });
+      for (const b of current.blocks) if (b.kind === "line") narrative.push(b);
+    }
+    current = undefined;
+  };
+
   const open = (match: TitleMatch, line: number, page?: number) => {
+    close();
     if (!match.number && pendingNumber) match.number = pendingNumber;
     pendingNumber = undefined;
     const region: Region = { match, line, blocks: [] };
@@ -67,49 +120,47 @@ export function segment(blocks: LayoutBlock[]): Segmentation {
     current = region;
   };
 
-  // A section heading that announces a table ("七、政府性基金预算…决算表")
-  // is followed by the table's own title: only the title opens the region,
-  // so that rows printed between the two (page interleaving) stay with the
-  // table they belong to.
+  // Titles, and the second lines of titles wrapped in two.
   const titles = new Map<number, TitleMatch>();
-  // Second lines of titles wrapped in two ("…培训费支出预算" / "表"): not content.
   const wrapped = new Set<number>();
   blocks.forEach((b, i) => {
-    if (b.kind !== "line") return;
+    if (b.kind !== "line" || !b.text.includes("表")) {
+      if (b.kind === "line" && blocks[i + 1]?.kind === "line") {
+        const joined = wrappedTitle(b, blocks[i + 1]);
+        if (joined) {
+          titles.set(i, joined);
+          wrapped.add(i + 1);
+        }
+      }
+      return;
+    }
+    if (wrapped.has(i)) return;
     const t = matchTitle(b.text);
     if (t) {
       titles.set(i, t);
       return;
     }
-    const next = blocks[i + 1];
-    if (next?.kind !== "line" || !/^.{0,4}表$/.test(compact(next.text))) return;
-    const joined = matchTitle(`${b.text.trim()}${next.text.trim()}`);
+    const joined = wrappedTitle(b, blocks[i + 1]);
     if (joined) {
       titles.set(i, joined);
       wrapped.add(i + 1);
     }
   });
+
+  // A section heading that announces a table ("七、政府性基金预算…决算表") and
+  // is followed by the table's own title: only the title opens the region, so
+  // that rows printed between the two (page interleaving) stay with the table
+  // they belong to.
   const announced = new Set<number>();
-  // A numbered line naming a table, of a standard id or not (十、…机关运行经费支出预算表).
-  const numbered = (i: number) => {
-    const b = blocks[i];
-    if (b?.kind !== "line") return false;
-    const text = compact(b.text);
-    if (titles.has(i)) return /^[一二三四五六七八九十]+、/.test(text);
-    return /^[一二三四五六七八九十]+、.{2,40}表$/.test(text);
-  };
   for (const [i, t] of titles) {
-    if (!/^\s*[一二三四五六七八九十]+、/.test(t.title)) continue;
-    // A table of contents: numbered titles one after another, nothing between.
-    const next = wrapped.has(i + 1) ? i + 2 : i + 1;
-    const previous = wrapped.has(i - 1) ? i - 2 : i - 1;
-    if (numbered(next) || numbered(previous)) {
-      announced.add(i);
-      continue;
-    }
+    if (t.id === "other" || !/^\s*[一二三四五六七八九十]+、/.test(t.title)) continue;
     for (const [j, u] of titles) {
       if (j > i && j - i < 400 && u.id === t.id && !/^\s*[一二三四五六七八九十]+、/.test(u.title)) {
-        announced.add(i);
+        // Only when something other than the next 目录 entry lies between them.
+        const between = blocks
+          .slice(i + 1, j)
+          .some((b) => b.kind === "grid" || FIGURE.test(b.text));
+        if (between) announced.add(i);
         break;
       }
     }
@@ -117,7 +168,11 @@ export function segment(blocks: LayoutBlock[]): Segmentation {
 
   for (const [index, block] of blocks.entries()) {
     if (block.kind === "line") {
-      if (announced.has(index) || wrapped.has(index)) continue;
+      if (wrapped.has(index)) continue;
+      if (announced.has(index)) {
+        narrative.push(block);
+        continue;
+      }
       const title = titles.get(index);
       if (title) {
         open(title, block.line, block.page);
@@ -131,7 +186,7 @@ export function segment(blocks: LayoutBlock[]): Segmentation {
         else pendingNumber = number;
         continue;
       }
-      if (current && endsRegion(block)) current = undefined;
+      if (current && endsRegion(block, current)) close();
       if (!current) {
         narrative.push(block);
         continue;
@@ -150,5 +205,7 @@ export function segment(blocks: LayoutBlock[]): Segmentation {
     }
     if (current) current.blocks.push(block);
   }
+  close();
+  narrative.sort((a, b) => a.line - b.line);
   return { regions, narrative };
 }

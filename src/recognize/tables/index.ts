@@ -5,6 +5,7 @@ import type { Kind, Table } from "../../model/schema.ts";
 import type { Region } from "../segment.ts";
 import { buildClassificationTable } from "./classification.ts";
 import type { BuildContext } from "./common.ts";
+import { buildOtherTable } from "./other.ts";
 import { buildProjectsTable } from "./projects.ts";
 import { buildSummaryTable } from "./summary.ts";
 import { buildThreePublicTable } from "./three-public.ts";
@@ -23,6 +24,8 @@ export function buildTable(region: Region, kind: Kind, ctx: BuildContext): Table
       return buildThreePublicTable(region, kind, ctx);
     case "projects":
       return buildProjectsTable(region, ctx);
+    case "other":
+      return buildOtherTable(region, ctx);
     default:
       return buildClassificationTable(region, id, ctx);
   }

@@ -1,3 +1,4 @@
+import { COLUMN_LABELS } from "../../model/labels.ts";
 /**
  * The official layouts of the standard tables: which tables a budget or a
  * final-accounts disclosure publishes, in which order, under which title and
@@ -354,5 +355,7 @@ export function columnLabel(id: ColumnId, table: TableId, kind: Kind): string {
       return "决算数";
     case "prior":
       return "上年数";
+    default:
+      return COLUMN_LABELS[id];
   }
 }
