@@ -58,4 +58,5 @@ export const COLUMN_LABELS: Record<ColumnId, string> = {
   capital_construction: "其中：基本建设资金支出",
   education_fees: "其中：教育收费",
   running_cost: "机关运行经费",
+  non_fiscal_balance: "使用非财政拨款结余",
 };

@@ -92,6 +92,8 @@ export const ColumnIdSchema = z.enum([
   "capital_construction",
   /** 其中：教育收费 (a 事业收入 sub-column). */
   "education_fees",
+  /** 使用非财政拨款结余 (a source of a 收入表, universities). */
+  "non_fiscal_balance",
   /** 机关运行经费 as a column (Shanghai's 三公 table, Jiangsu's 机关运行经费 table). */
   "running_cost",
 ]);

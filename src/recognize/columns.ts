@@ -59,6 +59,15 @@ const LABELS: Label[] = [
   { re: /^单位资金$/, id: "skip" },
   { re: /^(?:项目)?金额$|^预算数$|^决算数$|^决算统计数$|^预算金额$/, id: "amount" },
   { re: /^全年预算数$/, id: "skip" },
+  { re: /^(?:单位)?预留机动经费$/, id: "reserve" },
+  { re: /^结转下年(?:资金)?$/, id: "carryover_next" },
+  { re: /^(?:其中[:：]?)?基本建设(?:资金)?(?:支出)?$/, id: "capital_construction" },
+  { re: /^(?:其中[:：]?)?教育收费$/, id: "education_fees" },
+  { re: /^机关运行经费支出$/, id: "amount" },
+  { re: /^(?:\d{4}年)?机关运行经费(?:预算数|决算数)?$/, id: "running_cost" },
+  { re: /^收入合计$|^支出合计$/, id: "total" },
+  { re: /^使用非财政拨款结余/, id: "non_fiscal_balance" },
+  { re: /^财政拨款支出$/, id: "fiscal" },
   { re: /^其中[:：]/, id: "skip" },
 ];
 
@@ -100,7 +109,11 @@ export function resolveColumnStack(stack: string[]): ColumnId | null {
       skipped = true;
       continue;
     }
-    if (group?.id === "total" && l.id === "total") continue;
+    if (group?.id === "total" && l.id === "total") {
+      // 本年支出 / 预算数 / 合计: the 合计 under a group of amounts is its total.
+      if (result === "amount" || result === null) result = "total";
+      continue;
+    }
     result = l.id;
     if (l.group) group = l;
   }

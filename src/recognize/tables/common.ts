@@ -31,6 +31,15 @@ export interface BuildContext {
 /** A printed amount with decimals ("12,753,171.62", "0.00"): what a money cell looks like. */
 export const AMOUNT_CELL = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$/;
 
+/**
+ * A money cell of a grid: decimals, or whole 元 with thousands separators
+ * ("9,501,164", Shanghai's 元 tables). A bare small integer may be a 栏次 or
+ * 行次 number and is judged by its column.
+ */
+export function isMoneyCell(text: string): boolean {
+  return AMOUNT_CELL.test(text) || /^-?\d{1,3}(?:,\d{3})+$/.test(text);
+}
+
 export function provenance(line: number, page?: number, endLine?: number): Provenance {
   const p: Provenance = { line };
   if (endLine !== undefined && endLine !== line) p.endLine = endLine;

@@ -19,6 +19,7 @@ import {
   columnsOf,
   finishTable,
   isGrid,
+  isMoneyCell,
   makeCell,
   makeRow,
   newTable,
@@ -76,9 +77,12 @@ const LINE_LABELS: LineLabel[] = [
     key: "income.reserve",
     side: "income",
   },
-  { re: /^(?:一般公共预算(?:财政)?拨款(?:收入)?|公共预算拨款|一般公共预算)$/, key: "gpb" },
-  { re: /^政府性基金(?:预算)?(?:财政)?拨款(?:收入)?$/, key: "gov_fund" },
-  { re: /^国有资本经营预算(?:财政)?(?:拨款)?(?:收入)?$/, key: "state_capital" },
+  {
+    re: /^(?:一般公共预算(?:财政)?拨款(?:收入)?|公共预算拨款|一般公共预算(?:资金)?)$/,
+    key: "gpb",
+  },
+  { re: /^政府性基金(?:预算)?(?:(?:财政)?拨款(?:收入)?|资金)?$/, key: "gov_fund" },
+  { re: /^国有资本经营预算(?:财政)?(?:拨款)?(?:收入|资金)?$/, key: "state_capital" },
   { re: /^财政专户管理资金(?:收入)?$/, key: "income.fiscal_special", side: "income" },
   { re: /^事业收入$/, key: "income.business", side: "income" },
   { re: /^(?:事业单位)?经营收入$/, key: "income.operating", side: "income" },
@@ -123,13 +127,22 @@ function classifyLabel(
     if (found[0])
       return { key: `expenditure.${prefix[kind]}.${found[0].code}`, side: "expenditure" };
   }
+  // A 类 printed under the name of another year ("医疗卫生与计划生育支出" in a
+  // 2024 table): still that 类's line; the checker judges the name.
+  for (let y = year - 1; y >= year - 8; y--) {
+    for (const kind of kinds) {
+      const found = findByName(plain, y, { kind, level: 1 });
+      if (found[0])
+        return { key: `expenditure.${prefix[kind]}.${found[0].code}`, side: "expenditure" };
+    }
+  }
   return undefined;
 }
 
 // ------------------------------------------------------------- segmenting
 
 function gridSegments(rows: GridRow[]): { segments: Segment[]; columns: (ColumnId | null)[] } {
-  const firstData = rows.findIndex((r) => r.cells.some((c) => AMOUNT_CELL.test(c.text.trim())));
+  const firstData = rows.findIndex((r) => r.cells.some((c) => isMoneyCell(c.text.trim())));
   const headerEnd = firstData < 0 ? Math.min(rows.length, 2) : firstData;
   // Header rows: those before the first row with amounts, up to the first
   // row that starts with a line label (an empty table has no amounts).
@@ -145,7 +158,7 @@ function gridSegments(rows: GridRow[]): { segments: Segment[]; columns: (ColumnI
     row.cells.forEach((cell, i) => {
       const t = cell.text.trim();
       const col = columns[i];
-      if (t !== "" && !AMOUNT_CELL.test(t) && !/^\d+$/.test(t) && !isBlankMark(t)) {
+      if (t !== "" && !isMoneyCell(t) && !/^\d+$/.test(t) && !isBlankMark(t)) {
         cur = {
           label: t,
           values: [],

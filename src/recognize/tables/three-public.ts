@@ -183,6 +183,15 @@ function columnItem(stack: string[]): { key: string; strong: boolean } | undefin
     }
     const key = itemKey(l);
     if (key) return { key, strong: false };
+    // Shanghai: 公务用车购置及运行费 over 小计 / 购置费 / 运行费, and 机关运行经费 beside 三公.
+    if (/机关运行经费/.test(l)) return { key: "running_cost", strong: false };
+    if (/^(?:其中:?)?购置费$/.test(l) && labels.slice(0, i).some((g) => /公务用车/.test(g)))
+      return { key: "three_public.vehicle_purchase", strong: false };
+    if (
+      /^(?:其中:?)?运行(?:维护)?费$/.test(l) &&
+      labels.slice(0, i).some((g) => /公务用车/.test(g))
+    )
+      return { key: "three_public.vehicle_operation", strong: false };
     if (/三公/.test(l)) continue;
     return undefined;
   }
@@ -234,7 +243,7 @@ function buildGridColumnsLayout(region: Region, table: Table, kind: Kind): boole
     cols.add(col);
   });
   if (!cellsByKey.has("three_public.total")) return false;
-  const order = ITEMS.map((x) => x.key);
+  const order = [...ITEMS.map((x) => x.key), "running_cost"];
   table.rows = [...cellsByKey.entries()]
     .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
     .map(([key, cells]) => {
