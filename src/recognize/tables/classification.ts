@@ -119,6 +119,11 @@ class RowSink {
       const resolved = resolveCode(joined, name, this.ctx.year, this.lei);
       row = makeRow(resolved.key, resolved.keyKind, name, cells, source);
       if (joined !== printedCode.replace(/\s+/g, "")) row.printedCode = printedCode.trim();
+      if (parts.length === 3 && /^\d{1,2}$/.test(parts[0] ?? "") && joined.length === 7) {
+        const message = `第 ${line} 行科目编码印为“${parts.join(" ")}”，按所在的款更正为 ${joined}`;
+        row.repairs = [message];
+        this.ctx.issues.push({ code: "code.repaired", message, table: this.table.id, source });
+      }
       if (resolved.repair) {
         row.printedCode = printedCode.trim();
         row.repairs = [resolved.repair];
@@ -198,7 +203,14 @@ function buildFromGrid(rows: GridRow[], table: Table, sink: RowSink): void {
     // parts in the following 款/项 cells.
     let codeIdx = -1;
     for (let i = 0; i < Math.min(4, texts.length); i++) {
-      if (CODE_CELL.test(texts[i] ?? "") && colIds[i] == null) {
+      // A 类 cell misprinted short ("7" for 210) still starts a code when 款 and 项 follow.
+      const misprintedLei =
+        /^\d{1,2}$/.test(texts[i] ?? "") &&
+        /^\d{2}$/.test(texts[i + 1] ?? "") &&
+        /^\d{2}$/.test(texts[i + 2] ?? "") &&
+        colIds[i + 1] == null &&
+        colIds[i + 2] == null;
+      if ((CODE_CELL.test(texts[i] ?? "") || misprintedLei) && colIds[i] == null) {
         codeIdx = i;
         break;
       }

@@ -87,6 +87,17 @@ export function joinCodeParts(
     if (context.kuan) return context.kuan + first;
     if (context.lei) return context.lei + first;
   }
+  // A 类 misprinted ("7 | 11 | 02" under 210 / 21011): the 款 and 项 and the
+  // rows above say which code it is; the printed form stays on the row.
+  if (
+    /^\d{1,2}$/.test(first) &&
+    rest.length === 2 &&
+    rest.every((p) => /^\d{2}$/.test(p)) &&
+    !econ &&
+    context.kuan?.endsWith(rest[0] ?? "")
+  ) {
+    return context.kuan + (rest[1] ?? "");
+  }
   if (
     /^\d{2}$/.test(first) &&
     rest.length === 1 &&
