@@ -14,7 +14,9 @@ import {
 } from "../model/schema.ts";
 import { applyDirectoryNotes, directoryEmptyReasons } from "./directory.ts";
 import { detectEntity, detectKind, detectYear, documentText } from "./document.ts";
+import { applyEvidence } from "./evidence.ts";
 import { recognizeNarrative } from "./narrative/index.ts";
+import { buildReport, readDirectory } from "./report.ts";
 import { segment } from "./segment.ts";
 import { regionUnit } from "./tables/common.ts";
 import { buildTable, tableIdByContent } from "./tables/index.ts";
@@ -57,9 +59,11 @@ export function recognize(layout: Layout, opts: RecognizeOptions = {}): Disclosu
   const ctx = { year, defaultUnit, entity: entity.name, issues };
 
   const tables: Table[] = [];
+  const directory = readDirectory(layout.blocks);
   for (const region of moneyRegions) {
     const table = buildTable(region, kind, ctx);
     if (!table) continue;
+    applyEvidence(table, region.match, directory);
     const byContent = tableIdByContent(table);
     if (byContent !== table.id) {
       const other = tables.find((t) => t.id === byContent);
@@ -76,7 +80,7 @@ export function recognize(layout: Layout, opts: RecognizeOptions = {}): Disclosu
     }
     tables.push(table);
   }
-  if (tables.length === 0) {
+  if (tables.every((t) => t.id === "other")) {
     issues.push({ code: "tables.none", message: "文档中没有识别到任何标准表格" });
   }
 
@@ -90,6 +94,23 @@ export function recognize(layout: Layout, opts: RecognizeOptions = {}): Disclosu
   } = recognizeNarrative({ lines: narrative, year, unit, kind });
   issues.push(...narrativeIssues);
 
+  const report = buildReport(layout, regions, tables, narrative);
+  for (const e of report.directory) {
+    if (e.found) continue;
+    issues.push({
+      code: "table.not_read",
+      message: `目录列出的“${e.title}”未能在正文中识别（读取缺口，不是文档的错误）`,
+      source: e.source,
+      ...(e.id ? { table: e.id } : {}),
+    });
+  }
+  for (const p of report.unclaimedPages) {
+    issues.push({
+      code: "page.not_read",
+      message: `第 ${p.page} 页的表格未能识别（${p.figures} 个数字未归入任何表格）`,
+      source: { line: 1, page: p.page },
+    });
+  }
   const source: Disclosure["source"] = { format: layout.format, lines: layout.lineCount };
   if (opts.file) source.file = opts.file;
   if (layout.encoding) source.encoding = layout.encoding;
@@ -104,6 +125,7 @@ export function recognize(layout: Layout, opts: RecognizeOptions = {}): Disclosu
     sections,
     claims,
     issues,
+    report,
     source,
   };
 }

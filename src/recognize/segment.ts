@@ -97,7 +97,9 @@ export function segment(blocks: LayoutBlock[]): Segmentation {
     if (!current) return;
     // A title with nothing of a table under it (a 目录 entry, a heading that
     // names a table, a cover line ending in 表) is not a table: its lines are narrative.
-    if (!hasTableContent(current)) {
+    // A title whose words name no standard table must show figures to be a table.
+    const isTable = current.match.id === "other" ? hasFigures(current) : hasTableContent(current);
+    if (!isTable) {
       regions.pop();
       narrative.push({
         kind: "line",

@@ -8,7 +8,7 @@
 import { findByName, lookup } from "../../catalog/index.ts";
 import type { GridRow, LayoutLine } from "../../ingest/layout.ts";
 import { isBlankMark, parseAmount } from "../../model/money.ts";
-import type { Cell, ColumnId, Row, Table, TableId } from "../../model/schema.ts";
+import type { Cell, ColumnId, Issue, Row, Table, TableId } from "../../model/schema.ts";
 import { gridColumns, modelColumns, streamColumns } from "../columns.ts";
 import { compact } from "../normalize.ts";
 import type { Region } from "../segment.ts";
@@ -92,11 +92,51 @@ class RowSink {
     const target = found.length === 1 ? found[0] : undefined;
     if (!target || target.code === row.key || this.rows.some((r) => r.key === target.code)) return;
     const message = `第 ${source.line} 行科目编码 ${row.key} 的名称应为“${lookup(row.key, this.ctx.year)?.name ?? "?"}”，与所印名称“${name}”不符；按名称更正为 ${target.code}`;
+    const issue = { code: "code.name_mismatch", message, table: this.table.id, source };
+    this.nameRepairs.push({ row, key: row.key, level: row.level, issue });
     row.printedCode = row.printedCode ?? row.key;
     row.key = target.code;
     row.level = target.level;
     row.repairs = [...(row.repairs ?? []), message];
-    this.ctx.issues.push({ code: "code.name_mismatch", message, table: this.table.id, source });
+    this.ctx.issues.push(issue);
+  }
+
+  private readonly nameRepairs: {
+    row: Row;
+    key: string;
+    level: number | undefined;
+    issue: Issue;
+  }[] = [];
+
+  /**
+   * A table that numbers its items in a scheme of its own (302 01 咨询费,
+   * 302 02 水费 … in order) is not a set of typos: a code the names point to
+   * is printed on another row. Then no row is re-keyed by name; each
+   * mismatch stays reported, under the code as printed.
+   */
+  settle(): void {
+    const printed = new Set(this.rows.map((r) => r.printedCode?.replace(/\s+/g, "") ?? r.key));
+    const collides = this.nameRepairs.some((n) => n.row.key !== n.key && printed.has(n.row.key));
+    if (!collides) return;
+    for (const n of this.nameRepairs) {
+      n.row.key = n.key;
+      if (n.level === undefined) delete n.row.level;
+      else n.row.level = n.level;
+      if (n.row.printedCode === n.key) delete n.row.printedCode;
+      n.issue.message = n.issue.message.replace(
+        /；按名称更正为 \d+$/,
+        "；本表编码自成体系，未按名称更正",
+      );
+      if (n.row.repairs) n.row.repairs = n.row.repairs.map(() => n.issue.message);
+    }
+    // Keys taken twice were numbered while the repairs stood: number them again.
+    const seen = new Map<string, number>();
+    for (const r of this.rows) {
+      const base = r.key.replace(/#\d+$/, "");
+      const k = (seen.get(base) ?? 0) + 1;
+      seen.set(base, k);
+      r.key = k > 1 ? `${base}#${k}` : base;
+    }
   }
 
   /** Add a row keyed by a printed code (or code parts), or by a line label. */
@@ -504,6 +544,7 @@ export function buildClassificationTable(region: Region, id: TableId, ctx: Build
     const lines = region.blocks.filter((b): b is LayoutLine => b.kind === "line");
     buildFromStream(lines, table, sink);
   }
+  sink.settle();
   table.rows = sink.rows;
   return finishTable(table, region);
 }

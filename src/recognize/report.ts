@@ -1,0 +1,192 @@
+/**
+ * The recognition report: what was read and what was not. It travels with
+ * every Disclosure so that nobody (the checker, a reviewer, the web page)
+ * mistakes a reading gap for the document's own fault.
+ *
+ * - the tables the document's 目录 lists, and whether each was found;
+ * - pages with table figures that no table claimed;
+ * - the share of the document's table figures that recognised tables hold;
+ * - tables kept as "other";
+ * - everything the reader noticed (pages past the cap, scans, hidden sheets …).
+ */
+import type { Layout, LayoutBlock, LayoutLine } from "../ingest/layout.ts";
+import type { DirectoryEntry, RecognitionReport, Row, Table, TableId } from "../model/schema.ts";
+import { compact } from "./normalize.ts";
+import type { Region } from "./segment.ts";
+import { classifyTitle, titleShape } from "./titles.ts";
+
+/**
+ * A figure as tables print it: decimals or thousands separators, not followed
+ * by a unit, a percent sign or 年 (a sentence's "950.12万元" is narrative).
+ */
+const TABLE_FIGURE =
+  /(?<![\d.,])-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.,]*\s*(?:万元|元|%|％|年|亿))/g;
+
+function figuresIn(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(TABLE_FIGURE)) n++;
+  return n;
+}
+
+function blockFigures(b: LayoutBlock): number {
+  if (b.kind === "line") return figuresIn(b.text);
+  let n = 0;
+  for (const r of b.rows) for (const c of r.cells) n += figuresIn(c.text);
+  return n;
+}
+
+function blockText(b: LayoutBlock): string {
+  return b.kind === "line"
+    ? b.text
+    : b.rows.map((r) => r.cells.map((c) => c.text).join(" ")).join(" ");
+}
+
+/** The 目录: the lines after a "目录" heading that have a table title's shape. */
+export function readDirectory(blocks: readonly LayoutBlock[]): Omit<DirectoryEntry, "found">[] {
+  const start = blocks.findIndex(
+    (b) => b.kind === "line" && /^(?:报表)?目录$/.test(compact(b.text)),
+  );
+  if (start < 0) return [];
+  const entries: Omit<DirectoryEntry, "found">[] = [];
+  let misses = 0;
+  for (let i = start + 1; i < Math.min(blocks.length, start + 120); i++) {
+    const b = blocks[i];
+    if (b?.kind !== "line") break;
+    // Dotted leaders and page numbers of a printed 目录.
+    const text = b.text.replace(/[.…·\s]{3,}\d*\s*$/, "").replace(/\s+\d{1,3}\s*$/, "");
+    let shape = titleShape(text);
+    const next = blocks[i + 1];
+    if (!shape && next?.kind === "line" && /^.{0,6}表$/.test(compact(next.text))) {
+      shape = titleShape(`${text.trim()}${next.text.trim()}`);
+      if (shape) i++;
+    }
+    if (shape) {
+      misses = 0;
+      const vote = classifyTitle(shape.body);
+      const entry: Omit<DirectoryEntry, "found"> = {
+        title: shape.title,
+        source: { line: b.line, ...(b.page !== undefined ? { page: b.page } : {}) },
+      };
+      if (vote && vote.id !== "performance") entry.id = vote.id;
+      else if (vote) continue;
+      entries.push(entry);
+      continue;
+    }
+    // Headings between the entries (一、部门概况 / 第二部分 …) are part of the 目录;
+    // a sentence, or a run of lines that are neither, ends it.
+    const c = compact(b.text);
+    if (c.length > 40 || /[。；]/.test(c)) break;
+    if (++misses > 12) break;
+  }
+  return entries;
+}
+
+/** Whether a table's own totals close, as a confidence signal (never a finding). */
+export function totalsClose(table: Table): { close: boolean; note?: string } | undefined {
+  if (table.empty || table.rows.length === 0) return undefined;
+  const coded = table.rows.filter((r) => r.level !== undefined);
+  const total = table.rows.find((r) => r.key === "total");
+  if (coded.length === 0 || !total) return undefined;
+  const lei = coded.filter((r) => r.level === 1);
+  if (lei.length === 0) return undefined;
+  for (const [column, cell] of Object.entries(total.cells)) {
+    if (cell.amount === null) continue;
+    const sum = lei.reduce((s, r) => s + (r.cells[column]?.amount ?? 0), 0);
+    // One hundredth per summand: the document rounds each cell.
+    if (Math.abs(sum - cell.amount) > lei.length + 1) {
+      return {
+        close: false,
+        note: `“合计”行的${column}列与各类之和不符（差 ${Math.abs(sum - cell.amount) / 100}）`,
+      };
+    }
+  }
+  const children = (parent: Row) =>
+    coded.filter((r) => r.level === (parent.level ?? 0) + 1 && r.key.startsWith(parent.key));
+  for (const parent of coded) {
+    if (parent.level === undefined || parent.level > 2) continue;
+    const kids = children(parent);
+    if (kids.length === 0) continue;
+    for (const [column, cell] of Object.entries(parent.cells)) {
+      if (cell.amount === null) continue;
+      const sum = kids.reduce((s, r) => s + (r.cells[column]?.amount ?? 0), 0);
+      if (Math.abs(sum - cell.amount) > kids.length + 1) {
+        return {
+          close: false,
+          note: `${parent.key}（${parent.name}）的${column}列与其下级科目之和不符`,
+        };
+      }
+    }
+  }
+  return { close: true };
+}
+
+function sameTitle(a: string, b: string): boolean {
+  const strip = (s: string) =>
+    compact(s)
+      .replace(/^.*?\d{4}年度?/, "")
+      .replace(/^[\d.、:：()（）一二三四五六七八九十]+/, "");
+  return strip(a) === strip(b);
+}
+
+export function buildReport(
+  layout: Layout,
+  regions: readonly Region[],
+  tables: readonly Table[],
+  narrative: readonly LayoutLine[],
+): RecognitionReport {
+  const found = new Set<TableId>(tables.map((t) => t.id));
+  const directory: DirectoryEntry[] = readDirectory(layout.blocks).map((e) => ({
+    ...e,
+    found:
+      (e.id !== undefined && e.id !== "other" && found.has(e.id)) ||
+      tables.some((t) => sameTitle(t.title, e.title)),
+  }));
+
+  // Figures inside regions are claimed (by a standard table, or kept as other);
+  // figures in blocks outside every region, except narrative sentences, are not.
+  const inRegion = new Set<LayoutBlock>();
+  const standardBlocks = new Set<LayoutBlock>();
+  const standardRegions = new Set(
+    tables.filter((t) => t.id !== "other").map((t) => `${t.source.line}`),
+  );
+  for (const r of regions) {
+    for (const b of r.blocks) {
+      inRegion.add(b);
+      if (standardRegions.has(`${r.line}`)) standardBlocks.add(b);
+    }
+  }
+  const narrativeSet = new Set<LayoutBlock>(narrative);
+  let claimed = 0;
+  let all = 0;
+  const unclaimed = new Map<number, { figures: number; sample: string }>();
+  for (const b of layout.blocks) {
+    const n = blockFigures(b);
+    if (n === 0) continue;
+    // A narrative sentence states amounts with their unit; its bare figures are few.
+    if (!inRegion.has(b) && narrativeSet.has(b) && n < 3) continue;
+    all += n;
+    if (standardBlocks.has(b)) claimed += n;
+    if (inRegion.has(b)) continue;
+    const page = b.page ?? 1;
+    const u = unclaimed.get(page) ?? { figures: 0, sample: compact(blockText(b)).slice(0, 60) };
+    u.figures += n;
+    unclaimed.set(page, u);
+  }
+  const unclaimedPages = [...unclaimed.entries()]
+    // A page with a handful of stray figures (a footnote, a date) is not a table.
+    .filter(([, u]) => u.figures >= 6)
+    .map(([page, u]) => ({ page, figures: u.figures, sample: u.sample }));
+  const readerWarnings = [...layout.warnings];
+  const partial =
+    readerWarnings.length > 0 ||
+    unclaimedPages.length > 0 ||
+    directory.some((e) => !e.found && e.id !== undefined);
+  return {
+    directory,
+    unclaimedPages,
+    figuresClaimed: all === 0 ? 1 : Math.round((claimed / all) * 1000) / 1000,
+    otherTables: tables.filter((t) => t.id === "other").map((t) => t.title),
+    readerWarnings,
+    partial,
+  };
+}
