@@ -35,6 +35,12 @@ function lineKeyOf(label: string): string | undefined {
   if (/^(?:合计|总计)$/.test(c)) return "total";
   if (/^人员经费合计$/.test(c)) return "personnel_total";
   if (/^公用经费合计$/.test(c)) return "public_total";
+  // Income tables printed as lines of sources (Jiangsu's 收入预算总表).
+  if (/^收入总计$/.test(c)) return "income.grand_total";
+  if (/^一般公共预算(?:资金|拨款收入)$/.test(c)) return "income.gpb";
+  if (/^政府性基金(?:预算)?(?:资金|拨款收入)?$/.test(c)) return "income.gov_fund";
+  if (/^财政专户管理资金(?:收入)?$/.test(c)) return "income.fiscal_special";
+  if (/^上年结转(?:和结余)?资金$/.test(c)) return "income.carryover";
   return undefined;
 }
 
@@ -115,8 +121,14 @@ class RowSink {
    * mismatch stays reported, under the code as printed.
    */
   settle(): void {
-    const printed = new Set(this.rows.map((r) => r.printedCode?.replace(/\s+/g, "") ?? r.key));
-    const collides = this.nameRepairs.some((n) => n.row.key !== n.key && printed.has(n.row.key));
+    // A shifted code column moves every code one row: each code a name points
+    // to is itself re-keyed away. A scheme of its own leaves some row holding
+    // the code a name points to.
+    const repaired = new Set(this.nameRepairs.map((n) => n.row));
+    const kept = new Set(
+      this.rows.filter((r) => !repaired.has(r)).map((r) => r.key.replace(/#\d+$/, "")),
+    );
+    const collides = this.nameRepairs.some((n) => kept.has(n.row.key));
     if (!collides) return;
     for (const n of this.nameRepairs) {
       n.row.key = n.key;

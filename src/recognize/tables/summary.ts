@@ -92,6 +92,10 @@ const LINE_LABELS: LineLabel[] = [
   { re: /^(?:其他收入|其他资金)$/, key: "income.other", side: "income" },
   { re: /^财政拨款(?:收入)?$/, key: "fiscal" },
   { re: /^部门预算$/, key: "heading" },
+  // Jiangsu: the spending side by use (支出用途) beside the functional lines.
+  { re: /^基本支出$/, key: "expenditure.basic", side: "expenditure" },
+  { re: /^项目支出$/, key: "expenditure.project", side: "expenditure" },
+  { re: /^(?:单位)?预留机动经费$/, key: "expenditure.reserve", side: "expenditure" },
 ];
 
 type KindHint = "func" | "econ_dept" | "econ_gov" | undefined;
@@ -155,9 +159,12 @@ function gridSegments(rows: GridRow[]): { segments: Segment[]; columns: (ColumnI
   for (const row of rows.slice(h)) {
     let cur: Segment | undefined;
     let position = 0;
+    // Cells under a label merged across columns ("当年支出小计" over three) are not values.
+    let coveredUntil = -1;
     row.cells.forEach((cell, i) => {
       const t = cell.text.trim();
       const col = columns[i];
+      if (i <= coveredUntil && t === "") return;
       if (t !== "" && !isMoneyCell(t) && !/^\d+$/.test(t) && !isBlankMark(t)) {
         cur = {
           label: t,
@@ -169,6 +176,7 @@ function gridSegments(rows: GridRow[]): { segments: Segment[]; columns: (ColumnI
         };
         if (row.page !== undefined) cur.page = row.page;
         segments.push(cur);
+        coveredUntil = i + (cell.colSpan ?? 1) - 1;
         return;
       }
       if (!cur) return;
