@@ -15,7 +15,8 @@
  * older ones are closest to 2017's names.
  *
  * The CSVs are read once, on first use, into in-memory indexes; every query
- * after that is a map lookup, so calling this per table row is cheap.
+ * after that is a map lookup, so calling this per table row is cheap. A
+ * missing or malformed CSV throws a CatalogError on that first use.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -86,9 +87,99 @@ function splitCsvLine(line: string): string[] {
   return cells;
 }
 
-function parseLevel(s: string, file: string): 1 | 2 | 3 {
-  if (s === "1" || s === "2" || s === "3") return Number(s) as 1 | 2 | 3;
-  throw new Error(`${file}: bad level ${s}`);
+/**
+ * The catalog's data cannot be read: a file missing, or a row that is not
+ * what build-data.ts writes. Never an empty catalog in its place: every
+ * classification would then silently go unresolved.
+ */
+export class CatalogError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CatalogError";
+  }
+}
+
+const HEADER = "code,name,kind,level,parent,from,to,evidence";
+
+function year(s: string): number | undefined {
+  return /^\d{4}$/.test(s) ? Number(s) : undefined;
+}
+
+/**
+ * The entries of one catalog CSV (`file` only names it in errors). Throws a
+ * CatalogError naming the file and line for anything malformed: a wrong
+ * header, a row of the wrong width or kind, a code that is not digits, a
+ * level or parent that does not fit the code, a year span that is not one,
+ * or no entries at all.
+ */
+export function parseCatalogCsv(text: string, kind: CatalogKind, file: string): CatalogEntry[] {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  if (lines[0] !== HEADER)
+    throw new CatalogError(
+      `分类科目目录 ${file} 格式错误：第 1 行应为表头“${HEADER}”，实为“${(lines[0] ?? "").slice(0, 80)}”`,
+    );
+  const list: CatalogEntry[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line) continue;
+    const bad = (what: string) =>
+      new CatalogError(
+        `分类科目目录 ${file} 第 ${i + 1} 行格式错误：${what}（${line.slice(0, 80)}）`,
+      );
+    const cells = splitCsvLine(line);
+    if (cells.length !== 8) throw bad(`应有 8 列，实有 ${cells.length} 列`);
+    const [
+      code = "",
+      name = "",
+      k = "",
+      level = "",
+      parent = "",
+      from = "",
+      to = "",
+      evidence = "",
+    ] = cells;
+    if (k !== kind) throw bad(`类别 ${k} 出现在 ${kind}.csv 中`);
+    if (!/^\d{3}(?:\d{2}){0,2}$/.test(code)) throw bad(`科目编码 ${code} 不是 3、5 或 7 位数字`);
+    if (name.trim() === "") throw bad("科目名称为空");
+    if (level !== "1" && level !== "2" && level !== "3") throw bad(`级次 ${level} 不是 1、2 或 3`);
+    const lv = Number(level) as 1 | 2 | 3;
+    if (code.length !== 1 + 2 * lv) throw bad(`级次 ${lv} 与 ${code.length} 位编码不符`);
+    if (lv === 1 ? parent !== "" : parent !== code.slice(0, code.length - 2))
+      throw bad(`上级编码 ${parent || "（空）"} 与编码 ${code} 不符`);
+    const fromYear = year(from);
+    const toYear = to === "" ? null : year(to);
+    if (fromYear === undefined) throw bad(`起始年度 ${from} 不是年份`);
+    if (toYear === undefined || (toYear !== null && toYear < fromYear))
+      throw bad(`终止年度 ${to} 不是 ${fromYear} 年或以后的年份`);
+    list.push(
+      Object.freeze({
+        code,
+        name,
+        kind,
+        level: lv,
+        parent: parent === "" ? null : parent,
+        from: fromYear,
+        to: toYear,
+        evidence: Object.freeze(evidence.split(";").filter(Boolean)) as string[],
+      }),
+    );
+  }
+  if (list.length === 0) throw new CatalogError(`分类科目目录 ${file} 没有任何科目`);
+  return list;
+}
+
+/** One catalog CSV from disk: a CatalogError if it is missing, unreadable or malformed. */
+export function loadCatalogFile(file: string, kind: CatalogKind): CatalogEntry[] {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new CatalogError(
+      `分类科目目录数据无法读取：${file}（${e instanceof Error ? e.message : String(e)}）；` +
+        "请用 scripts/catalog/build-data.ts 重新生成",
+    );
+  }
+  return parseCatalogCsv(text, kind, file);
 }
 
 function load(): Indexes {
@@ -101,35 +192,10 @@ function load(): Indexes {
   };
   for (const kind of KINDS) {
     const file = join(import.meta.dirname, "data", `${kind}.csv`);
-    const lines = readFileSync(file, "utf8").split("\n");
-    const list: CatalogEntry[] = [];
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i];
-      if (!line) continue;
-      const [
-        code = "",
-        name = "",
-        k = "",
-        level = "",
-        parent = "",
-        from = "",
-        to = "",
-        evidence = "",
-      ] = splitCsvLine(line);
-      if (k !== kind) throw new Error(`${file}:${i + 1}: kind ${k} in ${kind}.csv`);
-      const entry: CatalogEntry = Object.freeze({
-        code,
-        name,
-        kind,
-        level: parseLevel(level, file),
-        parent: parent === "" ? null : parent,
-        from: Number(from),
-        to: to === "" ? null : Number(to),
-        evidence: Object.freeze(evidence.split(";").filter(Boolean)) as string[],
-      });
-      list.push(entry);
-      push(idx.byCode, key(kind, code), entry);
-      push(idx.byName, normalizeName(name), entry);
+    const list = loadCatalogFile(file, kind);
+    for (const entry of list) {
+      push(idx.byCode, key(kind, entry.code), entry);
+      push(idx.byName, normalizeName(entry.name), entry);
       if (entry.parent) push(idx.byParent, key(kind, entry.parent), entry);
     }
     idx.byKind.set(kind, list);
