@@ -7,17 +7,12 @@
 import { writeFile } from "node:fs/promises";
 import { type CheckConfig, loadConfig, type Preset, withRuleFlags } from "../check/config.ts";
 import { checkDisclosure, reaches } from "../check/engine.ts";
-import { formatHtml } from "../check/report/html.ts";
-import { formatJson } from "../check/report/json.ts";
-import { formatPretty } from "../check/report/pretty.ts";
-import { formatSarif } from "../check/report/sarif.ts";
-import { formatXlsx } from "../check/report/xlsx.ts";
 import type { CheckReport, Severity } from "../check/types.ts";
 import { GongkaiError } from "../model/errors.ts";
 import { extractFile } from "./extract.ts";
+import type { CheckFormat } from "./options.ts";
 
-export const CHECK_FORMATS = ["pretty", "json", "sarif", "html", "xlsx"] as const;
-export type CheckFormat = (typeof CHECK_FORMATS)[number];
+export { CHECK_FORMATS, type CheckFormat } from "./options.ts";
 
 export interface CheckOptions {
   format: CheckFormat;
@@ -42,18 +37,21 @@ async function resolveConfig(opts: CheckOptions): Promise<CheckConfig> {
   return withRuleFlags(config, opts.rule);
 }
 
+/** The report in the asked format; each formatter is loaded only when asked for (xlsx brings exceljs). */
 async function render(reports: CheckReport[], opts: CheckOptions): Promise<string | Uint8Array> {
   switch (opts.format) {
     case "pretty":
-      return formatPretty(reports, { color: opts.color && !opts.output });
+      return (await import("../check/report/pretty.ts")).formatPretty(reports, {
+        color: opts.color && !opts.output,
+      });
     case "json":
-      return formatJson(reports);
+      return (await import("../check/report/json.ts")).formatJson(reports);
     case "sarif":
-      return formatSarif(reports);
+      return (await import("../check/report/sarif.ts")).formatSarif(reports);
     case "html":
-      return formatHtml(reports);
+      return (await import("../check/report/html.ts")).formatHtml(reports);
     case "xlsx":
-      return formatXlsx(reports);
+      return (await import("../check/report/xlsx.ts")).formatXlsx(reports);
   }
 }
 

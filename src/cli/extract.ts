@@ -1,14 +1,28 @@
 /**
  * `gongkai extract FILE [--format json|facts|text]`
  */
-import { ingestBytes, readInputFile } from "../ingest/index.ts";
+import { ingestBytes, readInputFile, sniffFormat } from "../ingest/index.ts";
 import { toFacts } from "../model/facts.ts";
 import type { Disclosure } from "../model/schema.ts";
 import { recognize } from "../recognize/index.ts";
-import { isTemplate, readTemplate } from "../template/index.ts";
+import type { RenderInput } from "../render/input.ts";
+import type { ExtractFormat } from "./options.ts";
 import { formatDisclosureText } from "./text-format.ts";
 
-export type ExtractFormat = "json" | "facts" | "text";
+export type { ExtractFormat } from "./options.ts";
+
+/**
+ * The filled 填报模板 in these bytes, or undefined when they are something
+ * else. Only a zip can be one: the template reader (and exceljs with it) is
+ * loaded only for a zip whose sheet list says it is a template.
+ */
+export async function readIfTemplate(bytes: Uint8Array): Promise<RenderInput | undefined> {
+  if (sniffFormat(bytes) !== "zip") return undefined;
+  const { isTemplate } = await import("../template/detect.ts");
+  if (!isTemplate(bytes)) return undefined;
+  const { readTemplate } = await import("../template/read.ts");
+  return readTemplate(bytes);
+}
 
 /**
  * A disclosure from a file of any format. A filled 填报模板 is read as the
@@ -17,8 +31,9 @@ export type ExtractFormat = "json" | "facts" | "text";
  */
 export async function extractFile(file: string): Promise<Disclosure> {
   const bytes = await readInputFile(file);
-  if (isTemplate(bytes)) {
-    const { disclosure } = await readTemplate(bytes);
+  const template = await readIfTemplate(bytes);
+  if (template) {
+    const { disclosure } = template;
     return { ...disclosure, source: { ...disclosure.source, file, format: "xlsx" } };
   }
   return recognize(await ingestBytes(bytes), { file });

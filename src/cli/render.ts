@@ -6,12 +6,12 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { GongkaiError } from "../model/errors.ts";
-import { RENDER_FORMATS, type RenderFormat, renderDocument, renderJson } from "../render/index.ts";
+import type { RenderFormat } from "../render/index.ts";
 import type { RenderInput } from "../render/input.ts";
-import { isTemplate, readTemplate } from "../template/index.ts";
-import { extractFile } from "./extract.ts";
+import { extractFile, readIfTemplate } from "./extract.ts";
 
-export { RENDER_FORMATS, type RenderFormat };
+export type { RenderFormat } from "../render/index.ts";
+export { RENDER_FORMATS } from "./options.ts";
 
 async function readJson(file: string): Promise<unknown> {
   let text: string;
@@ -38,8 +38,7 @@ async function documentInput(file: string): Promise<RenderInput> {
   } catch {
     throw new GongkaiError("not_found", `找不到文件：${file}`);
   }
-  if (isTemplate(bytes)) return readTemplate(bytes);
-  return { disclosure: await extractFile(file) };
+  return (await readIfTemplate(bytes)) ?? { disclosure: await extractFile(file) };
 }
 
 /** Render INPUT to OUT (or return the bytes when no OUT is given). */
@@ -48,6 +47,8 @@ export async function runRender(
   format: RenderFormat,
   out?: string,
 ): Promise<Uint8Array> {
+  // The renderer (echarts, and the writer of the format) loads only now.
+  const { renderDocument, renderJson } = await import("../render/index.ts");
   const bytes = input.toLowerCase().endsWith(".json")
     ? await renderJson(await readJson(input), format)
     : await renderDocument(await documentInput(input), format);

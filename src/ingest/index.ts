@@ -4,11 +4,8 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { GongkaiError } from "../model/errors.ts";
-import { ingestHtml } from "./html/index.ts";
 import { looksLikeHtml } from "./html/server-side.ts";
 import type { Layout } from "./layout.ts";
-import { ingestOle, ingestZip } from "./office/index.ts";
-import { ingestPdf } from "./pdf/index.ts";
 import { decodeText } from "./text/decode.ts";
 import { textLayout } from "./text/layout.ts";
 
@@ -47,18 +44,19 @@ export function sniffFormat(bytes: Uint8Array): SniffedFormat {
 
 /**
  * Read bytes of any supported format. Text is decoded (UTF-8, GB18030,
- * UTF-16); the other formats go to their own ingesters.
+ * UTF-16); the other formats go to their own ingesters, each loaded only when
+ * a file of its format comes (pdf.js, exceljs and mammoth are slow to load).
  */
 export async function ingestBytes(bytes: Uint8Array): Promise<Layout> {
   switch (sniffFormat(bytes)) {
     case "pdf":
-      return ingestPdf(bytes);
+      return (await import("./pdf/index.ts")).ingestPdf(bytes);
     case "zip":
-      return ingestZip(bytes);
+      return (await import("./office/index.ts")).ingestZip(bytes);
     case "ole":
-      return ingestOle(bytes);
+      return (await import("./office/index.ts")).ingestOle(bytes);
     case "html":
-      return ingestHtml(bytes);
+      return (await import("./html/index.ts")).ingestHtml(bytes);
     case "text":
       return ingestText(bytes);
   }

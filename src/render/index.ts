@@ -4,12 +4,13 @@
  * HTML, PDF, XLSX or DOCX. Every format draws the same outline (outline.ts):
  * the standard tables in their official layouts (spec/), the narrative
  * written from the tables (narrative/), and the charts (charts/).
+ *
+ * The PDF, XLSX and DOCX writers (pdfkit, exceljs, docx and the canvas) are
+ * loaded only when a document of their format is asked for.
  */
 import { GongkaiError } from "../model/errors.ts";
 import { renderHtml } from "./html/index.ts";
 import { parseRenderInput, type RenderInput } from "./input.ts";
-import { renderPdf } from "./pdf/index.ts";
-import { renderXlsx } from "./xlsx/index.ts";
 
 export { type ChartData, documentCharts } from "./charts/data.ts";
 export { chartSvg } from "./charts/svg.ts";
@@ -25,8 +26,12 @@ export {
 } from "./input.ts";
 export { writeNarrative } from "./narrative/index.ts";
 export { type Block, buildOutline, type Outline } from "./outline.ts";
-export { renderPdf } from "./pdf/index.ts";
 export { documentGrids, type Grid } from "./spec/index.ts";
+
+/** The PDF document (A4, Noto Sans SC); pdfkit is loaded on the first call. */
+export async function renderPdf(input: RenderInput): Promise<Uint8Array> {
+  return (await import("./pdf/index.ts")).renderPdf(input);
+}
 
 export const RENDER_FORMATS = ["html", "pdf", "xlsx", "docx"] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
@@ -42,18 +47,9 @@ export async function renderDocument(
     case "pdf":
       return renderPdf(input);
     case "xlsx":
-      return renderXlsx(input);
-    case "docx": {
-      // Built by another module; loaded by name so that this one stands without it.
-      const path = "./docx/index.ts";
-      let mod: { renderDocx: (i: RenderInput) => Promise<Uint8Array> };
-      try {
-        mod = await import(path);
-      } catch {
-        throw new GongkaiError("unsupported_format", "尚不能生成 DOCX 文档");
-      }
-      return mod.renderDocx(input);
-    }
+      return (await import("./xlsx/index.ts")).renderXlsx(input);
+    case "docx":
+      return (await import("./docx/index.ts")).renderDocx(input);
     default:
       throw new GongkaiError("unsupported_format", `不支持的输出格式：${String(format)}`);
   }
