@@ -1,41 +1,60 @@
 /**
  * The `gongkai` command. Thin: each command calls the library and prints.
- * User errors print one Chinese line and exit non-zero, without a stack.
+ *
+ * Only commander and the option lists load at start: each command's module,
+ * and what it needs (pdf.js, exceljs, mammoth, echarts, pdfkit, docx, the
+ * canvas), is imported by its action, so `gongkai --version` or `gongkai
+ * extract 文件.txt` loads none of them.
+ *
+ * Exit codes: 0 done; 1 `check` found what --fail-on names; 2 a usage error
+ * (unknown command or option, missing argument, bad value: found by
+ * commander, one Chinese line on stderr) or a file that cannot be read;
+ * 70 an internal error. User errors print one Chinese line, without a stack.
  */
-import { Command, InvalidArgumentError } from "commander";
-import { PRESETS, type Preset } from "../check/config.ts";
-import { reportJsonSchema } from "../check/report/schema.ts";
+import { readFileSync } from "node:fs";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
+import type { Preset } from "../check/config.ts";
 import type { Severity } from "../check/types.ts";
 import { GongkaiError } from "../model/errors.ts";
-import { disclosureJsonSchema } from "../model/schema.ts";
-import { runTemplate } from "../template/run.ts";
-import { CHECK_FORMATS, type CheckFormat, runCheck } from "./check.ts";
-import { type ExtractFormat, runExtract } from "./extract.ts";
-import { RENDER_FORMATS, type RenderFormat, runRender } from "./render.ts";
-import { runRules } from "./rules.ts";
+import {
+  CHECK_FORMATS,
+  CHECK_PRESETS,
+  type CheckFormat,
+  EXTRACT_FORMATS,
+  type ExtractFormat,
+  RENDER_FORMATS,
+  type RenderFormat,
+} from "./options.ts";
+import { CHINESE_HELP, chineseUsageError } from "./usage.ts";
+
+const { version } = JSON.parse(
+  readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
+) as { version: string };
+
+// A reader that stops early (`gongkai extract … | head`) ends the output, not in a stack trace.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
 
 const program = new Command();
+// Set before any command is added: the commands copy these settings.
 program
   .name("gongkai")
   .description("部门预决算公开文档：解析、检查与生成")
-  .version("0.1.0", "-v, --version", "显示版本");
-program.helpOption("-h, --help", "显示帮助");
-program.addHelpCommand("help [command]", "显示命令的帮助");
-program.configureOutput({ outputError: (str, write) => write(str) });
+  .version(version, "-v, --version", "显示版本")
+  .helpOption("-h, --help", "显示帮助")
+  .helpCommand("help [命令]", "显示命令的帮助")
+  .configureHelp(CHINESE_HELP)
+  .configureOutput({ outputError: (str, write) => write(chineseUsageError(str)) })
+  .showSuggestionAfterError(true)
+  .showHelpAfterError("（gongkai --help 查看全部命令）")
+  .exitOverride();
 
-function formatOption(value: string): ExtractFormat {
-  if (value === "json" || value === "facts" || value === "text") return value;
-  throw new InvalidArgumentError("格式应为 json、facts 或 text");
+/** A command whose usage errors point to its own help. */
+function command(name: string): Command {
+  return program.command(name).showHelpAfterError(`（gongkai ${name} --help 查看用法）`);
 }
-
-program
-  .command("extract")
-  .description("识别一份公开文档中的表格、说明章节和文字陈述")
-  .argument("<file>", "公开文档（UTF-8、GB18030 或 UTF-16 文本）")
-  .option("-f, --format <format>", "输出格式：json | facts | text", formatOption, "text")
-  .action(async (file: string, opts: { format: ExtractFormat }) => {
-    await runExtract(file, opts.format, (s) => process.stdout.write(`${s}\n`));
-  });
 
 function choice<T extends string>(allowed: readonly T[], what: string) {
   return (value: string): T => {
@@ -46,31 +65,44 @@ function choice<T extends string>(allowed: readonly T[], what: string) {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-program
-  .command("check")
-  .description("检查公开文档：表内运算、表间一致、科目编码、说明与表格、完整性、模板残留")
-  .argument("<files...>", "公开文档（文本、PDF、XLSX、DOCX、HTML，按内容识别格式）")
+command("extract")
+  .description("识别一份公开文档中的表格、说明章节和文字陈述")
+  .argument("<文件>", "公开文档（文本、PDF、XLSX、DOCX、HTML，按内容识别格式）")
   .option(
-    "-f, --format <format>",
+    "-f, --format <格式>",
+    "输出格式：text | json | facts",
+    choice(EXTRACT_FORMATS, "格式"),
+    "text",
+  )
+  .action(async (file: string, opts: { format: ExtractFormat }) => {
+    const { runExtract } = await import("./extract.ts");
+    await runExtract(file, opts.format, (s) => process.stdout.write(`${s}\n`));
+  });
+
+command("check")
+  .description("检查公开文档：表内运算、表间一致、科目编码、说明与表格、完整性、模板残留")
+  .argument("<文件...>", "公开文档（文本、PDF、XLSX、DOCX、HTML，按内容识别格式）")
+  .option(
+    "-f, --format <格式>",
     "报告格式：pretty | json | sarif | html | xlsx",
     choice(CHECK_FORMATS, "格式"),
     "pretty",
   )
-  .option("-p, --preset <preset>", "规则预设：recommended | strict", choice(PRESETS, "预设"))
+  .option("-p, --preset <预设>", "规则预设：recommended | strict", choice(CHECK_PRESETS, "预设"))
   .option(
-    "--fail-on <severity>",
+    "--fail-on <级别>",
     "达到该级别时退出码为 1：error | warning | info | none（从不）",
     choice(["error", "warning", "info", "none"] as const, "级别"),
     "error",
   )
-  .option("-c, --config <file>", "配置文件（默认读取当前目录的 gongkai.config.json）")
+  .option("-c, --config <文件>", "配置文件（默认读取当前目录的 gongkai.config.json）")
   .option(
-    "-r, --rule <rule=level>",
+    "-r, --rule <规则=级别>",
     "设置规则级别，如 arith/class-sum=warning（可重复）",
     collect,
     [],
   )
-  .option("-o, --output <file>", "写入文件而不是标准输出（xlsx 必须指定）")
+  .option("-o, --output <文件>", "写入文件而不是标准输出（xlsx 必须指定）")
   .action(
     async (
       files: string[],
@@ -83,6 +115,7 @@ program
         output?: string;
       },
     ) => {
+      const { runCheck } = await import("./check.ts");
       process.exitCode = await runCheck(
         files,
         { ...opts, color: !!process.stdout.isTTY && !process.env.NO_COLOR },
@@ -94,25 +127,24 @@ program
     },
   );
 
-program
-  .command("template")
+command("template")
   .description("生成供填报的 Excel 模板（每张标准表一个工作表，附科目目录、上年数和文字说明）")
   .option(
-    "-k, --kind <kind>",
+    "-k, --kind <类型>",
     "budget（预算）| final（决算）",
     choice(["budget", "final"] as const, "类型"),
   )
-  .option("-y, --year <year>", "年度（默认为当前年度）", (v: string) => {
+  .option("-y, --year <年度>", "年度（默认为当前年度）", (v: string) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 2000 || n > 2100)
       throw new InvalidArgumentError("年度应为四位数字");
     return n;
   })
   .option(
-    "--from <file>",
+    "--from <文件>",
     "从已有文档或 JSON 填入数字（同年同类型：修改；下一年：作为上年数；预算→同年决算：作为年初预算）",
   )
-  .option("-o, --output <file>", "写入文件（默认写到标准输出）")
+  .option("-o, --output <文件>", "写入文件（默认写到标准输出）")
   .action(
     async (opts: { kind?: "budget" | "final"; year?: number; from?: string; output?: string }) => {
       if (!opts.output && process.stdout.isTTY) {
@@ -121,6 +153,7 @@ program
           "模板是 xlsx 文件：请用 -o 指定输出文件，或重定向到文件",
         );
       }
+      const { runTemplate } = await import("../template/run.ts");
       const result = await runTemplate({
         ...(opts.kind ? { kind: opts.kind } : {}),
         ...(opts.year !== undefined ? { year: opts.year } : {}),
@@ -132,47 +165,48 @@ program
     },
   );
 
-program
-  .command("render")
+command("render")
   .description("由数据生成完整的公开文档（表格、说明、图表）")
-  .argument("<input>", "JSON（RenderInput 或 Disclosure）、填好的模板，或任何可读取的公开文档")
-  .option(
-    "-f, --format <format>",
-    "html | pdf | xlsx | docx",
-    choice(RENDER_FORMATS, "格式"),
-    "html",
-  )
-  .option("-o, --output <file>", "写入文件（html 以外的格式必须指定）")
+  .argument("<输入>", "JSON（RenderInput 或 Disclosure）、填好的模板，或任何可读取的公开文档")
+  .option("-f, --format <格式>", "html | pdf | xlsx | docx", choice(RENDER_FORMATS, "格式"), "html")
+  .option("-o, --output <文件>", "写入文件（html 以外的格式必须指定）")
   .action(async (input: string, opts: { format: RenderFormat; output?: string }) => {
     if (!opts.output && opts.format !== "html") {
       throw new GongkaiError("unsupported_format", `${opts.format} 格式需要用 -o 指定输出文件`);
     }
+    const { runRender } = await import("./render.ts");
     const bytes = await runRender(input, opts.format, opts.output);
     if (!opts.output) process.stdout.write(bytes);
   });
 
-program
-  .command("rules")
+command("rules")
   .description("列出全部检查规则；--doc 显示某条规则的说明")
-  .option("--doc <id>", "显示一条规则的文档（Markdown）")
+  .option("--doc <规则>", "显示一条规则的文档（Markdown）")
   .option("--json", "以 JSON 输出规则元数据")
-  .action((opts: { doc?: string; json?: boolean }) => {
+  .action(async (opts: { doc?: string; json?: boolean }) => {
+    const { runRules } = await import("./rules.ts");
     process.stdout.write(runRules(opts));
   });
 
-program
-  .command("schema")
+command("schema")
   .description("输出 JSON Schema：model（Disclosure 模型，默认）或 report（检查报告）")
-  .argument("[which]", "model | report", choice(["model", "report"] as const, "类型"), "model")
-  .action((which: "model" | "report") => {
-    const schema = which === "report" ? reportJsonSchema() : disclosureJsonSchema();
+  .argument("[类型]", "model | report", choice(["model", "report"] as const, "类型"), "model")
+  .action(async (which: "model" | "report") => {
+    const schema =
+      which === "report"
+        ? (await import("../check/report/schema.ts")).reportJsonSchema()
+        : (await import("../model/schema.ts")).disclosureJsonSchema();
     process.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
   });
 
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  if (e instanceof GongkaiError) {
+  if (e instanceof CommanderError) {
+    // --help and --version end here with 0; every other way is a usage error,
+    // already written to stderr in Chinese.
+    process.exitCode = e.exitCode === 0 ? 0 : 2;
+  } else if (e instanceof GongkaiError) {
     process.stderr.write(`错误：${e.message}\n`);
     process.exitCode = 2;
   } else {
