@@ -67,7 +67,7 @@ const LABELS: Label[] = [
   { re: /^(?:\d{4}年)?机关运行经费(?:预算数|决算数)?$/, id: "running_cost" },
   { re: /^收入合计$|^支出合计$/, id: "total" },
   { re: /^使用非财政拨款结余/, id: "non_fiscal_balance" },
-  { re: /^财政拨款支出$/, id: "fiscal" },
+  { re: /^财政拨款支出$/, id: "total" },
   { re: /^其中[:：]/, id: "skip" },
 ];
 
@@ -89,12 +89,16 @@ export function resolveColumnStack(stack: string[]): ColumnId | null {
   let result: ColumnId | null = null;
   let any = false;
   let skipped = false;
+  /** Whether the result came from a label that is not a group header. */
+  let ownResult = false;
   for (const text of stack) {
     const l = classify(text);
     if (!l) continue;
     any = true;
     if (l.group === "skip") return null;
     if (l.id === "subtotal") {
+      // 小计 under a label of its own (项目支出 / 小计 / 其中：基本建设) is that label's amount.
+      if (result !== null && ownResult) continue;
       result = group?.group && group.group !== "vehicle" ? (group.group as ColumnId) : "total";
       continue;
     }
@@ -109,12 +113,24 @@ export function resolveColumnStack(stack: string[]): ColumnId | null {
       skipped = true;
       continue;
     }
+    // 事业收入 over 金额 / 其中：教育收费: the 金额 is the group's own amount.
+    if (
+      l.id === "amount" &&
+      group?.group &&
+      group.group !== "skip" &&
+      group.group !== "vehicle" &&
+      group.group !== "total"
+    ) {
+      result = group.group as ColumnId;
+      continue;
+    }
     if (group?.id === "total" && l.id === "total") {
       // 本年支出 / 预算数 / 合计: the 合计 under a group of amounts is its total.
       if (result === "amount" || result === null) result = "total";
       continue;
     }
     result = l.id;
+    ownResult = !l.group;
     if (l.group) group = l;
   }
   return any && !(skipped && result === null) ? result : null;

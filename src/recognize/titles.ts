@@ -45,7 +45,7 @@ const TITLE_TAIL =
   /^(?:\((?:续|续表|续\d*|[^()]{0,16})\))?(?:(?:金额)?单位[:：]?(?:万元|元))?(?:\(续(?:表)?\))?$/;
 
 /** Words that make a short line ending in 表 a table title (and not, say, "附表" alone). */
-const TABLE_WORD = /收|支|经费|资产|采购|绩效|项目|预算|决算|科目|拨款|基金|资本/;
+const TABLE_WORD = /收|支|经费|资产|采购|绩效|项目|科目|拨款|基金|资本/;
 
 export interface TitleShape {
   /** The line as printed, trimmed. */

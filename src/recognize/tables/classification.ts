@@ -247,7 +247,20 @@ function buildFromGrid(rows: GridRow[], table: Table, sink: RowSink): void {
   table.columns = columnsOf(colIds.filter((c): c is ColumnId => !!c));
   sink.unitCodes = listsUnits(header.flat().join(" "));
   let last: Row | undefined;
-  for (const row of rows.slice(firstData)) {
+  const headerWidth = Math.max(0, ...rows.slice(0, firstData).map((r) => r.cells.length));
+  const headerPage = rows[0]?.page;
+  for (const printedRow of rows.slice(firstData)) {
+    // A page that continues the table with fewer columns (类/款/项 printed
+    // as one code column there): amounts keep to the right, so align right.
+    const missing = headerWidth - printedRow.cells.length;
+    const continued = printedRow.page !== undefined && printedRow.page !== headerPage;
+    const row: GridRow =
+      missing > 0 && continued && printedRow.cells.some((c) => isAmountText(c.text))
+        ? {
+            ...printedRow,
+            cells: [...Array.from({ length: missing }, () => ({ text: "" })), ...printedRow.cells],
+          }
+        : printedRow;
     // 类 / 款 / 项 labels of the code columns share a ruled row with the 合计
     // line in some 决算 tables (PDF lattice grids): they are header, not name.
     const texts = row.cells.map((c) => c.text.trim()).map((t) => (/^[类款项]$/.test(t) ? "" : t));

@@ -60,7 +60,8 @@ const LINE_LABELS: LineLabel[] = [
   { re: /^本年支出合计$|^本年支出$|^当年支出小计$/, key: "expenditure.total", side: "expenditure" },
   { re: /^收入总计$|^收入合计$/, key: "income.grand_total", side: "income" },
   { re: /^支出总计$|^支出合计$/, key: "expenditure.grand_total", side: "expenditure" },
-  { re: /^总计$/, key: "grand_total" },
+  // A bare 合计 closes a side after its carry-over lines (高等学校收支决算总表).
+  { re: /^(?:总计|合计)$/, key: "grand_total" },
   {
     re: /^(?:上年结转(?:结余)?(?:资金)?|年初(?:财政拨款)?结转和结余|上年结转和结余)$/,
     key: "income.carryover",
@@ -73,7 +74,7 @@ const LINE_LABELS: LineLabel[] = [
   },
   { re: /^结余分配$/, key: "expenditure.distribution", side: "expenditure" },
   {
-    re: /^(?:使用专用结余|使用非财政拨款结余|用事业基金弥补收支差额)$/,
+    re: /^(?:使用专用结余|使用非财政拨款结余|用事业基金弥补收支差额)(?:\(.*\))?$/,
     key: "income.reserve",
     side: "income",
   },
@@ -292,6 +293,35 @@ function classifyKnown(label: string): boolean {
 
 // ---------------------------------------------------------------- keying
 
+/** What a "其中：" sub-line itemises, as a key suffix. */
+const SUB_ITEMS: { re: RegExp; slug: string }[] = [
+  { re: /政府性基金/, slug: "gov_fund" },
+  { re: /国有资本经营/, slug: "state_capital" },
+  { re: /一般公共预算/, slug: "gpb" },
+  { re: /捐赠/, slug: "donation" },
+  { re: /教育收费/, slug: "education_fees" },
+  { re: /专用结余/, slug: "special_balance" },
+];
+
+/**
+ * A "其中：…" line under an income or expenditure line is a part of that line,
+ * not a line of its own: "其中：政府性基金预算财政拨款" under 财政拨款收入 is
+ * income.fiscal.of_gov_fund, never income.gov_fund.
+ */
+function subLine(
+  seg: Segment,
+  lastKey: Partial<Record<Side, string>>,
+): { key: string; side: Side } | undefined {
+  const c = compact(seg.label);
+  if (!/^其中[:：]/.test(c)) return undefined;
+  const side: Side = seg.position === 0 ? "income" : "expenditure";
+  const parent = lastKey[side];
+  if (!parent) return undefined;
+  const item = SUB_ITEMS.find((i) => i.re.test(c));
+  const slug = item?.slug ?? c.replace(/^其中[:：]/, "");
+  return { key: `${parent}.of_${slug}`, side };
+}
+
 function expenditureColumns(headerText: string): ColumnId[] {
   const c = compact(headerText);
   if (/合计/.test(c) && /一般公共预算/.test(c))
@@ -327,8 +357,10 @@ export function buildSummaryTable(region: Region, id: TableId, ctx: BuildContext
   const seen = new Map<string, number>();
   const carry: Record<Side, boolean> = { income: false, expenditure: false };
   const columnIds = new Set<ColumnId>();
+  const lastKey: Partial<Record<Side, string>> = {};
   for (const seg of segments) {
-    const cls = classifyLabel(seg.label, ctx.year, kindHint(seg.header ?? ""));
+    const sub = subLine(seg, lastKey);
+    const cls = sub ?? classifyLabel(seg.label, ctx.year, kindHint(seg.header ?? ""));
     if (!cls || cls.key === "heading") continue;
     let side: Side = cls.side ?? (seg.position === 0 ? "income" : "expenditure");
     let key = cls.key;
@@ -357,6 +389,7 @@ export function buildSummaryTable(region: Region, id: TableId, ctx: BuildContext
     if (seg.values.length === 0) {
       cells[streamCols[0] ?? "amount"] = makeCell(null, "", provenance(seg.line, seg.page));
     }
+    if (!sub) lastKey[side] = key;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     const row = makeRow(
