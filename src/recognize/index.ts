@@ -64,6 +64,17 @@ export function recognize(layout: Layout, opts: RecognizeOptions = {}): Disclosu
     const table = buildTable(region, kind, ctx);
     if (!table) continue;
     applyEvidence(table, region.match, directory);
+    // A second table whose words name a standard table less surely than the
+    // one already read (a 支出情况构成表 after the 支出预算表) is a table of its own.
+    const earlier = tables.find((t) => t.id === table.id && table.id !== "other");
+    const mine = table.recognition?.confidence ?? 0;
+    if (earlier && !earlier.empty && mine < (earlier.recognition?.confidence ?? 0)) {
+      table.recognition?.reasons.push(
+        `已有更确定的${table.id}表（${earlier.title}），按其他表格保留`,
+      );
+      if (table.recognition) table.recognition.confidence = 0.3;
+      table.id = "other";
+    }
     const byContent = tableIdByContent(table);
     if (byContent !== table.id) {
       const other = tables.find((t) => t.id === byContent);

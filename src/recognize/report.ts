@@ -128,6 +128,10 @@ function sameTitle(a: string, b: string): boolean {
   return strip(a) === strip(b);
 }
 
+/** Reader warnings that mean some content was not read. */
+const SKIPPED =
+  /跳过|无法读取|只读取|超过上限|超时|没有文字层|扫描|乱码|无法识别|隐藏|缓存|图片|编码/;
+
 export function buildReport(
   layout: Layout,
   regions: readonly Region[],
@@ -144,29 +148,31 @@ export function buildReport(
 
   // Figures inside regions are claimed (by a standard table, or kept as other);
   // figures in blocks outside every region, except narrative sentences, are not.
-  const inRegion = new Set<LayoutBlock>();
-  const standardBlocks = new Set<LayoutBlock>();
-  const standardRegions = new Set(
-    tables.filter((t) => t.id !== "other").map((t) => `${t.source.line}`),
-  );
+  // Blocks are matched by their source line: a region may hold a copy of a
+  // grid without its title row.
+  const inRegion = new Set<number>();
+  const inStandard = new Set<number>();
+  const standardRegions = new Set(tables.filter((t) => t.id !== "other").map((t) => t.source.line));
   for (const r of regions) {
+    const standard = standardRegions.has(r.line) || r.match.id === "performance";
     for (const b of r.blocks) {
-      inRegion.add(b);
-      if (standardRegions.has(`${r.line}`)) standardBlocks.add(b);
+      inRegion.add(b.line);
+      if (standard) inStandard.add(b.line);
     }
   }
-  const narrativeSet = new Set<LayoutBlock>(narrative);
+  const narrativeLines = new Set<number>(narrative.map((l) => l.line));
   let claimed = 0;
   let all = 0;
   const unclaimed = new Map<number, { figures: number; sample: string }>();
   for (const b of layout.blocks) {
     const n = blockFigures(b);
     if (n === 0) continue;
+    const held = inRegion.has(b.line);
     // A narrative sentence states amounts with their unit; its bare figures are few.
-    if (!inRegion.has(b) && narrativeSet.has(b) && n < 3) continue;
+    if (!held && b.kind === "line" && narrativeLines.has(b.line) && n < 3) continue;
     all += n;
-    if (standardBlocks.has(b)) claimed += n;
-    if (inRegion.has(b)) continue;
+    if (inStandard.has(b.line)) claimed += n;
+    if (held) continue;
     const page = b.page ?? 1;
     const u = unclaimed.get(page) ?? { figures: 0, sample: compact(blockText(b)).slice(0, 60) };
     u.figures += n;
@@ -177,10 +183,10 @@ export function buildReport(
     .filter(([, u]) => u.figures >= 6)
     .map(([page, u]) => ({ page, figures: u.figures, sample: u.sample }));
   const readerWarnings = [...layout.warnings];
-  const partial =
-    readerWarnings.length > 0 ||
-    unclaimedPages.length > 0 ||
-    directory.some((e) => !e.found && e.id !== undefined);
+  // A part of the document was not read: pages or sheets skipped, scans, text
+  // without a usable font map, or figures no table claimed. (A 目录 entry that
+  // is absent from a document read in full is the document's own matter.)
+  const partial = readerWarnings.some((w) => SKIPPED.test(w)) || unclaimedPages.length > 0;
   return {
     directory,
     unclaimedPages,

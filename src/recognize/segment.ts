@@ -87,6 +87,23 @@ function wrappedTitle(block: LayoutLine, next: LayoutBlock | undefined): TitleMa
   return matchTitle(`${block.text.trim()}${next.text.trim()}`);
 }
 
+function bareTitle(title: string): string {
+  return compact(title).replace(/\(续(?:表)?\)|续表$/g, "");
+}
+
+function continues(current: Region, match: TitleMatch, page: number | undefined): boolean {
+  if (/续/.test(compact(match.title)) && match.id === current.match.id) return true;
+  const lastPage = current.blocks.at(-1)?.page ?? current.page;
+  return (
+    page !== undefined &&
+    lastPage !== undefined &&
+    page >= lastPage &&
+    page !== current.page &&
+    bareTitle(match.title) === bareTitle(current.match.title) &&
+    hasFigures(current)
+  );
+}
+
 export function segment(blocks: LayoutBlock[]): Segmentation {
   const regions: Region[] = [];
   const narrative: LayoutLine[] = [];
@@ -113,6 +130,9 @@ export function segment(blocks: LayoutBlock[]): Segmentation {
   };
 
   const open = (match: TitleMatch, line: number, page?: number) => {
+    // A title printed again over the rows that continue on the next page, or
+    // marked 续表 / (续): the same table goes on.
+    if (current && continues(current, match, page)) return;
     close();
     if (!match.number && pendingNumber) match.number = pendingNumber;
     pendingNumber = undefined;
