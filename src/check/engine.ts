@@ -111,6 +111,7 @@ export function checkDisclosure(doc: Disclosure, config: CheckConfig = {}): Chec
       waived: waived.length,
     },
     failures,
+    ...(doc.report ? { recognition: doc.report } : {}),
   };
 }
 

@@ -4,7 +4,7 @@
  * A rule is plain data plus one function from a Disclosure to findings, so the
  * registry, the documentation pages and every report read the same metadata.
  */
-import type { Disclosure, Kind, TableId } from "../model/schema.ts";
+import type { Disclosure, Kind, RecognitionReport, TableId } from "../model/schema.ts";
 
 export type Severity = "error" | "warning" | "info";
 /** What a config may set a rule to. */
@@ -127,4 +127,6 @@ export interface CheckReport {
   summary: { error: number; warning: number; info: number; waived: number };
   /** Rules that threw: reported, never silently skipped. */
   failures: { rule: string; message: string }[];
+  /** What was read and what was not, so no reading gap is taken for the document's fault. */
+  recognition?: RecognitionReport;
 }

@@ -5,6 +5,7 @@
  */
 import { TABLE_NAMES } from "../model/labels.ts";
 import { formatAmountGrouped } from "../model/money.ts";
+import { recognitionLines } from "../model/recognition-text.ts";
 import type { Disclosure, Table } from "../model/schema.ts";
 
 /** Display width: CJK characters take two columns in a terminal. */
@@ -26,7 +27,14 @@ function pad(s: string, w: number, right = false): string {
 }
 
 function formatTable(t: Table): string {
-  const head = `【${TABLE_NAMES[t.id]}】${t.title}${t.number ? `（${t.number}）` : ""}  单位：${t.unit}${t.unitStated ? "" : "（未标明，按全文推定）"}  第 ${t.source.line} 行`;
+  const sure = t.recognition
+    ? `  把握 ${Math.round(t.recognition.confidence * 100)}%（${t.recognition.reasons.join("；")}）${t.recognition.totalsClose === false ? `  自身合计不闭合：${t.recognition.totalsNote ?? ""}` : ""}`
+    : "";
+  const head = `【${TABLE_NAMES[t.id]}】${t.title}${t.number ? `（${t.number}）` : ""}  单位：${t.unit}${t.unitStated ? "" : "（未标明，按全文推定）"}  第 ${t.source.line} 行${t.source.page ? `（第 ${t.source.page} 页）` : ""}${sure}`;
+  if (t.printed && t.printed.length > 0) {
+    // A table the model has no place for: shown as printed.
+    return [head, ...t.printed.map((r) => `  | ${r.join(" | ")}`)].join("\n");
+  }
   if (t.rows.length === 0)
     return `${head}\n  （无数据行${t.emptyNote ? `；说明：${t.emptyNote}` : ""}）`;
   const cols = t.columns.map((c) => c.id);
@@ -58,6 +66,18 @@ export function formatDisclosureText(d: Disclosure): string {
     `金额单位：${d.unit}；识别表格 ${d.tables.length} 张；说明章节 ${d.sections.length} 节；文字中的数字陈述 ${d.claims.length} 条`,
   );
   out.push("");
+  if (d.report) {
+    out.push("【读取情况】");
+    const found = d.tables.filter((t) => t.id !== "other").length;
+    out.push(
+      `  标准表格 ${found} 张，其他表格 ${d.tables.length - found} 张；表格数字归入标准表格 ${(d.report.figuresClaimed * 100).toFixed(1)}%${d.report.partial ? "；读取不完整" : ""}`,
+    );
+    for (const e of d.report.directory)
+      out.push(`  目录 ${e.found ? "✓" : "✗"} ${e.title}${e.found ? "" : "（正文中未识别）"}`);
+    for (const l of recognitionLines(d.report).filter((l) => !l.startsWith("目录列出")))
+      out.push(`  ${l}`);
+    out.push("");
+  }
   for (const t of d.tables) {
     out.push(formatTable(t));
     out.push("");

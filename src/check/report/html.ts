@@ -5,6 +5,8 @@
  * locations, expected/actual and basis, waived findings apart with reasons.
  * Every piece of document or user text is escaped.
  */
+
+import { recognitionLines } from "../../model/recognition-text.ts";
 import type { CheckReport, Finding, Severity, WaivedFinding } from "../types.ts";
 import {
   familyTitle,
@@ -116,6 +118,7 @@ blockquote{margin:0;padding:4px 10px;background:var(--soft);border-left:3px soli
 .reason{color:var(--ink)}
 .none{padding:10px 14px;border:1px dashed var(--line);color:var(--ok)}
 .failures li{color:var(--error)}
+.reading.partial li{color:var(--warning)}
 .signoff{display:flex;justify-content:space-between;margin-top:36px;padding-top:8px;font-size:14px}
 .signoff span{flex:1}
 footer{margin-top:18px;border-top:1px solid var(--line);padding-top:10px;font-size:12px;color:var(--muted)}
@@ -138,6 +141,13 @@ function counts(r: CheckReport): Raw {
     );
   }
   return h`<div class="counts">${boxes}</div>`;
+}
+
+/** What was read and what was not, above the findings. */
+function reading(r: CheckReport): Raw | string {
+  const lines = recognitionLines(r.recognition);
+  if (lines.length === 0) return "";
+  return h`<h3>读取情况</h3><ul class="reading${r.recognition?.partial ? " partial" : ""}">${lines.map((l) => h`<li>${l}</li>`)}</ul>`;
 }
 
 function verdict(r: CheckReport): string {
@@ -189,6 +199,7 @@ ${waived ? h`<dt>豁免理由</dt><dd class="reason">${f.waiver.reason}</dd>` : 
 </table>
 ${counts(r)}
 <p class="verdict">${verdict(r)}</p>
+${reading(r)}
 <h3>问题清单</h3>
 ${r.findings.length > 0 ? groups : h`<p class="none">未发现问题。</p>`}
 ${r.waived.length > 0 ? h`<h3>已豁免（${r.waived.length}）</h3>${r.waived.map((f, k) => finding(f, k + 1))}` : ""}

@@ -4,6 +4,8 @@
  * apart with their reasons, rule failures, and a summary line. Colour only
  * when asked (the CLI asks when stdout is a TTY and NO_COLOR is unset).
  */
+
+import { recognitionLines } from "../../model/recognition-text.ts";
 import type { CheckReport, Finding, Severity, WaivedFinding } from "../types.ts";
 import {
   documentLabel,
@@ -83,6 +85,14 @@ export function formatPretty(reports: readonly CheckReport[], opts: PrettyOption
     const who = d.parent ? `${d.entity}（主管部门：${d.parent}）` : d.entity;
     out.push(paint(`━━ ${d.file ?? "（未命名文档）"}`, "bold"));
     out.push(`   ${documentLabel(d)} · ${who} · 金额单位 ${d.unit} · 规则集 ${r.preset}`);
+    const reading = recognitionLines(r.recognition);
+    if (reading.length > 0) {
+      out.push(
+        "",
+        `   ${r.recognition?.partial ? paint("【读取情况】", "bold", "yellow") : paint("【读取情况】", "bold")}`,
+      );
+      for (const l of reading) out.push(indentLines(l, "   "));
+    }
 
     if (r.findings.length === 0) out.push("", `   ${paint("未发现问题。", "green")}`);
     for (const g of groupFindings(r.findings)) {

@@ -9,6 +9,7 @@
 import { createHash } from "node:crypto";
 import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
+import { recognitionLines } from "../../model/recognition-text.ts";
 import { ALL_RULES } from "../registry.ts";
 import {
   type CheckReport,
@@ -199,6 +200,13 @@ export function formatSarif(reports: readonly CheckReport[], opts: SarifOptions 
     };
     for (const f of report.findings) results.push(result(f));
     for (const f of report.waived) results.push(result(f));
+    for (const line of recognitionLines(report.recognition)) {
+      notifications.push({
+        level: report.recognition?.partial ? "warning" : "note",
+        message: { text: `读取情况：${line}` },
+        locations: [{ physicalLocation: { artifactLocation: { uri, index: artifactIndex } } }],
+      });
+    }
     for (const e of report.failures) {
       notifications.push({
         level: "error",

@@ -9,6 +9,7 @@ import {
   DisclosureSchema,
   KindSchema,
   MoneyUnitSchema,
+  RecognitionReportSchema,
   TableIdSchema,
 } from "../../model/schema.ts";
 import type { CheckReport } from "../types.ts";
@@ -78,6 +79,9 @@ export const CheckReportSchema = z
     failures: z
       .array(z.object({ rule: z.string(), message: z.string() }))
       .describe("运行出错的规则：如实报告，不会静默跳过"),
+    recognition: RecognitionReportSchema.optional().describe(
+      "读取情况：目录所列表格是否识别、未识别的页、读取时的提示；读取不全时缺表不算文档的错误",
+    ),
   })
   .meta({ title: "gongkai 检查报告", description: "一份公开文档的检查结果" });
 

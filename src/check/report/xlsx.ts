@@ -5,6 +5,7 @@
  * and 规则运行出错 the rules that threw, when any did.
  */
 import ExcelJS from "exceljs";
+import { recognitionLines } from "../../model/recognition-text.ts";
 import type { CheckReport, Finding, WaivedFinding } from "../types.ts";
 import {
   columnLabel,
@@ -241,6 +242,19 @@ export async function formatXlsx(
     total.font = { bold: true };
   }
   finish(summary, summaryCols);
+
+  const reading = reports.flatMap((r) =>
+    recognitionLines(r.recognition).map((line) => ({ r, line })),
+  );
+  if (reading.length > 0) {
+    const readingCols: Col[] = [
+      { header: "文件", width: 30, wrap: true },
+      { header: "读取情况", width: 90, wrap: true },
+    ];
+    const ws = addSheet(wb, "读取情况", readingCols);
+    for (const { r, line } of reading) ws.addRow([r.document.file ?? "", line]);
+    finish(ws, readingCols);
+  }
 
   const failures = reports.flatMap((r) => r.failures.map((e) => ({ r, e })));
   if (failures.length > 0) {

@@ -46,6 +46,20 @@ function tablesOnly(doc: Disclosure): boolean {
   return doc.sections.every((s) => namesTable(s) || s.text.trim().length === 0);
 }
 
+/** Why the reading of a document is partial, or undefined when it was read in full. */
+export function readingGap(doc: Disclosure): string | undefined {
+  const r = doc.report;
+  if (!r?.partial) return undefined;
+  const parts: string[] = [];
+  if (r.unclaimedPages.length > 0)
+    parts.push(`第 ${r.unclaimedPages.map((p) => p.page).join("、")} 页的表格未能识别`);
+  const skipped = r.readerWarnings.filter((w) =>
+    /跳过|只读取|没有文字层|无法读取|隐藏|乱码/.test(w),
+  );
+  parts.push(...skipped);
+  return parts.join("；") || "文档有部分内容未能读取";
+}
+
 const requiredTables: Rule = {
   id: "complete/required-tables",
   family: "complete",
@@ -71,10 +85,26 @@ const requiredTables: Rule = {
       };
       return;
     }
+    const gap = readingGap(doc);
     for (const [id, name] of missing) {
+      if (gap) {
+        // The reader did not get through the document: a table it did not see
+        // may be on the pages it could not read. Say so; blame nobody.
+        yield {
+          message: `未能确认是否公开${name}：${gap}（读取缺口，不是文档的错误）`,
+          locations: [{ line: 1 }],
+          expected: name,
+          actual: "未识别",
+          severity: "info",
+        };
+        continue;
+      }
+      const listed = doc.report?.directory.find((e) => e.id === id);
       const finding: RawFinding = {
-        message: `未公开${name}（没有数据的表格也应列出空表并说明）`,
-        locations: [{ line: 1 }],
+        message: listed
+          ? `目录列出“${listed.title}”，正文中未见该表（没有数据的表格也应列出空表并说明）`
+          : `未公开${name}（没有数据的表格也应列出空表并说明）`,
+        locations: [listed ? { ...listed.source, quote: listed.title } : { line: 1 }],
         expected: name,
         actual: "未公开",
       };
