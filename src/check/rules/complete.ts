@@ -31,6 +31,34 @@ const TABLE_NAMES: Record<Kind, Partial<Record<TableId, string>>> = {
   },
 };
 
+/**
+ * Universities under a central ministry publish the ministry's four-table set
+ * (收支总表, 收入表, 支出表, 财政拨款支出表), not the eight tables of a
+ * department: they are public institutions without 机关运行经费 or a 三公
+ * table of their own in that set.
+ */
+const CENTRAL_UNIVERSITY_TABLES: Record<Kind, Partial<Record<TableId, string>>> = {
+  budget: {
+    summary: "收支预算总表",
+    income: "收入预算表",
+    expenditure: "支出预算表",
+    fiscal_function: "财政拨款支出预算表",
+  },
+  final: {
+    summary: "收支决算总表",
+    income: "收入决算表",
+    expenditure: "支出决算表",
+    fiscal_function: "财政拨款支出决算表",
+  },
+};
+
+/** The tables this discloser must publish, by its level and kind of body. */
+export function requiredTableNames(doc: Disclosure): Partial<Record<TableId, string>> {
+  if (doc.entity.government === "central" && /大学|学院|学校/.test(doc.entity.name))
+    return CENTRAL_UNIVERSITY_TABLES[doc.kind];
+  return TABLE_NAMES[doc.kind];
+}
+
 /** The whole narrative, compacted, for presence tests. */
 function narrative(doc: Disclosure): string {
   return compact(doc.sections.map((s) => `${s.heading}\n${s.text}`).join("\n"));
@@ -71,7 +99,7 @@ const requiredTables: Rule = {
     "财政部《地方预决算公开操作规程》（财预〔2016〕143号）：部门预决算公开收支总体情况表 3 张、财政拨款收支情况表 5 张；各地决算公开表样为公开01–09表",
   confirmation: "official",
   *check({ doc }) {
-    const names = TABLE_NAMES[doc.kind];
+    const names = requiredTableNames(doc);
     const missing = Object.entries(names).filter(([id]) => !tableOf(doc, id as TableId));
     if (missing.length === 0) return;
     // A narrative file published apart from its tables has none of them.
