@@ -3,7 +3,9 @@
  * one run with `pdftotext -layout` (poppler-utils) and pdfminer's pdf2txt
  * (python3-pdfminer) on the same files: pages per second for each and the
  * ratios, then per document which standard tables recognition found and
- * how many rows each has. A tool that is not installed is reported and
+ * how many rows each has, and its recognition report: the tables its 目录
+ * lists and how many were found, tables kept as other, the share of figures
+ * claimed and the pages no table claimed. A tool that is not installed is reported and
  * skipped. Prints figures; asserts nothing.
  *
  *   node bench/pdf.bench.ts [file.pdf …]
@@ -73,6 +75,7 @@ for (const t of tools) if (!t.available) console.log(`${t.name}：未安装（${
 // Warm up pdf.js and the catalog once, so the first document does not pay for loading them.
 if (files[0]) recognize(await ingestPdf(readFileSync(files[0])));
 
+const claimedShares: number[] = [];
 let oursMs = 0;
 let oursPages = 0;
 const rows: string[] = [];
@@ -87,9 +90,16 @@ for (const file of files) {
     pages = layout.pages ?? 0;
     try {
       const d = recognize(layout);
-      const found = d.tables.filter((t) => !t.empty).map((t) => `${t.id}(${t.rows.length})`);
-      const empty = d.tables.filter((t) => t.empty).length;
-      summary = `${found.length} 张有数据${empty ? `，${empty} 张空表` : ""}：${found.join(" ")}`;
+      const standard = d.tables.filter((t) => t.id !== "other");
+      const found = standard.filter((t) => !t.empty).map((t) => `${t.id}(${t.rows.length})`);
+      const empty = standard.filter((t) => t.empty).length;
+      const r = d.report;
+      const listed = r?.directory.filter((e) => e.id !== undefined) ?? [];
+      summary = [
+        `${found.length} 张有数据${empty ? `，${empty} 张空表` : ""}：${found.join(" ")}`,
+        `目录列出 ${listed.length} 张，识别 ${listed.filter((e) => e.found).length} 张；其他表格 ${d.tables.length - standard.length} 张；表格数字归入标准表 ${((r?.figuresClaimed ?? 0) * 100).toFixed(1)}%${r?.unclaimedPages.length ? `；未识别的页 ${r.unclaimedPages.map((p) => p.page).join("、")}` : ""}${r?.partial ? "；读取不完整" : ""}`,
+      ].join("\n  读取：");
+      claimedShares.push(r?.figuresClaimed ?? 0);
     } catch (e) {
       summary = `识别失败：${(e as Error).message}`;
     }
@@ -139,4 +149,6 @@ for (const t of tools) {
     `${t.name}：${r.toFixed(1)} 页/秒（${(t.ms / 1000).toFixed(1)} 秒，含进程启动）；gongkai 速度为其 ${(ours / r).toFixed(2)} 倍${t.failures ? `；${t.failures} 个文件失败` : ""}`,
   );
 }
+const meanClaimed = claimedShares.reduce((a, b) => a + b, 0) / Math.max(1, claimedShares.length);
+console.log(`表格数字归入标准表格（各文档平均）：${(meanClaimed * 100).toFixed(1)}%`);
 console.log(`峰值内存（RSS）：${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
