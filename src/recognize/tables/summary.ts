@@ -362,6 +362,9 @@ export function buildSummaryTable(region: Region, id: TableId, ctx: BuildContext
     const sub = subLine(seg, lastKey);
     const cls = sub ?? classifyLabel(seg.label, ctx.year, kindHint(seg.header ?? ""));
     if (!cls || cls.key === "heading") continue;
+    // "合计" with no figures is a header repeated over a continuation page, not a line.
+    if (cls.key === "grand_total" && seg.values.length === 0 && /^合计$/.test(compact(seg.label)))
+      continue;
     let side: Side = cls.side ?? (seg.position === 0 ? "income" : "expenditure");
     let key = cls.key;
     if (key === "grand_total") {
