@@ -128,9 +128,13 @@ const LABEL =
 /** Endings of the names of bodies. */
 const SUFFIX =
   /(?:局|委员会|委|办事处|办公厅|办公室|院|大学|学院|学校|中心|部|厅|处|所|站|馆|会|队|社|台|署|政府|公司|集团|园|室)$/;
-/** Words a name never starts with: function words and table vocabulary. */
+/**
+ * Words a name never starts with: function words and table vocabulary (the
+ * look-aheads keep the places that start with the same character: 本溪市,
+ * 和田地区, 于都县, 从化区, 全椒县…).
+ */
 const FUNCTION_START =
-  /^(?:是|为|年|的|主要|反映|其他|其中|其|本|该|各|及|和|与|对|由|在|从|将|按|经|我|全(?!国)|以|等|向|于|属|所|指|上年|下属|下设|包括|用于|负责|根据|按照|关于|有关|通过|加强|做好|完成|实施|组织|开展|承担|合计|总计|项目|单位|部门|预算|决算|收入|支出|级|省级|市级|区级|县级|直属|内设|当年|今年|去年|同比|比|较|即|如|此|共|含|至|到|后|前|中(?!共|国|央|华))/;
+  /^(?:是|为|年|的|主要|反映|其他|其中|其(?!他)|本(?!溪)|该|各|及|和(?![田平龙林顺政静县])|与|对|由|在|从(?![化江])|将(?!乐)|按|我|全(?![国椒州南])|以|于(?![都洪田])|属|所|上年|下属|下设|包括|用于|负责|根据|按照|关于|有关|通过|加强|做好|完成|实施|组织|开展|承担|合计|总计|项目|单位|部门|预算|决算|收入|支出|级|省级|市级|区级|县级|直属|内设|当年|今年|去年|同比|比(?!如)|较)/;
 /** Words inside a sentence or a table label, never inside a name. */
 const NOT_IN_NAME =
   /部门|单位|预算|决算|支出|收入|经费|合计|年度|本年|上年|情况|说明|科目|分类|以及|包括|反映|用于|是|的/;
@@ -414,6 +418,10 @@ function entityLevel(v: DocumentView): Level | undefined {
 /** Central bodies: ministries and what the text says is directly under one or under 中央. */
 const CENTRAL_NAME = /^(?:中共中央|中央|国务院|全国|中华人民共和国|国家)/;
 const CENTRAL_BODY = new RegExp(`^(?:国家)?[${CJK}]{1,10}(?:部|总局|署|委员会)$`);
+/** "是教育部直属…", "系国务院直属…", "中央高校": said of a body whose name has no place. */
+const CENTRAL_STATED = new RegExp(
+  `(?:是|为|系)(?:[${CJK}]{1,8}部|国务院)直属|中央(?:部门|国家机关|高校|级预算单位)`,
+);
 
 function entityGovernment(
   v: DocumentView,
@@ -425,11 +433,7 @@ function entityGovernment(
   if (CENTRAL_NAME.test(name)) return "central";
   if (parent && !placeChain(parent) && CENTRAL_BODY.test(parent)) return "central";
   if (/^[^省市区县]{1,10}部$/.test(name)) return "central";
-  if (
-    v.flat.includes(`${name}是`) &&
-    /(?:部|委员会)直属|中央(?:部门|级|高校|预算单位)/.test(v.flat)
-  )
-    return "central";
+  if (CENTRAL_STATED.test(v.flat)) return "central";
   return undefined;
 }
 
@@ -464,6 +468,8 @@ function detectParent(v: DocumentView, entity: string): string | null {
   });
   const byLabel = countMax(labelled);
   if (byLabel) return byLabel;
+  const byCode = parentByUnitCode(v, entity);
+  if (byCode && !same(byCode)) return byCode;
   for (const re of PARENT_STATEMENTS) {
     for (const m of v.flat.matchAll(re)) {
       const p = m[1] ?? "";
@@ -472,6 +478,29 @@ function detectParent(v: DocumentView, entity: string): string | null {
     }
   }
   return null;
+}
+
+/** A table row that starts with a three-digit unit code and a name. */
+const UNIT_CODE_ROW = new RegExp(`^\\s*(\\d{3})[\\s|｜]+([${CJK}（）()]{3,30})(?=[\\s|｜]|$)`);
+
+/**
+ * Budget unit codes print the hierarchy: "231 西安市碑林区医疗保障局" directly
+ * above "231002 西安市碑林区医疗保险经办中心" makes the first the entity's parent.
+ */
+function parentByUnitCode(v: DocumentView, entity: string): string | undefined {
+  const tail = entity.slice(-6);
+  for (let i = 0; i < v.compact.length; i++) {
+    const c = v.compact[i] ?? "";
+    const first = c.charCodeAt(0);
+    if (first < 48 || first > 57) continue; // rows that start with a code
+    const m = UNIT_CODE_ROW.exec(v.original[i] ?? "");
+    const p = m?.[2] ? cleanName(m[2]) : "";
+    if (!m?.[1] || !isEntityName(p)) continue;
+    const next = v.compact.slice(i + 1, i + 4).join("");
+    if (new RegExp(`(?:^|[^\\d])${m[1]}\\d{3}[^\\d]`).test(next) && next.includes(tail))
+      return canonicalName(p);
+  }
+  return undefined;
 }
 
 /** A short name ("区医疗保障局") stands for the longest name in the text that ends with it. */
