@@ -48,8 +48,8 @@ const DOCUMENTS = FILES.filter((f) => DOCUMENT_EXTENSIONS.has(extname(f).toLower
 const CONFIRMED: Record<string, Record<string, string>> = {
   "shanghai-putuo/24年普陀区财政局（测试问题版本）.pdf": {
     "template/placeholder@92": "injected: 第二部分 heading names 上海市普陀区XX局",
-    "complete/required-tables@1":
-      "injected: the 支出决算表 (公开03) is left out; only the contents list names it",
+    "complete/required-tables@10":
+      "injected: the 支出决算表 (公开03) is left out; only the contents list (line 10) names it",
     "template/heading-year@278": "injected: 第三部分 heading says 2023年度 in the 2024 accounts",
     "text/amount-matches-table@280": "injected: 收入支出总计 0 万元 against 2995.39 in 公开01",
     "text/growth-rate@280": "follows from the injected 0: 减少 56.95 is not 1.87% of it",
@@ -85,6 +85,33 @@ const CONFIRMED: Record<string, Record<string, string>> = {
     "text/growth-rate@548":
       "项目支出 减少 1237.7 of 5573 is 22.21%; 13.22% is copied from the sentence before",
   },
+  "shanghai-putuo-budgets/上海市普陀区人民政府万里街道办事处2023年部门预算.pdf": {
+    "text/direction-matches-numbers@63":
+      "published: 政府性基金拨款支出预算 0 万元 “比 2022 年预算增加 1421.25 万元”, the 一般公共预算 sentence's increase copied",
+  },
+  "shanghai-putuo-budgets/上海市普陀区社会福利院2024年单位预算.pdf": {
+    "code/name-mismatch@176":
+      "published: 302 items numbered 01–13 in order of the page, not by the catalog: 30202 printed for 咨询费 (30203)",
+    "code/name-mismatch@177": "the same numbering: 30203 printed for 水费 (30205)",
+    "code/name-mismatch@178": "the same numbering: 30204 printed for 电费 (30206)",
+    "code/name-mismatch@179": "the same numbering: 30205 printed for 邮电费 (30207)",
+    "code/name-mismatch@181": "the same numbering: 30207 printed for 工会经费 (30228)",
+    "code/name-mismatch@182": "the same numbering: 30208 printed for 福利费 (30229)",
+    "code/unknown@184": "the same numbering: 30210 车辆运行费 is no 2024 经济分类 款",
+    "code/name-mismatch@187": "the same numbering: 30213 printed for 其他商品和服务支出 (30299)",
+    "code/name-mismatch@189":
+      "303 named 离退休人员经费 and 退休费 printed as 30301 (离休费); 退休费 is 30302",
+  },
+  "southwest-university/西南大学2021年度部门预算.pdf": {
+    "text/amount-matches-table@177":
+      "published: 使用非财政拨款结余 18,953.73 万元 against 18,953.78 in the 收支预算总表 (and in the next paragraph)",
+  },
+  "southwest-university/西南大学2023年度部门预算.pdf": {
+    "arith/function-subtotals@124":
+      "published: 20502 普通教育 合计 520,603.91 against Σ项 520,603.41 in the 收入预算表 (p8)",
+    "arith/income-columns@125":
+      "published: 2050202 小学教育 合计 9,645.51 against 14.33 + 8,201.15 + 0.50 + 1,430.03 = 9,646.01",
+  },
   "jiangsu/江苏省高级人民法院/省法院2018年度部门预算公开.pdf": {
     "text/growth-rate@499": "一般行政管理事务: 392.92 / 6442.89 is 6.10%, not 5.95%",
     "text/zero-base-growth@516": "增长 100% from a zero base (养老保险缴费, new in 2018)",
@@ -108,6 +135,14 @@ const NO_ERRORS: readonly string[] = [
   "jiangsu/江苏省政协办公厅/江苏省政协办公厅2017年度部门预算.pdf",
   "jiangsu/江苏省政协办公厅/江苏省政协办公厅2019年度部门预算.pdf",
   "jiangsu/江苏省政协办公厅/江苏省政协办公厅2019年预算公开表.pdf",
+  "shanghai-putuo-budgets/上海市普陀区人民政府万里街道办事处2024年部门预算.pdf",
+  "shanghai-putuo-budgets/上海市普陀区商务委员会2025年单位预算.pdf",
+  "shanghai-putuo-budgets/上海市普陀区商务委员会2025年部门预算.pdf",
+  "shanghai-putuo-budgets/上海市普陀区财政局2025年部门预算.pdf",
+  "shanghai-templates/区级单位预算公开模板2026.xls",
+  "shanghai-templates/区级单位预算公开模板2026.xlsx",
+  "shanghai-templates/区级部门预算公开模板2026.xlsx",
+  "southwest-university/西南大学2023年度部门决算.pdf",
 ];
 
 const TEMPLATE = "shanghai-putuo/附件2：部门决算模板.pdf";

@@ -103,6 +103,8 @@ const RULES: Rule[] = [
   { re: /人员经费/u, kind: "personnel", key: "personnel_total" },
   { re: /公用经费/u, kind: "public", key: "public_total" },
   { re: /财政专户/u, kind: "income_line", key: "income.fiscal_special" },
+  // 使用非财政拨款结余 is a source of its own, never 财政拨款收入.
+  { re: /(?:使用)?非财政拨款结余|使用专用结余/u, kind: "income_line", key: "income.reserve" },
   { re: /上年结转|年初结转/u, kind: "income_line", key: "income.carryover" },
   { re: /年末结转|年终结转|结转下年/u, kind: "expenditure_line", key: "expenditure.carryover" },
   { re: /上缴上级支出/u, kind: "expenditure_line", key: "expenditure.superior" },

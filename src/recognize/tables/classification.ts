@@ -563,7 +563,28 @@ export function buildClassificationTable(region: Region, id: TableId, ctx: Build
   const sink = new RowSink(table, ctx);
   const grid = region.blocks.find(isGrid);
   if (grid && grid.rows.length >= 2) {
-    const allRows = region.blocks.filter(isGrid).flatMap((b) => b.rows);
+    // A row that spilled past the ruled grid (the last line on the next page,
+    // printed without rules) is still a row: its cells are the runs of text.
+    const allRows = region.blocks.flatMap((b): GridRow[] => {
+      if (isGrid(b)) return b.rows;
+      const cells = b.text.trim().split(/\s{2,}/);
+      if (cells.length < 2 || !CODE_CELL.test(cells[0] ?? "") || !isAmountText(cells.at(-1) ?? ""))
+        return [];
+      const width = grid.rows.at(-1)?.cells.length ?? cells.length;
+      // Amounts keep to the right, as in the grid above.
+      const padded = [
+        ...cells.slice(0, -1),
+        ...Array.from({ length: Math.max(0, width - cells.length) }, () => ""),
+        cells.at(-1) ?? "",
+      ];
+      return [
+        {
+          cells: padded.map((text) => ({ text })),
+          line: b.line,
+          ...(b.page !== undefined ? { page: b.page } : {}),
+        },
+      ];
+    });
     buildFromGrid(allRows, table, sink);
   } else {
     const lines = region.blocks.filter((b): b is LayoutLine => b.kind === "line");

@@ -291,6 +291,28 @@ function classifyKnown(label: string): boolean {
   return LINE_LABELS.some((l) => l.re.test(compact(stripOrdinal(label))));
 }
 
+/**
+ * A label broken over a page ("八、社会保障和就" / "业支出" on the next page):
+ * a fragment with no figures and no ordinal joins the last label of its
+ * column when that label alone names nothing.
+ */
+function joinBrokenLabels(segments: Segment[], year: number): Segment[] {
+  const out: Segment[] = [];
+  for (const seg of segments) {
+    const known = (label: string) => classifyLabel(label, year, kindHint(seg.header ?? ""));
+    if (seg.values.every((v) => v.amount === null) && !hasOrdinal(seg.label) && !known(seg.label)) {
+      const prev = [...out].reverse().find((p) => p.position === seg.position);
+      if (prev && !known(prev.label) && known(prev.label + seg.label)) {
+        prev.label += seg.label;
+        prev.endLine = seg.endLine;
+        continue;
+      }
+    }
+    out.push(seg);
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- keying
 
 /** What a "其中：" sub-line itemises, as a key suffix. */
@@ -335,7 +357,21 @@ export function buildSummaryTable(region: Region, id: TableId, ctx: BuildContext
   let segments: Segment[];
   let streamExpenditureCols: ColumnId[] = ["amount"];
   if (grids.length > 0 && (grids[0]?.rows.length ?? 0) >= 2) {
-    const r = gridSegments(grids.flatMap((g) => g.rows));
+    // A last row printed past the ruled grid ("收入总计  490,808.40  支出总计 …"
+    // on the next page, without rules) is still a row: its cells are the runs of text.
+    const rows = region.blocks.flatMap((b): GridRow[] => {
+      if (isGrid(b)) return b.rows;
+      const cells = b.text.trim().split(/\s{2,}/);
+      if (cells.length < 2 || !cells.some((c) => isMoneyCell(c))) return [];
+      return [
+        {
+          cells: cells.map((text) => ({ text })),
+          line: b.line,
+          ...(b.page !== undefined ? { page: b.page } : {}),
+        },
+      ];
+    });
+    const r = gridSegments(rows);
     segments = r.segments;
   } else {
     const lines = region.blocks.filter((b): b is LayoutLine => b.kind === "line");
@@ -353,6 +389,7 @@ export function buildSummaryTable(region: Region, id: TableId, ctx: BuildContext
     );
   }
 
+  segments = joinBrokenLabels(segments, ctx.year);
   const rows: Row[] = [];
   const seen = new Map<string, number>();
   const carry: Record<Side, boolean> = { income: false, expenditure: false };

@@ -126,7 +126,8 @@ const EXPENDITURE_TABLES = CLASSIFICATION_TABLES.filter((t) => t !== "income");
 const EXPENDITURE_IDENTITIES: readonly ColumnIdentity[] = [
   {
     total: "total",
-    parts: ["basic", "project", "upper", "operating", "subsidiary"],
+    // Every printed column takes part: Jiangsu's 单位预留机动经费 and 结转下年资金 too.
+    parts: ["basic", "project", "upper", "operating", "subsidiary", "reserve", "carryover_next"],
     requires: ["basic", "project"],
     what: "基本支出、项目支出等各列之和",
     tables: EXPENDITURE_TABLES,
@@ -149,6 +150,7 @@ const EXPENDITURE_IDENTITIES: readonly ColumnIdentity[] = [
 
 const INCOME_SOURCES = [
   "fiscal_special",
+  "non_fiscal_balance",
   "business",
   "operating",
   "superior",

@@ -36,6 +36,9 @@ export const CLASSIFICATION_TABLES: readonly TableId[] = [
   "gpb_project_economic",
   "gov_fund",
   "state_capital",
+  "fiscal_function",
+  "fiscal_basic_economic",
+  "running_cost",
 ];
 
 /** Printed names of line keys, for rows the recognizer left unnamed. */

@@ -180,9 +180,16 @@ export const amountMatchesTable: Rule = {
         expected: cellValue(c.ref),
         actual: stated(c.value, c.unit),
       };
+      const elsewhere = c.result === "rounding" ? undefined : otherTotalWithValue(doc, c);
       if (c.result === "rounding") {
         f.severity = "info";
         f.message = `${message}两者只差最后一位，可能是四舍五入造成的尾差。`;
+      } else if (elsewhere) {
+        // The same figure is another table's total of the same name (本年收入合计
+        // for a 收入总计, the 财政拨款支出表's 基本支出 for a 基本支出): the
+        // sentence may speak of that scope. Not an error the reader can be sure of.
+        f.severity = "warning";
+        f.message = `${message}该金额与${elsewhere}一致，说明所指口径可能是后者，请核对。`;
       } else if (!codeIsPrinted(c.claim) || c.claim.subject.kind === "other") {
         // A bare name resolved through the catalog may be another line of the same name.
         f.severity = "warning";
@@ -192,6 +199,39 @@ export const amountMatchesTable: Rule = {
     }
   },
 };
+
+/** Keys of the total lines a sentence may mean by a word such as 总计 or 合计. */
+const TOTAL_KEYS = new Set([
+  "total",
+  "income.total",
+  "expenditure.total",
+  "income.grand_total",
+  "expenditure.grand_total",
+  "personnel_total",
+  "public_total",
+]);
+
+/** A total line of any table whose cell in the compared column equals the stated figure. */
+function otherTotalWithValue(doc: Disclosure, c: Comparison): string | undefined {
+  const column = c.ref.column;
+  const toYuan = (amount: number, unit: MoneyUnit) => (unit === "万元" ? amount * 10000 : amount);
+  const stated = toYuan(c.value, c.unit);
+  // Half a unit of the sentence's last printed digit (0.01 万元 or 0.01 元).
+  const tolerance = c.unit === "万元" ? 5000 : 0.5;
+  for (const table of doc.tables) {
+    if (table.id === "other") continue;
+    for (const row of table.rows) {
+      if (!TOTAL_KEYS.has(row.key) || (table === c.ref.table && row === c.ref.row)) continue;
+      for (const [id, cell] of Object.entries(row.cells)) {
+        if (cell.amount === null || cell.amount === 0) continue;
+        if (column && id !== column && !(id === "amount" || column === "amount")) continue;
+        if (Math.abs(toYuan(cell.amount, table.unit) - stated) <= tolerance)
+          return `${table.title}“${row.name || row.key}”行的${id}`;
+      }
+    }
+  }
+  return undefined;
+}
 
 export const moneyUnit: Rule = {
   id: "text/money-unit",

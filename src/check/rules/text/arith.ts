@@ -225,6 +225,10 @@ export const shareRatio: Rule = {
       const den = parent.amount;
       const verdict = ratioVerdict(c.share, c.amount, numErr, den, halfStep(parent, den));
       if (verdict === "fits") continue;
+      // The whole was inferred, not named: a sentence such as "支出预算 490,808.40
+      // 万元（本年支出预算 415,808.40 万元）" offers two. A share that fits the
+      // summary table's total or grand total of that side is not wrong.
+      if (fitsSummaryTotal(doc, c, numErr, unit)) continue;
       const computed = percentOf(c.amount, den, rateDecimals(c.share));
       yield {
         ...(verdict === "near" ? { severity: "info" as const } : {}),
@@ -236,6 +240,25 @@ export const shareRatio: Rule = {
     }
   },
 };
+
+function fitsSummaryTotal(doc: Disclosure, c: Claim, numErr: number, unit: MoneyUnit): boolean {
+  if (c.share === undefined || c.amount === undefined) return false;
+  const summary = doc.tables.find((t) => t.id === "summary");
+  if (!summary) return false;
+  for (const key of [
+    "income.total",
+    "income.grand_total",
+    "expenditure.total",
+    "expenditure.grand_total",
+  ]) {
+    const row = summary.rows.find((r) => r.key === key);
+    const cell = row?.cells.amount ?? row?.cells.total;
+    if (!cell?.amount) continue;
+    const den = convertTo(cell.amount, summary.unit, unit);
+    if (den !== 0 && ratioVerdict(c.share, c.amount, numErr, den, 0.5) === "fits") return true;
+  }
+  return false;
+}
 
 /** An amount in another unit, converted exactly (rounded half away from zero to 0.01). */
 function convertTo(amount: number, from: MoneyUnit, to: MoneyUnit): number {

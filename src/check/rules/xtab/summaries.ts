@@ -48,8 +48,14 @@ function* summaryVsIncome({ doc }: RuleContext): Iterable<RawFinding> {
   // A 收入总表 that prints 上年结转 as a column adds it into its 合计.
   const withCarry = income.columns.some((c) => c.id === "carryover");
   const carry = summaryLine(doc, "income.carryover");
-  if (!withCarry || carry) {
-    const f = mismatch(doc, total, withCarry && carry ? [summaryTotal, carry] : [summaryTotal]);
+  // And one that prints 使用非财政拨款结余 as a column adds that line of the summary.
+  const withReserve = income.columns.some((c) => c.id === "non_fiscal_balance");
+  const reserve = summaryLine(doc, "income.reserve");
+  if ((!withCarry || carry) && (!withReserve || reserve)) {
+    const parts = [summaryTotal];
+    if (withCarry && carry) parts.push(carry);
+    if (withReserve && reserve) parts.push(reserve);
+    const f = mismatch(doc, total, parts);
     if (f) yield f;
   }
   for (const [col, key] of Object.entries(INCOME_COLUMNS)) {
