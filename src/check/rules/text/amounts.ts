@@ -211,8 +211,25 @@ const TOTAL_KEYS = new Set([
   "public_total",
 ]);
 
-/** A total line of any table whose cell in the compared column equals the stated figure. */
+/** Subjects whose scope a sentence may leave open (总计 of which table, 基本支出 of which funds). */
+const SCOPE_KINDS = new Set([
+  "grand_total",
+  "income_total",
+  "expenditure_total",
+  "fiscal_total",
+  "basic",
+  "project",
+  "personnel",
+  "public",
+]);
+
+/**
+ * For a total-like subject only: a total line of any table whose cell in the
+ * compared column equals the stated figure. A specific line (一般公共预算拨款收入)
+ * stated at the amount of a total is a real error and is not excused.
+ */
 function otherTotalWithValue(doc: Disclosure, c: Comparison): string | undefined {
+  if (!SCOPE_KINDS.has(c.claim.subject.kind)) return undefined;
   const column = c.ref.column;
   const toYuan = (amount: number, unit: MoneyUnit) => (unit === "万元" ? amount * 10000 : amount);
   const stated = toYuan(c.value, c.unit);
