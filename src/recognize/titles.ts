@@ -47,6 +47,9 @@ const TITLE_TAIL =
 /** Words that make a short line ending in 表 a table title (and not, say, "附表" alone). */
 const TABLE_WORD = /收|支|经费|资产|采购|绩效|项目|科目|拨款|基金|资本/;
 
+/** Endings that make a short line a table's title whatever it is about ("人员编制情况统计表"). */
+const GENERIC_TABLE = /(?:统计|情况|明细|汇总|一览|信息)表(?:\([^()]{0,16}\))?$/;
+
 export interface TitleShape {
   /** The line as printed, trimmed. */
   title: string;
@@ -82,7 +85,7 @@ export function titleShape(line: string): TitleShape | undefined {
   const tail = c.slice(end + 1);
   if (tail && !TITLE_TAIL.test(tail)) return undefined;
   const body = c.slice(0, end + 1 + (tail.match(/^\([^()]{0,16}\)/)?.[0].length ?? 0));
-  if (body.length < 4 || !TABLE_WORD.test(body)) return undefined;
+  if (body.length < 4 || !(TABLE_WORD.test(body) || GENERIC_TABLE.test(body))) return undefined;
   const shape: TitleShape = { title: raw, body };
   if (number) shape.number = number;
   return shape;
