@@ -6,12 +6,16 @@
  * how many rows each has, and its recognition report: the tables its 目录
  * lists and how many were found, tables kept as other, the share of figures
  * claimed and the pages no table claimed. A tool that is not installed is reported and
- * skipped. Prints figures; asserts nothing.
+ * skipped. Then peak memory: this process's peak RSS over the whole run, and
+ * the peak RSS of a fresh process that reads one 100-page PDF (built at run
+ * time by concatenating corpus PDFs with qpdf), timed against pdftotext on
+ * the same file. Prints figures; asserts nothing.
  *
  *   node bench/pdf.bench.ts [file.pdf …]
  */
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { ingestPdf } from "../src/ingest/pdf/index.ts";
@@ -151,4 +155,82 @@ for (const t of tools) {
 }
 const meanClaimed = claimedShares.reduce((a, b) => a + b, 0) / Math.max(1, claimedShares.length);
 console.log(`表格数字归入标准表格（各文档平均）：${(meanClaimed * 100).toFixed(1)}%`);
-console.log(`峰值内存（RSS）：${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
+/** Peak resident set size of this process so far, in MB (Linux reports maxRSS in KB). */
+const peakMb = () => process.resourceUsage().maxRSS / 1024;
+console.log(`峰值内存（RSS，本进程全程）：${peakMb().toFixed(0)} MB`);
+
+/**
+ * A 100-page PDF made of corpus pages (whole documents in order, the last
+ * one cut), read by a fresh process so that its peak RSS is that document's
+ * alone. Needs qpdf; without it the case is skipped.
+ */
+const BIG_PAGES = 100;
+function buildBig(dir: string): string | undefined {
+  if (!available("qpdf", ["--version"])) {
+    console.log(`${BIG_PAGES} 页文档：未安装 qpdf，跳过`);
+    return undefined;
+  }
+  const spec: string[] = [];
+  let pages = 0;
+  for (const file of pdfsUnder(CORPUS)) {
+    if (pages >= BIG_PAGES) break;
+    let n = 0;
+    try {
+      n = Number(execFileSync("qpdf", ["--show-npages", file], { encoding: "utf8" }).trim());
+    } catch {
+      continue;
+    }
+    if (!(n > 0)) continue;
+    const take = Math.min(n, BIG_PAGES - pages);
+    spec.push(file, `1-${take}`);
+    pages += take;
+  }
+  if (pages < BIG_PAGES) {
+    console.log(`${BIG_PAGES} 页文档：语料只有 ${pages} 页，跳过`);
+    return undefined;
+  }
+  const out = join(dir, "big.pdf");
+  execFileSync("qpdf", ["--empty", "--pages", ...spec, "--", out], { stdio: "ignore" });
+  return out;
+}
+
+const bigDir = mkdtempSync(join(tmpdir(), "gongkai-pdf-bench-"));
+try {
+  const big = buildBig(bigDir);
+  if (big) {
+    const script = `
+      import { readFileSync } from "node:fs";
+      const { ingestPdf } = await import(${JSON.stringify(join(import.meta.dirname, "..", "src", "ingest", "pdf", "index.ts"))});
+      const s = performance.now();
+      const layout = await ingestPdf(readFileSync(${JSON.stringify(big)}));
+      const ms = performance.now() - s;
+      console.log(JSON.stringify({ pages: layout.pages, ms, rss: process.resourceUsage().maxRSS / 1024 }));
+    `;
+    const ps = performance.now();
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+      encoding: "utf8",
+      timeout: 600_000,
+    });
+    const wall = performance.now() - ps;
+    const r = JSON.parse(out.trim().split("\n").pop() ?? "{}") as {
+      pages: number;
+      ms: number;
+      rss: number;
+    };
+    let theirs = "";
+    if (tools[0]?.available) {
+      const ts = performance.now();
+      execFileSync("pdftotext", ["-layout", "-q", big, "-"], {
+        stdio: ["ignore", "ignore", "ignore"],
+        maxBuffer: 256 * 1024 * 1024,
+      });
+      const tms = performance.now() - ts;
+      theirs = `；pdftotext -layout ${tms.toFixed(0)} ms（${rate(r.pages, tms).toFixed(1)} 页/秒），gongkai 速度为其 ${(rate(r.pages, wall) / rate(r.pages, tms)).toFixed(2)} 倍`;
+    }
+    console.log(
+      `${r.pages} 页文档（语料拼接）：新进程读取 ${r.ms.toFixed(0)} ms，含启动 ${wall.toFixed(0)} ms（${rate(r.pages, wall).toFixed(1)} 页/秒）${theirs}；峰值内存（RSS）${r.rss.toFixed(0)} MB`,
+    );
+  }
+} finally {
+  rmSync(bigDir, { recursive: true, force: true });
+}
