@@ -2,6 +2,7 @@
  * Build a Table from a region: choose the builder for the table's shape.
  */
 import type { Kind, Table } from "../../model/schema.ts";
+import { INCOME_SOURCE_COLUMNS } from "../../model/vocabulary.ts";
 import type { Region } from "../segment.ts";
 import { buildClassificationTable } from "./classification.ts";
 import type { BuildContext } from "./common.ts";
@@ -31,18 +32,7 @@ export function buildTable(region: Region, kind: Kind, ctx: BuildContext): Table
   }
 }
 
-const INCOME_SOURCES = new Set([
-  "gpb",
-  "fiscal",
-  "gov_fund",
-  "business",
-  "operating",
-  "superior",
-  "affiliated",
-  "other",
-  "carryover",
-  "fiscal_special",
-]);
+const INCOME_SOURCES: ReadonlySet<string> = new Set(INCOME_SOURCE_COLUMNS);
 
 /**
  * A table's content can contradict its title: a 收入总表's grid printed under

@@ -3,7 +3,8 @@
  * row equals the top-level rows, and across a row the 合计 equals its parts
  * (基本 + 项目, 人员 + 公用, income sources, fund columns).
  */
-import type { Row, Table, TableId } from "../../../model/schema.ts";
+import type { ColumnId, Row, Table, TableId } from "../../../model/schema.ts";
+import { FUNDS, OTHER_INCOME_SOURCES } from "../../../model/vocabulary.ts";
 import type { RawFinding, Rule, RuleContext } from "../../types.ts";
 import { childRows, codeRows, tablesOf } from "../../view.ts";
 import {
@@ -111,13 +112,13 @@ function* totalRow(ctx: RuleContext): Iterable<RawFinding> {
 
 /** One identity across the columns of a row: `total` = Σ `parts` (each where printed). */
 interface ColumnIdentity {
-  total: string;
-  parts: readonly string[];
+  total: ColumnId;
+  parts: readonly ColumnId[];
   /** How the parts are named in a message. */
   what: string;
   /** Only where the table has (or lacks) these columns. */
-  requires?: readonly string[];
-  excludes?: readonly string[];
+  requires?: readonly ColumnId[];
+  excludes?: readonly ColumnId[];
   tables: readonly TableId[];
 }
 
@@ -148,35 +149,24 @@ const EXPENDITURE_IDENTITIES: readonly ColumnIdentity[] = [
   },
 ];
 
-const INCOME_SOURCES = [
-  "fiscal_special",
-  "non_fiscal_balance",
-  "business",
-  "operating",
-  "superior",
-  "affiliated",
-  "other",
-  "carryover",
-] as const;
-
 const INCOME_IDENTITIES: readonly ColumnIdentity[] = [
   {
     total: "total",
-    parts: ["fiscal", ...INCOME_SOURCES],
+    parts: ["fiscal", ...OTHER_INCOME_SOURCES],
     requires: ["fiscal"],
     what: "各项收入之和",
     tables: ["income"],
   },
   {
     total: "total",
-    parts: ["gpb", "gov_fund", "state_capital", ...INCOME_SOURCES],
+    parts: [...FUNDS, ...OTHER_INCOME_SOURCES],
     excludes: ["fiscal"],
     what: "各项收入之和",
     tables: ["income"],
   },
   {
     total: "fiscal",
-    parts: ["gpb", "gov_fund", "state_capital"],
+    parts: FUNDS,
     what: "一般公共预算、政府性基金预算、国有资本经营预算拨款之和",
     tables: ["income"],
   },
@@ -185,14 +175,14 @@ const INCOME_IDENTITIES: readonly ColumnIdentity[] = [
 const FUND_IDENTITIES: readonly ColumnIdentity[] = [
   {
     total: "total",
-    parts: ["gpb", "gov_fund", "state_capital"],
+    parts: FUNDS,
     excludes: ["basic", "fiscal_special"],
     what: "一般公共预算、政府性基金预算、国有资本经营预算之和",
     tables: ["fiscal_summary"],
   },
   {
     total: "total",
-    parts: ["gpb", "gov_fund", "state_capital", ...INCOME_SOURCES],
+    parts: [...FUNDS, ...OTHER_INCOME_SOURCES],
     excludes: ["basic"],
     what: "各资金来源之和",
     tables: ["projects"],

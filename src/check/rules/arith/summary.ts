@@ -4,6 +4,14 @@
  * to 本年支出合计, the totals plus carry-overs to 总计, and both sides balance.
  */
 import type { Row, Table, TableId } from "../../../model/schema.ts";
+import {
+  CLASS_LINE_PREFIX,
+  FUNDS,
+  fundCarryoverLine,
+  fundIncomeLine,
+  OTHER_INCOME_LINES,
+  type SummaryLineKey,
+} from "../../../model/vocabulary.ts";
 import type { RawFinding, Rule, RuleContext } from "../../types.ts";
 import { tablesOf } from "../../view.ts";
 import { baseKey, cellLabel, compare, line, present, ref, trustworthy } from "./common.ts";
@@ -17,7 +25,7 @@ function* summaryTables(ctx: RuleContext): Iterable<Table> {
 }
 
 /** Rows of a key and its `#2`, `#3` repeats (one per printed column group), in order. */
-function variants(table: Table, key: string): Row[] {
+function variants(table: Table, key: SummaryLineKey): Row[] {
   return table.rows.filter((r) => baseKey(r.key) === key);
 }
 
@@ -59,20 +67,10 @@ function* sumLines(
   }
 }
 
-const OTHER_INCOME = [
-  "income.fiscal_special",
-  "income.business",
-  "income.operating",
-  "income.superior",
-  "income.affiliated",
-  "income.other",
-];
-const FUNDS = ["income.gpb", "income.gov_fund", "income.state_capital"];
-
 function* incomeTotal(ctx: RuleContext): Iterable<RawFinding> {
   for (const table of summaryTables(ctx)) {
     const fiscal = line(table, "income.fiscal");
-    const funds = FUNDS.map((k) => line(table, k));
+    const funds = FUNDS.map((f) => line(table, fundIncomeLine(f)));
     yield* sumLines(
       ctx,
       table,
@@ -82,7 +80,7 @@ function* incomeTotal(ctx: RuleContext): Iterable<RawFinding> {
     );
     const parts = [
       ...(fiscal ? [fiscal] : funds),
-      ...(table.id === "summary" ? OTHER_INCOME.map((k) => line(table, k)) : []),
+      ...(table.id === "summary" ? OTHER_INCOME_LINES.map((k) => line(table, k)) : []),
     ];
     yield* sumLines(ctx, table, line(table, "income.total"), parts, "各项收入之和");
   }
@@ -90,9 +88,9 @@ function* incomeTotal(ctx: RuleContext): Iterable<RawFinding> {
 
 /** The expenditure lists a summary prints side by side, each ending in its own 本年支出合计. */
 const EXPENDITURE_LISTS = [
-  { prefix: "expenditure.function.", what: "各支出功能分类科目之和", repeats: false },
-  { prefix: "expenditure.economic.", what: "各部门预算支出经济分类科目之和", repeats: true },
-  { prefix: "expenditure.gov_economic.", what: "各政府预算支出经济分类科目之和", repeats: true },
+  { prefix: CLASS_LINE_PREFIX.func, what: "各支出功能分类科目之和", repeats: false },
+  { prefix: CLASS_LINE_PREFIX.econ_dept, what: "各部门预算支出经济分类科目之和", repeats: true },
+  { prefix: CLASS_LINE_PREFIX.econ_gov, what: "各政府预算支出经济分类科目之和", repeats: true },
 ] as const;
 
 function* expenditureTotal(ctx: RuleContext): Iterable<RawFinding> {
@@ -123,7 +121,7 @@ function* grandTotals(ctx: RuleContext): Iterable<RawFinding> {
         ctx,
         table,
         carry,
-        FUNDS.map((k) => line(table, `income.carryover.${k.slice("income.".length)}`)),
+        FUNDS.map((f) => line(table, fundCarryoverLine(f))),
         "其下各项结转之和",
       );
       yield* sumLines(

@@ -4,6 +4,19 @@
  * 财政拨款收支总表 against the three fund tables.
  */
 import type { Disclosure, Row, Table } from "../../../model/schema.ts";
+import {
+  CLASS_LINE_PREFIX,
+  FUND_NAMES,
+  FUND_TABLES,
+  FUNDS,
+  fundCarryoverLine,
+  fundIncomeLine,
+  INCOME_LINE_OF,
+  type IncomeLineKey,
+  type IncomeSourceColumn,
+  OTHER_INCOME_LINES,
+  type SummaryLineKey,
+} from "../../../model/vocabulary.ts";
 import type { RawFinding, Rule, RuleContext } from "../../types.ts";
 import { cellLocation, money, tableLocation } from "../../view.ts";
 import { cellAmount, line, present, type Ref, ref, usableTable } from "../arith/common.ts";
@@ -19,26 +32,10 @@ function amountAt(r: Ref | undefined): number {
   return r ? (cellAmount(r) ?? 0) : 0;
 }
 
-function summaryLine(doc: Disclosure, key: string): Ref | undefined {
+function summaryLine(doc: Disclosure, key: SummaryLineKey): Ref | undefined {
   const t = usableTable(doc, "summary");
   return mainRef(t, line(t, key));
 }
-
-const INCOME_COLUMNS: Record<string, string> = {
-  gpb: "income.gpb",
-  gov_fund: "income.gov_fund",
-  state_capital: "income.state_capital",
-  fiscal: "income.fiscal",
-  fiscal_special: "income.fiscal_special",
-  business: "income.business",
-  operating: "income.operating",
-  superior: "income.superior",
-  affiliated: "income.affiliated",
-  other: "income.other",
-  carryover: "income.carryover",
-};
-
-const FUND_LINES = ["income.gpb", "income.gov_fund", "income.state_capital"];
 
 function* summaryVsIncome({ doc }: RuleContext): Iterable<RawFinding> {
   const income = usableTable(doc, "income");
@@ -58,12 +55,15 @@ function* summaryVsIncome({ doc }: RuleContext): Iterable<RawFinding> {
     const f = mismatch(doc, total, parts);
     if (f) yield f;
   }
-  for (const [col, key] of Object.entries(INCOME_COLUMNS)) {
+  for (const [col, key] of Object.entries(INCOME_LINE_OF) as [
+    IncomeSourceColumn,
+    IncomeLineKey,
+  ][]) {
     const cell = totalCell(income, col);
     // A summary without a 财政拨款 subtotal prints its three grants instead.
     const others =
       col === "fiscal" && !summaryLine(doc, key)
-        ? present(FUND_LINES.map((k) => summaryLine(doc, k)))
+        ? present(FUNDS.map((f) => summaryLine(doc, fundIncomeLine(f))))
         : present([summaryLine(doc, key)]);
     if (!cell || others.length === 0) continue;
     const f = mismatch(doc, cell, others);
@@ -73,7 +73,7 @@ function* summaryVsIncome({ doc }: RuleContext): Iterable<RawFinding> {
 
 /** The 类 lines of a summary table, by their 3-digit code. */
 function functionLines(table: Table): [string, Row][] {
-  const prefix = "expenditure.function.";
+  const prefix = CLASS_LINE_PREFIX.func;
   return table.rows
     .filter((r) => r.key.startsWith(prefix) && !r.key.includes("#"))
     .map((r) => [r.key.slice(prefix.length), r]);
@@ -103,15 +103,7 @@ function* summaryVsExpenditure({ doc }: RuleContext): Iterable<RawFinding> {
   }
 }
 
-const NON_FISCAL_INCOME = [
-  "income.fiscal_special",
-  "income.business",
-  "income.operating",
-  "income.superior",
-  "income.affiliated",
-  "income.other",
-  "income.reserve",
-];
+const NON_FISCAL_INCOME: readonly IncomeLineKey[] = [...OTHER_INCOME_LINES, "income.reserve"];
 
 /**
  * Whether every yuan of the unit is 财政拨款: no other income, and the same
@@ -148,24 +140,17 @@ function* summaryVsFiscal({ doc }: RuleContext): Iterable<RawFinding> {
   }
 }
 
-const FUND_TABLES = ["gpb_function", "gov_fund", "state_capital"] as const;
-const FUND_INCOME: Record<(typeof FUND_TABLES)[number], string> = {
-  gpb_function: "gpb",
-  gov_fund: "gov_fund",
-  state_capital: "state_capital",
-};
-
 function* fiscalVsFundTables({ doc }: RuleContext): Iterable<RawFinding> {
   const fiscal = usableTable(doc, "fiscal_summary");
   if (!fiscal || fiscal.empty) return;
   const total = line(fiscal, "expenditure.total");
   const split = total?.cells.gpb !== undefined;
-  const funds = FUND_TABLES.map((id) => {
+  const funds = FUNDS.map((fund) => {
+    const id = FUND_TABLES[fund];
     const table = usableTable(doc, id);
-    const fund = FUND_INCOME[id];
     const money =
-      amountAt(mainRef(fiscal, line(fiscal, `income.${fund}`))) +
-      amountAt(mainRef(fiscal, line(fiscal, `income.carryover.${fund}`)));
+      amountAt(mainRef(fiscal, line(fiscal, fundIncomeLine(fund)))) +
+      amountAt(mainRef(fiscal, line(fiscal, fundCarryoverLine(fund))));
     return { id, table, fund, whole: complete(doc, table), money };
   });
   // Summing over all funds needs every fund table (or a fund with no money).
@@ -202,12 +187,6 @@ function* fiscalVsFundTables({ doc }: RuleContext): Iterable<RawFinding> {
   }
 }
 
-const FUND_NAMES = {
-  gpb: "一般公共预算",
-  gov_fund: "政府性基金预算",
-  state_capital: "国有资本经营预算",
-} as const;
-
 /**
  * Whether a budget's fund income lines tell what each fund spends: nothing is
  * carried to next year, and the carry-over is zero or itemised by fund (a
@@ -217,11 +196,7 @@ function fundsItemised(fiscal: Table): boolean {
   if (amountAt(mainRef(fiscal, line(fiscal, "expenditure.carryover"))) !== 0) return false;
   const carry = amountAt(mainRef(fiscal, line(fiscal, "income.carryover")));
   if (carry === 0) return true;
-  const parts = present(
-    (["gpb", "gov_fund", "state_capital"] as const).map((f) =>
-      mainRef(fiscal, line(fiscal, `income.carryover.${f}`)),
-    ),
-  );
+  const parts = present(FUNDS.map((f) => mainRef(fiscal, line(fiscal, fundCarryoverLine(f)))));
   return parts.length > 0 && parts.reduce((s, r) => s + amountAt(r), 0) === carry;
 }
 
@@ -229,19 +204,15 @@ function* fundTablesVsFiscal({ doc }: RuleContext): Iterable<RawFinding> {
   const fiscal = usableTable(doc, "fiscal_summary");
   const total = line(fiscal, "expenditure.total");
   if (!fiscal || !total) return;
-  for (const [fund, id] of [
-    ["gpb", "gpb_function"],
-    ["gov_fund", "gov_fund"],
-    ["state_capital", "state_capital"],
-  ] as const) {
-    const table = usableTable(doc, id);
+  for (const fund of FUNDS) {
+    const table = usableTable(doc, FUND_TABLES[fund]);
     if (!table) continue;
     // Where the 财政拨款 table splits its columns by fund, xtab/fiscal-summary-vs-fund-tables compares.
     if (total.cells[fund] || total.cells.gpb || doc.kind !== "budget") continue;
     // A budget spends what it receives: this year's grant plus the carry-over.
     const figures = present([
-      mainRef(fiscal, line(fiscal, `income.${fund}`)),
-      mainRef(fiscal, line(fiscal, `income.carryover.${fund}`)),
+      mainRef(fiscal, line(fiscal, fundIncomeLine(fund))),
+      mainRef(fiscal, line(fiscal, fundCarryoverLine(fund))),
     ]);
     if (figures.length === 0) continue;
     if (table.empty) {
