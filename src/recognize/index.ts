@@ -110,7 +110,9 @@ export function recognize(layout: Layout, opts: RecognizeOptions = {}): Disclosu
     if (e.found) continue;
     issues.push({
       code: "table.not_read",
-      message: `目录列出的“${e.title}”未能在正文中识别（读取缺口，不是文档的错误）`,
+      message: report.partial
+        ? `目录列出的“${e.title}”未能在正文中识别（文档有未读取的部分，可能在其中）`
+        : `目录列出的“${e.title}”在正文中未见`,
       source: e.source,
       ...(e.id ? { table: e.id } : {}),
     });
