@@ -220,11 +220,23 @@ function cleanCode(code: string): string {
   return code.replace(/\s+/gu, "");
 }
 
-/** 5xx → econ_gov; 3xx (3 or 5 digits) → econ_dept; otherwise func (whose 类 are 2xx). */
-function inferKind(code: string): CatalogKind {
-  if (code.startsWith("5")) return "econ_gov";
-  if (code.startsWith("3") && (code.length === 3 || code.length === 5)) return "econ_dept";
-  return "func";
+/**
+ * The classification a printed code belongs to, by its shape alone: 2xx of 3,
+ * 5 or 7 digits is 支出功能分类 (类/款/项), 3xx of 3 or 5 digits 部门预算支出经济分类,
+ * 5xx of 3 or 5 digits 政府预算支出经济分类 (类/款). Anything else (a unit's or a
+ * project's code) is none. Every code of the catalog has one of these shapes.
+ */
+export function codeKind(code: string): CatalogKind | undefined {
+  if (/^2\d{2}(?:\d{2}){0,2}$/u.test(code)) return "func";
+  if (/^3\d{2}(?:\d{2})?$/u.test(code)) return "econ_dept";
+  if (/^5\d{2}(?:\d{2})?$/u.test(code)) return "econ_gov";
+  return undefined;
+}
+
+/** The index key of a code: of the kind given, else of the kind its shape says. */
+function codeKey(code: string, kind: CatalogKind | undefined): string | undefined {
+  const k = kind ?? codeKind(code);
+  return k && key(k, code);
 }
 
 /**
@@ -234,15 +246,19 @@ function inferKind(code: string): CatalogKind {
 export function lookup(code: string, year: number, kind?: CatalogKind): CatalogEntry | undefined {
   const c = cleanCode(code);
   const y = clampYear(year);
-  return load()
-    .byCode.get(key(kind ?? inferKind(c), c))
-    ?.find((e) => validIn(e, y));
+  const k = codeKey(c, kind);
+  return k === undefined
+    ? undefined
+    : load()
+        .byCode.get(k)
+        ?.find((e) => validIn(e, y));
 }
 
 /** All entries of a code across years, oldest first. */
 export function history(code: string, kind?: CatalogKind): CatalogEntry[] {
   const c = cleanCode(code);
-  return [...(load().byCode.get(key(kind ?? inferKind(c), c)) ?? [])];
+  const k = codeKey(c, kind);
+  return k === undefined ? [] : [...(load().byCode.get(k) ?? [])];
 }
 
 /**
@@ -282,7 +298,8 @@ export function parentChain(code: string, year: number, kind?: CatalogKind): Cat
 export function childrenOf(code: string, year: number, kind?: CatalogKind): CatalogEntry[] {
   const c = cleanCode(code);
   const y = clampYear(year);
-  return (load().byParent.get(key(kind ?? inferKind(c), c)) ?? [])
+  const k = codeKey(c, kind);
+  return (k === undefined ? [] : (load().byParent.get(k) ?? []))
     .filter((e) => validIn(e, y))
     .sort((a, b) => a.code.localeCompare(b.code));
 }

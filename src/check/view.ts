@@ -14,6 +14,7 @@ import type {
   Table,
   TableId,
 } from "../model/schema.ts";
+import { isCodeKind } from "../model/vocabulary.ts";
 import type { Location } from "./types.ts";
 
 /** The first table of an id (the standard one; a second copy is a variant). */
@@ -45,9 +46,7 @@ export function hasColumn(table: Table | undefined, column: string): boolean {
 /** Classification rows (code-keyed) of a table, optionally of one level. */
 export function codeRows(table: Table, level?: 1 | 2 | 3): Row[] {
   return table.rows.filter(
-    (r) =>
-      (r.keyKind === "func" || r.keyKind === "econ_dept" || r.keyKind === "econ_gov") &&
-      (level === undefined || r.level === level),
+    (r) => isCodeKind(r.keyKind) && (level === undefined || r.level === level),
   );
 }
 

@@ -128,8 +128,13 @@ export const TOTAL_LINE_NAMES = {
 } as const;
 export type TotalLineKey = keyof typeof TOTAL_LINE_NAMES;
 
-/** The classification code kinds (the row key kinds that are codes). */
+/** The classification code kinds (the row key kinds that are codes; src/catalog's kinds). */
 export type CodeKind = Extract<RowKeyKind, "func" | "econ_dept" | "econ_gov">;
+
+/** Whether a row's key is a classification code (功能分类 or either 经济分类). */
+export function isCodeKind(kind: RowKeyKind): kind is CodeKind {
+  return kind === "func" || kind === "econ_dept" || kind === "econ_gov";
+}
 
 /** The prefix of a summary table's 类 line by the classification it comes from. */
 export const CLASS_LINE_PREFIX = {

@@ -16,6 +16,7 @@ import {
   normalizeName,
 } from "../../catalog/index.ts";
 import type { Row, Table, TableId } from "../../model/schema.ts";
+import { isCodeKind } from "../../model/vocabulary.ts";
 import type { RawFinding, Rule } from "../types.ts";
 import { codeRows, rowLocation } from "../view.ts";
 
@@ -42,9 +43,7 @@ const ECONOMIC_TABLES: ReadonlySet<TableId> = new Set([
 ]);
 
 function catalogKind(row: Row): CatalogKind | undefined {
-  return row.keyKind === "func" || row.keyKind === "econ_dept" || row.keyKind === "econ_gov"
-    ? row.keyKind
-    : undefined;
+  return isCodeKind(row.keyKind) ? row.keyKind : undefined;
 }
 
 function label(row: Row): string {

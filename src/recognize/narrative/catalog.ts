@@ -1,50 +1,27 @@
 /**
- * Access to the classification catalog (src/catalog), resolved once at load.
- *
- * The catalog is built concurrently with this module, so it is loaded with a
- * dynamic import and every use tolerates its absence: without it a
- * classification is still recognised by a printed code, only names are not
- * resolved to codes.
+ * Look-ups in the classification catalog (src/catalog) for the narrative:
+ * a failure to load the catalog leaves names unresolved, never stops the
+ * reading (a classification is still recognised by a printed code).
  */
+import {
+  CATALOG_YEARS,
+  type CatalogEntry,
+  type CatalogKind,
+  findByName,
+  lookup,
+} from "../../catalog/index.ts";
 
-export type CatalogKind = "func" | "econ_dept" | "econ_gov";
+export type { CatalogEntry, CatalogKind };
 
-export interface CatalogEntry {
-  code: string;
-  name: string;
-  kind: CatalogKind;
-  level: number;
-  parent: string | null | undefined;
-}
-
-interface CatalogApi {
-  lookup(code: string, year: number, kind?: CatalogKind): CatalogEntry | undefined;
-  findByName(
-    name: string,
-    year: number,
-    opts?: { kind?: CatalogKind; level?: 1 | 2 | 3; parent?: string },
-  ): CatalogEntry[];
-}
-
-async function load(): Promise<CatalogApi | undefined> {
-  // A specifier in a variable keeps the type checker from requiring the
-  // module before it exists.
-  const spec = "../../catalog/index.ts";
+/** Whether the catalog's data loads (tests skip name resolution otherwise). */
+export const catalogAvailable: boolean = (() => {
   try {
-    const mod = (await import(spec)) as Partial<CatalogApi>;
-    if (typeof mod.lookup === "function" && typeof mod.findByName === "function") {
-      return mod as CatalogApi;
-    }
+    lookup("201", CATALOG_YEARS.to);
+    return true;
   } catch {
-    // No catalog yet: names stay unresolved.
+    return false;
   }
-  return undefined;
-}
-
-const api = await load();
-
-/** Whether the catalog is available (tests skip name resolution otherwise). */
-export const catalogAvailable: boolean = api !== undefined;
+})();
 
 export function lookupCode(
   code: string,
@@ -52,7 +29,7 @@ export function lookupCode(
   kind?: CatalogKind,
 ): CatalogEntry | undefined {
   try {
-    return api?.lookup(code, year, kind);
+    return lookup(code, year, kind);
   } catch {
     return undefined;
   }
@@ -63,9 +40,9 @@ export function findName(
   year: number,
   opts: { kind?: CatalogKind; level?: 1 | 2 | 3; parent?: string },
 ): CatalogEntry[] {
-  if (!api || name === "") return [];
+  if (name === "") return [];
   try {
-    return api.findByName(name, year, opts);
+    return findByName(name, year, opts);
   } catch {
     return [];
   }

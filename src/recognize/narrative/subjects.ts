@@ -3,6 +3,7 @@
  * ClaimSubject (a canonical line key, or a classification code resolved
  * through the catalog).
  */
+import { codeKind } from "../../catalog/index.ts";
 import type { ClaimSubject } from "../../model/schema.ts";
 import { type CatalogKind, lookupCode, resolveName } from "./catalog.ts";
 
@@ -38,14 +39,6 @@ const LEAD_RE =
 /** Trailing words between the subject and its amount. */
 const TRAIL_RE =
   /(?:\s|均为|各为|为|共计|共|合计为|达到|达|是|约|安排|年初预算安排|预算安排|预算数|决算数|年初预算|支出决算|决算)+$/u;
-
-/** The code kind of a printed classification code. */
-export function codeKind(code: string): CatalogKind | undefined {
-  if (/^2\d{2}(?:\d{2}){0,2}$/u.test(code)) return "func";
-  if (/^3\d{2}(?:\d{2})?$/u.test(code)) return "econ_dept";
-  if (/^5\d{2}(?:\d{2})?$/u.test(code)) return "econ_gov";
-  return undefined;
-}
 
 /** Clean the words before an amount into a label. */
 export function cleanLabel(text: string): string {

@@ -4,9 +4,8 @@
  * (201 15 02 for 2101502). The catalog repairs what it can by name and
  * parent; what it cannot is reported, never silently guessed.
  */
-import { findByName, lookup, normalizeName } from "../../catalog/index.ts";
+import { codeKind, findByName, lookup, normalizeName } from "../../catalog/index.ts";
 import type { RowKeyKind } from "../../model/schema.ts";
-import { codeKind } from "./common.ts";
 
 export interface ResolvedCode {
   key: string;

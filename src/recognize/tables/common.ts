@@ -17,6 +17,7 @@ import type {
   Table,
   TableId,
 } from "../../model/schema.ts";
+import { isCodeKind } from "../../model/vocabulary.ts";
 import { compact } from "../normalize.ts";
 import type { Region } from "../segment.ts";
 
@@ -112,7 +113,7 @@ export function makeRow(
   source: Provenance,
 ): Row {
   const row: Row = { key, keyKind, name, cells, source };
-  if (keyKind === "func" || keyKind === "econ_dept" || keyKind === "econ_gov") {
+  if (isCodeKind(keyKind)) {
     row.level = key.length <= 3 ? 1 : key.length <= 5 ? 2 : 3;
   }
   return row;
@@ -164,13 +165,4 @@ export function finishTable(table: Table, region: Region): Table {
 /** Is this grid block's text a region block of lines only? */
 export function isGrid(b: LayoutBlock): b is Extract<LayoutBlock, { kind: "grid" }> {
   return b.kind === "grid";
-}
-
-/** The kind of a classification code by its shape. */
-export function codeKind(code: string): "func" | "econ_dept" | "econ_gov" | undefined {
-  if (!/^\d{3}(?:\d{2}){0,2}$/.test(code)) return undefined;
-  if (code.startsWith("3") && code.length <= 5) return "econ_dept";
-  if (code.startsWith("5") && code.length <= 5) return "econ_gov";
-  if (code.startsWith("2")) return "func";
-  return undefined;
 }

@@ -5,6 +5,7 @@
  * keeps the unit of the table it comes from.
  */
 import type { Disclosure, MoneyUnit, Row, Table, TableId } from "../../model/schema.ts";
+import { isCodeKind } from "../../model/vocabulary.ts";
 import type { RenderInput } from "../input.ts";
 import { toUnit } from "./format.ts";
 
@@ -58,7 +59,7 @@ export function extraOf(
 export function levelRows(t: Table | undefined, level: 1 | 2 | 3): Row[] {
   if (!t || t.empty) return [];
   return t.rows
-    .filter((r) => r.level === level && (r.keyKind === "func" || r.keyKind.startsWith("econ")))
+    .filter((r) => r.level === level && isCodeKind(r.keyKind))
     .sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 

@@ -6,6 +6,7 @@
  */
 import { convertAmount } from "../../../model/money.ts";
 import type { Disclosure, MoneyUnit, Row, Table, TableId } from "../../../model/schema.ts";
+import { isCodeKind } from "../../../model/vocabulary.ts";
 import type { Location, RawFinding } from "../../types.ts";
 import {
   amountOf,
@@ -69,7 +70,7 @@ export function baseKey(key: string): string {
 /** The row as a reviewer names it: "210 卫生健康支出", "本年收入合计". */
 export function rowLabel(row: Row): string {
   const name = row.name.trim();
-  if (row.keyKind === "func" || row.keyKind === "econ_dept" || row.keyKind === "econ_gov") {
+  if (isCodeKind(row.keyKind)) {
     return `${row.key} ${name}`.trim();
   }
   const known = LINE_NAMES[baseKey(row.key)];

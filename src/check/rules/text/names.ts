@@ -2,9 +2,9 @@
  * A classification code the narrative prints must carry its own name:
  * “住房公积金（2210201）”, not “医疗保险（2210201）”.
  */
+
+import { codeKind, lookup } from "../../../catalog/index.ts";
 import type { Claim, Disclosure, Row, Table } from "../../../model/schema.ts";
-import { lookupCode } from "../../../recognize/narrative/catalog.ts";
-import { codeKind } from "../../../recognize/narrative/subjects.ts";
 import type { Rule } from "../../types.ts";
 import { claimLocation, rowLocation } from "../../view.ts";
 
@@ -56,7 +56,7 @@ export const codeNameMatches: Rule = {
       const code = printedCode(c);
       if (!code) continue;
       const kind = codeKind(code);
-      const entry = kind ? lookupCode(code, doc.year, kind) : undefined;
+      const entry = kind ? lookup(code, doc.year, kind) : undefined;
       const inTable = tableRow(doc, code);
       const names = [entry?.name, inTable?.row.name].filter((n): n is string => !!n);
       if (names.length === 0 || names.some((n) => sameName(c.subject.label, n))) continue;
