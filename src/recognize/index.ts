@@ -5,6 +5,7 @@
 
 import type { Layout } from "../ingest/layout.ts";
 import { GongkaiError } from "../model/errors.ts";
+import { TABLE_NAMES } from "../model/labels.ts";
 import {
   DISCLOSURE_SCHEMA_VERSION,
   type Disclosure,
@@ -20,6 +21,7 @@ import { buildReport, readDirectory } from "./report.ts";
 import { segment } from "./segment.ts";
 import { regionUnit } from "./tables/common.ts";
 import { buildTable, tableIdByContent } from "./tables/index.ts";
+import { buildOtherTable } from "./tables/other.ts";
 
 export interface RecognizeOptions {
   file?: string;
@@ -65,15 +67,21 @@ export function recognize(layout: Layout, opts: RecognizeOptions = {}): Disclosu
     if (!table) continue;
     applyEvidence(table, region.match, directory);
     // A second table whose words name a standard table less surely than the
-    // one already read (a 支出情况构成表 after the 支出预算表) is a table of its own.
+    // one already read (a 支出情况构成表 after the 支出预算表) is a table of its
+    // own: kept as printed, not read into the first one's layout.
     const earlier = tables.find((t) => t.id === table.id && table.id !== "other");
     const mine = table.recognition?.confidence ?? 0;
     if (earlier && !earlier.empty && mine < (earlier.recognition?.confidence ?? 0)) {
-      table.recognition?.reasons.push(
-        `已有更确定的${table.id}表（${earlier.title}），按其他表格保留`,
-      );
-      if (table.recognition) table.recognition.confidence = 0.3;
-      table.id = "other";
+      const other = buildOtherTable(region, ctx);
+      other.recognition = {
+        confidence: 0.3,
+        reasons: [
+          ...(table.recognition?.reasons ?? []),
+          `已有更确定的${TABLE_NAMES[table.id]}（${earlier.title}），按其他表格保留`,
+        ],
+      };
+      tables.push(other);
+      continue;
     }
     const byContent = tableIdByContent(table);
     if (byContent !== table.id) {
