@@ -31,7 +31,7 @@ export interface Segmentation {
 /** A heading that starts narrative: 第三部分 …, or 二、收入决算情况说明. */
 const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
 const NARRATIVE_HEADING =
-  /^[一二三四五六七八九十]+、(?:关于.*|.{0,30}(?:说明|情况|概况|职责|职能|名词解释|绩效|解释|机构设置|其他.{0,10}))$/;
+  /^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))(?:关于.*|.{0,30}(?:说明|情况|概况|职责|职能|名词解释|绩效|解释|机构设置|其他事项))$/;
 
 function singleCellText(grid: LayoutGrid, rowIndex: number): string | undefined {
   const row = grid.rows[rowIndex];
@@ -53,7 +53,17 @@ function endsRegion(line: LayoutLine, region: Region): boolean {
   // Prose after the table's figures: the narrative resumes. A note under the
   // table ("注：…", "本表…", "…故本表为空表。") belongs to the table.
   if (c.length >= 40 && /。/.test(c) && hasFigures(region) && !isNote(c)) return true;
+  // A sentence wrapped in short lines ("我校 2023 年当年财政拨款支出预算 230,876.38 万元，"):
+  // table cells carry no commas or full stops, prose does.
+  if (isProse(c) && region.blocks.length > 0 && !isNote(c)) return true;
   return false;
+}
+
+/** A line of running text: sentence punctuation and a good run of words. */
+function isProse(c: string): boolean {
+  if (!/[,，。;；]/.test(c)) return false;
+  const cjk = c.match(/[\u3400-\u9fff]/g)?.length ?? 0;
+  return cjk >= 12 && /[\u3400-\u9fff]{4}/.test(c);
 }
 
 function isNote(c: string): boolean {
@@ -118,12 +128,15 @@ export function segment(blocks: LayoutBlock[]): Segmentation {
     const isTable = current.match.id === "other" ? hasFigures(current) : hasTableContent(current);
     if (!isTable) {
       regions.pop();
-      narrative.push({
-        kind: "line",
-        text: current.match.title,
-        line: current.line,
-        ...(current.page !== undefined ? { page: current.page } : {}),
-      });
+      // A 目录 entry (nothing under it before the next title) is not a heading of
+      // the narrative either; a heading with text under it is.
+      if (current.blocks.length > 0)
+        narrative.push({
+          kind: "line",
+          text: current.match.title,
+          line: current.line,
+          ...(current.page !== undefined ? { page: current.page } : {}),
+        });
       for (const b of current.blocks) if (b.kind === "line") narrative.push(b);
     }
     current = undefined;
@@ -191,10 +204,7 @@ export function segment(blocks: LayoutBlock[]): Segmentation {
   for (const [index, block] of blocks.entries()) {
     if (block.kind === "line") {
       if (wrapped.has(index)) continue;
-      if (announced.has(index)) {
-        narrative.push(block);
-        continue;
-      }
+      if (announced.has(index)) continue;
       const title = titles.get(index);
       if (title) {
         open(title, block.line, block.page);
