@@ -33,11 +33,19 @@ const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
 const NARRATIVE_HEADING =
   /^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))(?:关于.*|.{0,30}(?:说明|情况|概况|职责|职能|名词解释|绩效|解释|机构设置|其他事项))$/;
 
-function singleCellText(grid: LayoutGrid, rowIndex: number): string | undefined {
-  const row = grid.rows[rowIndex];
+/**
+ * The title a grid carries in its first row (spreadsheets, HTML): the row's
+ * one cell of text, or a title-shaped cell beside a unit or a 编制单位 label.
+ */
+function gridTitleText(grid: LayoutGrid): string | undefined {
+  const row = grid.rows[0];
   if (!row) return undefined;
-  const texts = row.cells.map((c) => c.text).filter((t) => t.trim() !== "");
-  return texts.length === 1 ? texts[0] : undefined;
+  const texts = row.cells.map((c) => c.text.trim()).filter((t) => t !== "");
+  if (texts.length === 1) return texts[0];
+  const others = texts.filter(
+    (t) => !/^(?:(?:金额)?单位|编制(?:单位|部门)|部门|单位名称|预算单位)[:：]/.test(compact(t)),
+  );
+  return others.length === 1 && texts.length <= 3 ? others[0] : undefined;
 }
 
 /** A printed amount or count in a table: "1,234.56", "0.00", "12,345", "6.4". */
@@ -228,7 +236,7 @@ export function segment(blocks: LayoutBlock[]): Segmentation {
       continue;
     }
     // A grid whose first row is a title opens a region (spreadsheets, HTML).
-    const first = singleCellText(block, 0);
+    const first = gridTitleText(block);
     const title = first ? matchTitle(first) : undefined;
     if (title) {
       open(title, block.line, block.page);
