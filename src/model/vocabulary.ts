@@ -167,6 +167,11 @@ export const LINE_NAMES: Record<FixedSummaryLineKey | ThreePublicLineKey | Total
   ...THREE_PUBLIC_LINE_NAMES,
 };
 
+/** The generic name of a line key (a name for a row printed without one), if it is a fixed one. */
+export function lineName(key: string): string | undefined {
+  return Object.hasOwn(LINE_NAMES, key) ? LINE_NAMES[key as keyof typeof LINE_NAMES] : undefined;
+}
+
 /** The summary table's line for an income-source column. */
 export const INCOME_LINE_OF: Record<IncomeSourceColumn, IncomeLineKey> = {
   fiscal: "income.fiscal",
@@ -184,12 +189,12 @@ export const INCOME_LINE_OF: Record<IncomeSourceColumn, IncomeLineKey> = {
 };
 
 /** The summary table's line of a fund's grant: income.gpb … */
-export function fundIncomeLine(fund: Fund): IncomeLineKey {
-  return INCOME_LINE_OF[fund];
+export function fundIncomeLine(fund: Fund): `income.${Fund}` {
+  return `income.${fund}`;
 }
 
 /** The 财政拨款收支总表's carry-over line of a fund: income.carryover.gpb … */
-export function fundCarryoverLine(fund: Fund): SummaryLineKey {
+export function fundCarryoverLine(fund: Fund): `income.carryover.${Fund}` {
   return `income.carryover.${fund}`;
 }
 
@@ -227,4 +232,29 @@ export const INCOME_LINE_NAMES: Record<
   "income.affiliated": { budget: "附属单位上缴收入", final: "附属单位上缴收入" },
   "income.other": { budget: "其他收入", final: "其他收入" },
   "income.carryover": { budget: "上年结转结余", final: "年初结转和结余" },
+};
+
+/** The income lines of the national 收支总表 templates, in printed order (决算: 公开01表). */
+export const SUMMARY_INCOME_LINES: Record<Kind, readonly (keyof typeof INCOME_LINE_NAMES)[]> = {
+  budget: [
+    "income.gpb",
+    "income.gov_fund",
+    "income.state_capital",
+    "income.fiscal_special",
+    "income.business",
+    "income.operating",
+    "income.superior",
+    "income.affiliated",
+    "income.other",
+  ],
+  final: [
+    "income.gpb",
+    "income.gov_fund",
+    "income.state_capital",
+    "income.superior",
+    "income.business",
+    "income.operating",
+    "income.affiliated",
+    "income.other",
+  ],
 };

@@ -7,6 +7,7 @@
  */
 import { convertAmount } from "../model/money.ts";
 import type { Disclosure, Row, Table, TableId } from "../model/schema.ts";
+import { THREE_PUBLIC_LINES } from "../model/vocabulary.ts";
 import type { Figures, Prior } from "../render/input.ts";
 
 function table(d: Disclosure, id: TableId): Table | undefined {
@@ -68,15 +69,7 @@ export function priorFrom(d: Disclosure): Prior {
   put("state_capital.total", amount(d, table(d, "state_capital"), "total", "total"));
   const three = table(d, "three_public");
   const col = d.kind === "final" ? "final" : "budget";
-  for (const item of [
-    "total",
-    "abroad",
-    "vehicle",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "reception",
-  ])
-    put(`three_public.${item}`, amount(d, three, `three_public.${item}`, col, "amount"));
+  for (const key of THREE_PUBLIC_LINES) put(key, amount(d, three, key, col, "amount"));
   const prior: Prior = { year: d.year, unit: d.unit, lines };
   const codes = gpbCodes(d);
   if (Object.keys(codes).length) prior.codes = codes;

@@ -26,7 +26,7 @@ import {
   SHEET,
   textFields,
 } from "./fields.ts";
-import { type TemplateTable, templateTables } from "./tables.ts";
+import { type TemplateLine, type TemplateTable, templateTables } from "./tables.ts";
 import { writeTemplate } from "./write.ts";
 
 export interface FilledTemplate {
@@ -80,7 +80,7 @@ function fillTable(
   if (table.emptyNote) ws.getCell(NOTE_ROW, 2).value = table.emptyNote;
   const labels = labelRows(ws, FIRST_DATA_ROW);
   const fixed = t.rows.kind === "lines" ? t.rows.lines : t.rows.fixed;
-  const fixedKeys = new Map(fixed.map((l) => [l.key, l]));
+  const fixedKeys = new Map<string, TemplateLine>(fixed.map((l) => [l.key, l]));
   let next = FIRST_DATA_ROW;
   for (let r = FIRST_DATA_ROW; r <= ws.rowCount; r++)
     if (cellString(ws.getCell(r, 1)) !== "") next = r + 1;

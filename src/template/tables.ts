@@ -13,6 +13,14 @@
  */
 import { type CatalogKind, entriesFor } from "../catalog/index.ts";
 import type { ColumnId, Kind, TableId } from "../model/schema.ts";
+import {
+  CLASS_LINE_PREFIX,
+  INCOME_LINE_NAMES,
+  type LineKey,
+  SUMMARY_INCOME_LINES,
+  THREE_PUBLIC_LINE_NAMES,
+  THREE_PUBLIC_LINES,
+} from "../model/vocabulary.ts";
 import { columnLabel, layoutOf, layoutsFor, tableNumber } from "../render/spec/index.ts";
 
 export interface TemplateColumn {
@@ -24,7 +32,7 @@ export interface TemplateColumn {
 }
 
 export interface TemplateLine {
-  key: string;
+  key: LineKey;
   /** Label in the template: unique within its table, it identifies the line. */
   label: string;
   /** Columns this line takes (default: all columns of the table). */
@@ -62,23 +70,24 @@ const TOTAL_LINE: TemplateLine = { key: "total", label: "合计" };
 /** One line per 功能分类 类 of the year (2025: 201 一般公共服务支出 … 234). */
 function functionLines(year: number, columns?: ColumnId[]): TemplateLine[] {
   return entriesFor(year, "func", 1).map((e) => {
-    const line: TemplateLine = { key: `expenditure.function.${e.code}`, label: e.name };
+    const line: TemplateLine = { key: `${CLASS_LINE_PREFIX.func}${e.code}`, label: e.name };
     if (columns) line.columns = columns;
+    return line;
+  });
+}
+
+/** The income lines of a 收支总表, named as the official layout prints them. */
+function summaryIncomeLines(kind: Kind): TemplateLine[] {
+  return SUMMARY_INCOME_LINES[kind].map((key, i) => {
+    const line: TemplateLine = { key, label: INCOME_LINE_NAMES[key][kind] };
+    if (i === 0) line.section = "收入";
     return line;
   });
 }
 
 function budgetSummaryLines(year: number): TemplateLine[] {
   return [
-    { key: "income.gpb", label: "一般公共预算拨款收入", section: "收入" },
-    { key: "income.gov_fund", label: "政府性基金预算拨款收入" },
-    { key: "income.state_capital", label: "国有资本经营预算拨款收入" },
-    { key: "income.fiscal_special", label: "财政专户管理资金收入" },
-    { key: "income.business", label: "事业收入" },
-    { key: "income.operating", label: "事业单位经营收入" },
-    { key: "income.superior", label: "上级补助收入" },
-    { key: "income.affiliated", label: "附属单位上缴收入" },
-    { key: "income.other", label: "其他收入" },
+    ...summaryIncomeLines("budget"),
     { key: "income.total", label: "本年收入合计" },
     { key: "income.carryover", label: "上年结转结余" },
     { key: "income.grand_total", label: "收入总计" },
@@ -91,14 +100,7 @@ function budgetSummaryLines(year: number): TemplateLine[] {
 
 function finalSummaryLines(year: number): TemplateLine[] {
   return [
-    { key: "income.gpb", label: "一般公共预算财政拨款收入", section: "收入" },
-    { key: "income.gov_fund", label: "政府性基金预算财政拨款收入" },
-    { key: "income.state_capital", label: "国有资本经营预算财政拨款收入" },
-    { key: "income.superior", label: "上级补助收入" },
-    { key: "income.business", label: "事业收入" },
-    { key: "income.operating", label: "经营收入" },
-    { key: "income.affiliated", label: "附属单位上缴收入" },
-    { key: "income.other", label: "其他收入" },
+    ...summaryIncomeLines("final"),
     { key: "income.total", label: "本年收入合计" },
     { key: "income.reserve", label: "使用专用结余" },
     { key: "income.carryover", label: "年初结转和结余" },
@@ -146,14 +148,14 @@ function finalFiscalSummaryLines(year: number): TemplateLine[] {
   ];
 }
 
-const THREE_PUBLIC_LINES: TemplateLine[] = [
-  { key: "three_public.total", label: "“三公”经费合计" },
-  { key: "three_public.abroad", label: "因公出国（境）费" },
-  { key: "three_public.vehicle", label: "公务用车购置及运行费" },
-  { key: "three_public.vehicle_purchase", label: "其中：公务用车购置费" },
-  { key: "three_public.vehicle_operation", label: "其中：公务用车运行费" },
-  { key: "three_public.reception", label: "公务接待费" },
-];
+/** The “三公” lines, the two 公务用车 parts marked as parts of the line before. */
+const THREE_PUBLIC_ROWS: TemplateLine[] = THREE_PUBLIC_LINES.map((key) => ({
+  key,
+  label:
+    key === "three_public.vehicle_purchase" || key === "three_public.vehicle_operation"
+      ? `其中：${THREE_PUBLIC_LINE_NAMES[key]}`
+      : THREE_PUBLIC_LINE_NAMES[key],
+}));
 
 const BASIC_GROUP = "基本支出";
 
@@ -222,7 +224,7 @@ function budgetDefs(year: number): TableDef[] {
     {
       id: "three_public",
       sheet: "三公经费支出表",
-      rows: { kind: "lines", lines: THREE_PUBLIC_LINES },
+      rows: { kind: "lines", lines: THREE_PUBLIC_ROWS },
     },
     {
       id: "gov_fund",
@@ -321,7 +323,7 @@ function finalDefs(year: number): TableDef[] {
     {
       id: "three_public",
       sheet: "三公经费决算表",
-      rows: { kind: "lines", lines: THREE_PUBLIC_LINES },
+      rows: { kind: "lines", lines: THREE_PUBLIC_ROWS },
     },
     {
       id: "assets",

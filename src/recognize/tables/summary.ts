@@ -9,6 +9,12 @@ import { findByName } from "../../catalog/index.ts";
 import type { GridRow, LayoutLine } from "../../ingest/layout.ts";
 import { isBlankMark, parseAmount } from "../../model/money.ts";
 import type { Cell, ColumnId, Row, Table, TableId } from "../../model/schema.ts";
+import {
+  CLASS_LINE_PREFIX,
+  type ClassLineKey,
+  type FixedSummaryLineKey,
+  type FundLine,
+} from "../../model/vocabulary.ts";
 import { gridColumns } from "../columns.ts";
 import { compact, hasOrdinal, stripOrdinal } from "../normalize.ts";
 import type { Region } from "../segment.ts";
@@ -47,9 +53,16 @@ interface Segment {
 
 type Side = "income" | "expenditure";
 
+/**
+ * What a label names: a line key, or what only its place tells: a bare 总计 /
+ * 合计 (grand_total of either side), a fund or 财政拨款 (income, expenditure or
+ * carry-over line by where it stands), a heading.
+ */
+type LabelKey = FixedSummaryLineKey | "grand_total" | FundLine | "heading";
+
 interface LineLabel {
   re: RegExp;
-  key: string;
+  key: LabelKey;
   side?: Side;
 }
 
@@ -113,24 +126,22 @@ function classifyLabel(
   label: string,
   year: number,
   hint?: KindHint,
-): { key: string; side?: Side } | undefined {
+): { key: LabelKey | ClassLineKey; side?: Side } | undefined {
   const c = compact(stripOrdinal(label))
     .replace(/[“”]/g, "")
     .replace(/^其中[:：]/, "");
   const plain = c.replace(/\((?:按[^)]*)\)$/, "");
   for (const l of LINE_LABELS) {
     if (l.re.test(plain)) {
-      const r: { key: string; side?: Side } = { key: l.key };
+      const r: { key: LabelKey | ClassLineKey; side?: Side } = { key: l.key };
       if (l.side) r.side = l.side;
       return r;
     }
   }
-  const prefix = { func: "function", econ_dept: "economic", econ_gov: "gov_economic" } as const;
   const kinds = hint ? [hint] : (["func", "econ_dept", "econ_gov"] as const);
   for (const kind of kinds) {
     const found = findByName(plain, year, { kind, level: 1 });
-    if (found[0])
-      return { key: `expenditure.${prefix[kind]}.${found[0].code}`, side: "expenditure" };
+    if (found[0]) return { key: `${CLASS_LINE_PREFIX[kind]}${found[0].code}`, side: "expenditure" };
   }
   // A 类 printed under the name of another year ("医疗卫生与计划生育支出" in a
   // 2024 table): still that 类's line; the checker judges the name.
@@ -138,7 +149,7 @@ function classifyLabel(
     for (const kind of kinds) {
       const found = findByName(plain, y, { kind, level: 1 });
       if (found[0])
-        return { key: `expenditure.${prefix[kind]}.${found[0].code}`, side: "expenditure" };
+        return { key: `${CLASS_LINE_PREFIX[kind]}${found[0].code}`, side: "expenditure" };
     }
   }
   return undefined;

@@ -6,6 +6,7 @@
 import type { LayoutLine } from "../../ingest/layout.ts";
 import { isBlankMark, parseAmount } from "../../model/money.ts";
 import type { Cell, ColumnId, Kind, Row, Table } from "../../model/schema.ts";
+import type { ThreePublicLineKey } from "../../model/vocabulary.ts";
 import { streamColumns } from "../columns.ts";
 import { compact, stripOrdinal } from "../normalize.ts";
 import type { Region } from "../segment.ts";
@@ -23,7 +24,7 @@ import {
 } from "./common.ts";
 import { placeAmounts } from "./place.ts";
 
-const ITEMS: { re: RegExp; key: string }[] = [
+const ITEMS: { re: RegExp; key: ThreePublicLineKey }[] = [
   { re: /^(?:“?三公”?经费)?(?:支出)?合计$|^支出合计$/, key: "three_public.total" },
   { re: /^因公出国\(境\)费(?:用)?$/, key: "three_public.abroad" },
   { re: /^公务用车购置及运行(?:维护)?费$/, key: "three_public.vehicle" },
@@ -32,7 +33,7 @@ const ITEMS: { re: RegExp; key: string }[] = [
   { re: /^公务接待费$/, key: "three_public.reception" },
 ];
 
-function itemKey(label: string): string | undefined {
+function itemKey(label: string): ThreePublicLineKey | undefined {
   const c = compact(stripOrdinal(compact(label))).replace(/[“”‘’]/g, "");
   for (const it of ITEMS) if (it.re.test(c)) return it.key;
   return undefined;
@@ -104,7 +105,7 @@ function buildRowsLayout(region: Region, table: Table, kind: Kind): boolean {
   return true;
 }
 
-const ITEM_OF: Record<string, string> = {
+const ITEM_OF: Record<string, ThreePublicLineKey> = {
   total: "three_public.total",
   abroad: "three_public.abroad",
   vehicle: "three_public.vehicle",

@@ -6,6 +6,7 @@
  * both show the same figures.
  */
 import type { MoneyUnit } from "../../model/schema.ts";
+import { INCOME_LINE_NAMES } from "../../model/vocabulary.ts";
 import type { RenderInput } from "../input.ts";
 import {
   cellOf,
@@ -17,6 +18,7 @@ import {
   tableOf,
   tableTotal,
 } from "../narrative/figures.ts";
+import { NARRATIVE_INCOME_LINES } from "../narrative/totals.ts";
 
 export interface ChartSeries {
   name: string;
@@ -61,33 +63,19 @@ function totalsChart(input: RenderInput): ChartData | undefined {
   };
 }
 
-const INCOME_NAMES: [string, string][] = [
-  ["income.gpb", "一般公共预算拨款收入"],
-  ["income.gov_fund", "政府性基金预算拨款收入"],
-  ["income.state_capital", "国有资本经营预算拨款收入"],
-  ["income.fiscal_special", "财政专户管理资金收入"],
-  ["income.superior", "上级补助收入"],
-  ["income.business", "事业收入"],
-  ["income.operating", "经营收入"],
-  ["income.affiliated", "附属单位上缴收入"],
-  ["income.other", "其他收入"],
-  ["income.carryover", "上年结转结余"],
-];
+/** The income lines of the 收入结构 chart: those the 收入 paragraph itemises, and the carry-over. */
+const INCOME_CHART_LINES = [...NARRATIVE_INCOME_LINES, "income.carryover"] as const;
 
 function incomeChart(input: RenderInput): ChartData | undefined {
   const s = tableOf(input.disclosure, "summary");
-  const fin = input.disclosure.kind === "final";
+  const kind = input.disclosure.kind;
   if (!s) return undefined;
   const cats: string[] = [];
   const vals: number[] = [];
-  for (const [key, name] of INCOME_NAMES) {
+  for (const key of INCOME_CHART_LINES) {
     const v = cellOf(rowOf(s, key), "amount", "total") ?? 0;
     if (v > 0) {
-      cats.push(
-        fin
-          ? name.replace("拨款收入", "财政拨款收入").replace("上年结转结余", "年初结转和结余")
-          : name,
-      );
+      cats.push(INCOME_LINE_NAMES[key][kind]);
       vals.push(v);
     }
   }

@@ -3,6 +3,7 @@
  * tables, their change on last year, the lines with their shares.
  */
 import type { Disclosure } from "../../model/schema.ts";
+import { INCOME_LINE_NAMES } from "../../model/vocabulary.ts";
 import type { RenderInput } from "../input.ts";
 import { type Figure, figure, priorOf, tableOf, tableTotal } from "./figures.ts";
 import { marker, money, shareText } from "./format.ts";
@@ -21,21 +22,18 @@ export function totalsParagraphs(input: RenderInput): string[] {
   return [head, `收入总计${compare(input, inc, "income.grand_total", "收支总计")}。`];
 }
 
-const INCOME_LINES: { key: string; budget: string; final: string }[] = [
-  { key: "income.gpb", budget: "一般公共预算拨款收入", final: "一般公共预算财政拨款收入" },
-  { key: "income.gov_fund", budget: "政府性基金预算拨款收入", final: "政府性基金预算财政拨款收入" },
-  {
-    key: "income.state_capital",
-    budget: "国有资本经营预算拨款收入",
-    final: "国有资本经营预算财政拨款收入",
-  },
-  { key: "income.fiscal_special", budget: "财政专户管理资金收入", final: "财政专户管理资金收入" },
-  { key: "income.superior", budget: "上级补助收入", final: "上级补助收入" },
-  { key: "income.business", budget: "事业收入", final: "事业收入" },
-  { key: "income.operating", budget: "事业单位经营收入", final: "经营收入" },
-  { key: "income.affiliated", budget: "附属单位上缴收入", final: "附属单位上缴收入" },
-  { key: "income.other", budget: "其他收入", final: "其他收入" },
-];
+/** The income lines the 收入 paragraph itemises, in its order. */
+export const NARRATIVE_INCOME_LINES = [
+  "income.gpb",
+  "income.gov_fund",
+  "income.state_capital",
+  "income.fiscal_special",
+  "income.superior",
+  "income.business",
+  "income.operating",
+  "income.affiliated",
+  "income.other",
+] as const satisfies readonly (keyof typeof INCOME_LINE_NAMES)[];
 
 export function incomeParagraphs(input: RenderInput): string[] {
   const d = input.disclosure;
@@ -43,11 +41,11 @@ export function incomeParagraphs(input: RenderInput): string[] {
   const total = figure(s, "income.total", "amount", "total");
   if (!total) return [`本年收入合计${marker("收入数据")}。`];
   const parts: string[] = [];
-  for (const l of INCOME_LINES) {
-    const f = figure(s, l.key, "amount", "total");
+  for (const key of NARRATIVE_INCOME_LINES) {
+    const f = figure(s, key, "amount", "total");
     if (!f || f.value === 0) continue;
     parts.push(
-      `${d.kind === "final" ? l.final : l.budget}${money(f.value, f.unit)}${shareText(f.value, total.value)}`,
+      `${INCOME_LINE_NAMES[key][d.kind]}${money(f.value, f.unit)}${shareText(f.value, total.value)}`,
     );
   }
   let p = `本年收入合计${money(total.value, total.unit)}`;
@@ -55,9 +53,7 @@ export function incomeParagraphs(input: RenderInput): string[] {
   const out = [p];
   const carry = figure(s, "income.carryover", "amount", "total");
   if (carry && carry.value !== 0)
-    out.push(
-      `${d.kind === "final" ? "年初结转和结余" : "上年结转结余"}${money(carry.value, carry.unit)}。`,
-    );
+    out.push(`${INCOME_LINE_NAMES["income.carryover"][d.kind]}${money(carry.value, carry.unit)}。`);
   return out;
 }
 

@@ -6,6 +6,17 @@
 import { lookup } from "../../catalog/index.ts";
 import type { ColumnId, Disclosure, Kind, Row, Table, TableId } from "../../model/schema.ts";
 import {
+  CLASS_LINE_PREFIX,
+  FUND_NAMES,
+  FUNDS,
+  type Fund,
+  fundCarryoverLine,
+  fundIncomeLine,
+  INCOME_LINE_NAMES,
+  SUMMARY_INCOME_LINES,
+  type SummaryLineKey,
+} from "../../model/vocabulary.ts";
+import {
   type BodyCell,
   blank,
   catalogYear,
@@ -19,46 +30,34 @@ import {
 import { columnLabel, type TableLayout } from "./layouts.ts";
 
 interface LineDef {
-  key: string;
+  key: SummaryLineKey;
   label: string;
   /** An itemising line under the one before (printed like a body line). */
   sub?: boolean;
 }
 
-const BUDGET_SUMMARY_INCOME: LineDef[] = [
-  { key: "income.gpb", label: "一般公共预算拨款收入" },
-  { key: "income.gov_fund", label: "政府性基金预算拨款收入" },
-  { key: "income.state_capital", label: "国有资本经营预算拨款收入" },
-  { key: "income.fiscal_special", label: "财政专户管理资金收入" },
-  { key: "income.business", label: "事业收入" },
-  { key: "income.operating", label: "事业单位经营收入" },
-  { key: "income.superior", label: "上级补助收入" },
-  { key: "income.affiliated", label: "附属单位上缴收入" },
-  { key: "income.other", label: "其他收入" },
-];
+function incomeLines(kind: Kind): LineDef[] {
+  return SUMMARY_INCOME_LINES[kind].map((key) => ({ key, label: INCOME_LINE_NAMES[key][kind] }));
+}
 
-const FINAL_SUMMARY_INCOME: LineDef[] = [
-  { key: "income.gpb", label: "一般公共预算财政拨款收入" },
-  { key: "income.gov_fund", label: "政府性基金预算财政拨款收入" },
-  { key: "income.state_capital", label: "国有资本经营预算财政拨款收入" },
-  { key: "income.superior", label: "上级补助收入" },
-  { key: "income.business", label: "事业收入" },
-  { key: "income.operating", label: "经营收入" },
-  { key: "income.affiliated", label: "附属单位上缴收入" },
-  { key: "income.other", label: "其他收入" },
-];
+const BUDGET_SUMMARY_INCOME: LineDef[] = incomeLines("budget");
 
-const BUDGET_FISCAL_INCOME: LineDef[] = [
-  { key: "income.gpb", label: "一般公共预算拨款收入" },
-  { key: "income.gov_fund", label: "政府性基金预算拨款收入" },
-  { key: "income.state_capital", label: "国有资本经营预算拨款收入" },
-];
+const FINAL_SUMMARY_INCOME: LineDef[] = incomeLines("final");
 
-const FINAL_FISCAL_INCOME: LineDef[] = [
-  { key: "income.gpb", label: "一般公共预算财政拨款" },
-  { key: "income.gov_fund", label: "政府性基金预算财政拨款" },
-  { key: "income.state_capital", label: "国有资本经营预算财政拨款" },
-];
+/** A fund's line in a 财政拨款收支总表: 公开04表 names it without 收入. */
+function fiscalIncomeLabel(fund: Fund, kind: Kind): string {
+  return kind === "final"
+    ? `${FUND_NAMES[fund]}财政拨款`
+    : INCOME_LINE_NAMES[fundIncomeLine(fund)].budget;
+}
+
+function fiscalIncomeLines(kind: Kind): LineDef[] {
+  return FUNDS.map((f) => ({ key: fundIncomeLine(f), label: fiscalIncomeLabel(f, kind) }));
+}
+
+const BUDGET_FISCAL_INCOME: LineDef[] = fiscalIncomeLines("budget");
+
+const FINAL_FISCAL_INCOME: LineDef[] = fiscalIncomeLines("final");
 
 /** Footer pairs: income line | expenditure line, in printed order. */
 function summaryFooter(id: TableId, kind: Kind): [LineDef | null, LineDef | null][] {
@@ -85,11 +84,11 @@ function summaryFooter(id: TableId, kind: Kind): [LineDef | null, LineDef | null
     ]);
     if (id === "fiscal_summary")
       // The template itemises the carry-over by fund under its line.
-      for (const [i, l] of FINAL_FISCAL_INCOME.entries())
+      for (const [i, f] of FUNDS.entries())
         rows.push([
           {
-            key: `income.carryover.${l.key.slice(7)}`,
-            label: `${chineseNumber(i + 1)}、${l.label}`,
+            key: fundCarryoverLine(f),
+            label: `${chineseNumber(i + 1)}、${fiscalIncomeLabel(f, "final")}`,
             sub: true,
           },
           null,
@@ -155,8 +154,8 @@ export function summaryGrid(
         ? FINAL_SUMMARY_INCOME
         : BUDGET_SUMMARY_INCOME;
   const footer = summaryFooter(layout.id, kind);
-  const footerKeys = new Set(footer.flat().map((l) => l?.key));
-  const incomeKeys = new Set(incomeDefs.map((l) => l.key));
+  const footerKeys = new Set<string | undefined>(footer.flat().map((l) => l?.key));
+  const incomeKeys = new Set<string>(incomeDefs.map((l) => l.key));
   // Income lines: the official ones, then any other the data has.
   const income: { label: string; row: Row | undefined }[] = incomeDefs.map((l) => ({
     label: l.label,
@@ -185,7 +184,7 @@ export function summaryGrid(
     if (lookup(code, year, "func")) funcCodes.add(code);
   }
   for (const code of [...funcCodes].sort()) {
-    const row = byKey.get(`expenditure.function.${code}`);
+    const row = byKey.get(`${CLASS_LINE_PREFIX.func}${code}`);
     const name = row?.name || lookup(code, year, "func")?.name || code;
     spend.push({ label: name, row });
   }

@@ -3,16 +3,8 @@
  * 决算数 pairs under every item (final), as the templates print them.
  */
 import type { Disclosure, Table } from "../../model/schema.ts";
+import { THREE_PUBLIC_LINES } from "../../model/vocabulary.ts";
 import { cellAmount, type GridParts, type HeaderCell, money } from "./cells.ts";
-
-const THREE_PUBLIC_ORDER = [
-  "three_public.total",
-  "three_public.abroad",
-  "three_public.vehicle",
-  "three_public.vehicle_purchase",
-  "three_public.vehicle_operation",
-  "three_public.reception",
-] as const;
 
 export function threePublicGrid(table: Table | undefined, d: Disclosure): GridParts {
   const byKey = new Map((table?.rows ?? []).map((r) => [r.key, r]));
@@ -35,7 +27,7 @@ export function threePublicGrid(table: Table | undefined, d: Disclosure): GridPa
       width: 6,
       headerRows: 2,
       header,
-      body: [THREE_PUBLIC_ORDER.map((k) => value(k, col))],
+      body: [THREE_PUBLIC_LINES.map((k) => value(k, col))],
       widths: [1, 1, 1, 1, 1, 1],
       empty: false,
     };
@@ -59,7 +51,7 @@ export function threePublicGrid(table: Table | undefined, d: Disclosure): GridPa
     width: 12,
     headerRows: 4,
     header,
-    body: [THREE_PUBLIC_ORDER.flatMap((k) => [value(k, "budget"), value(k, "final")])],
+    body: [THREE_PUBLIC_LINES.flatMap((k) => [value(k, "budget"), value(k, "final")])],
     widths: Array.from({ length: 12 }, () => 1),
     empty: false,
   };

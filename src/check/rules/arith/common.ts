@@ -6,7 +6,7 @@
  */
 import { convertAmount } from "../../../model/money.ts";
 import type { Disclosure, MoneyUnit, Row, Table, TableId } from "../../../model/schema.ts";
-import { isCodeKind } from "../../../model/vocabulary.ts";
+import { isCodeKind, lineName } from "../../../model/vocabulary.ts";
 import type { Location, RawFinding } from "../../types.ts";
 import {
   amountOf,
@@ -42,25 +42,6 @@ export const CLASSIFICATION_TABLES: readonly TableId[] = [
   "running_cost",
 ];
 
-/** Printed names of line keys, for rows the recognizer left unnamed. */
-const LINE_NAMES: Record<string, string> = {
-  total: "合计",
-  personnel_total: "人员经费合计",
-  public_total: "公用经费合计",
-  "income.total": "本年收入合计",
-  "income.grand_total": "收入总计",
-  "income.carryover": "上年结转",
-  "expenditure.total": "本年支出合计",
-  "expenditure.grand_total": "支出总计",
-  "expenditure.carryover": "结转下年",
-  "three_public.total": "“三公”经费合计",
-  "three_public.abroad": "因公出国（境）费",
-  "three_public.vehicle": "公务用车购置及运行费",
-  "three_public.vehicle_purchase": "公务用车购置费",
-  "three_public.vehicle_operation": "公务用车运行费",
-  "three_public.reception": "公务接待费",
-};
-
 /** A key without the `#2` suffix recognition gives a repeated line. */
 export function baseKey(key: string): string {
   const i = key.indexOf("#");
@@ -73,7 +54,7 @@ export function rowLabel(row: Row): string {
   if (isCodeKind(row.keyKind)) {
     return `${row.key} ${name}`.trim();
   }
-  const known = LINE_NAMES[baseKey(row.key)];
+  const known = lineName(baseKey(row.key));
   if (!name || name === row.key || /^[a-z_.#0-9]+$/.test(name)) return known ?? row.key;
   // Drop the outline numbering a summary table prints ("一、", "（一）", "1、", "(1)").
   return name.replace(/^[（(]?[一二三四五六七八九十廿\d]+[)）、.．]\s*/, "") || name;

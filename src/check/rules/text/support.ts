@@ -13,6 +13,7 @@ import type {
   Table,
   TableId,
 } from "../../../model/schema.ts";
+import { lineName } from "../../../model/vocabulary.ts";
 import type { Location } from "../../types.ts";
 import { cellLocation, claimLocation, money } from "../../view.ts";
 
@@ -276,21 +277,16 @@ export function cellsForSubject(doc: Disclosure, subject: ClaimSubject, quote = 
   return refsOf(doc, subjectSpecs(doc, subject, quote));
 }
 
-/** Names of lines a transposed table prints as columns (the row then carries only its key). */
-const LINE_NAMES: Record<string, string> = {
-  "three_public.total": "“三公”经费合计",
-  "three_public.abroad": "因公出国（境）费",
-  "three_public.vehicle": "公务用车购置及运行费",
-  "three_public.vehicle_purchase": "公务用车购置费",
-  "three_public.vehicle_operation": "公务用车运行维护费",
-  "three_public.reception": "公务接待费",
-};
-
 /** "一般公共预算支出表“合计”行“项目支出”" */
 export function cellName(ref: CellRef): string {
-  if (ref.row.name === ref.row.key && LINE_NAMES[ref.row.key]) {
+  // A transposed table (三公 items as columns) leaves the row only its key.
+  const named =
+    ref.row.name === ref.row.key && ref.row.key.startsWith("three_public.")
+      ? lineName(ref.row.key)
+      : undefined;
+  if (named) {
     const col = ref.table.columns.find((c) => c.id === ref.column)?.label ?? ref.column;
-    return `${ref.table.title}“${LINE_NAMES[ref.row.key]}”“${col.replace(/\s+/gu, "")}”`;
+    return `${ref.table.title}“${named}”“${col.replace(/\s+/gu, "")}”`;
   }
   const col = ref.table.columns.find((c) => c.id === ref.column)?.label ?? ref.column;
   const row =
