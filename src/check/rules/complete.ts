@@ -2,55 +2,16 @@
  * Rules of the `complete` family: what the official disclosure rules require
  * a document to contain, for its kind (部门预算 or 部门决算).
  */
+import {
+  CENTRAL_UNIVERSITY_PROFILE,
+  inProfile,
+  NATIONAL_PROFILE,
+  profileTables,
+} from "../../model/profiles.ts";
 import type { Disclosure, Kind, Section, TableId } from "../../model/schema.ts";
 import { compact } from "../../recognize/normalize.ts";
 import type { Location, RawFinding, Rule } from "../types.ts";
 import { sectionLocation, tableLocation, tableOf } from "../view.ts";
-
-const TABLE_NAMES: Record<Kind, Partial<Record<TableId, string>>> = {
-  budget: {
-    summary: "部门收支总表",
-    income: "部门收入总表",
-    expenditure: "部门支出总表",
-    fiscal_summary: "财政拨款收支总表",
-    gpb_function: "一般公共预算支出表",
-    gpb_basic_economic: "一般公共预算基本支出表",
-    three_public: "一般公共预算“三公”经费支出表",
-    gov_fund: "政府性基金预算支出表",
-  },
-  final: {
-    summary: "收入支出决算总表",
-    income: "收入决算表",
-    expenditure: "支出决算表",
-    fiscal_summary: "财政拨款收入支出决算总表",
-    gpb_function: "一般公共预算财政拨款支出决算表",
-    gpb_basic_economic: "一般公共预算财政拨款基本支出决算表",
-    gov_fund: "政府性基金预算财政拨款收入支出决算表",
-    state_capital: "国有资本经营预算财政拨款支出决算表",
-    three_public: "财政拨款“三公”经费支出决算表",
-  },
-};
-
-/**
- * Universities under a central ministry publish the ministry's four-table set
- * (收支总表, 收入表, 支出表, 财政拨款支出表), not the eight tables of a
- * department: they are public institutions without 机关运行经费 or a 三公
- * table of their own in that set.
- */
-const CENTRAL_UNIVERSITY_TABLES: Record<Kind, Partial<Record<TableId, string>>> = {
-  budget: {
-    summary: "收支预算总表",
-    income: "收入预算表",
-    expenditure: "支出预算表",
-    fiscal_function: "财政拨款支出预算表",
-  },
-  final: {
-    summary: "收支决算总表",
-    income: "收入决算表",
-    expenditure: "支出决算表",
-    fiscal_function: "财政拨款支出决算表",
-  },
-};
 
 /** A university under a central ministry (西南大学, 教育部直属). */
 function isCentralUniversity(doc: Disclosure): boolean {
@@ -66,8 +27,10 @@ const UNIVERSITY_EXEMPT: ReadonlySet<string> = new Set([
 
 /** The tables this discloser must publish, by its level and kind of body. */
 export function requiredTableNames(doc: Disclosure): Partial<Record<TableId, string>> {
-  if (isCentralUniversity(doc)) return CENTRAL_UNIVERSITY_TABLES[doc.kind];
-  return TABLE_NAMES[doc.kind];
+  return profileTables(
+    isCentralUniversity(doc) ? CENTRAL_UNIVERSITY_PROFILE : NATIONAL_PROFILE,
+    doc.kind,
+  );
 }
 
 /** The whole narrative, compacted, for presence tests. */
@@ -176,7 +139,7 @@ const emptyTableNote: Rule = {
       if (!table.empty || table.emptyNote) continue;
       // Only the standard tables: 政府采购, 结转 and similar tables are kept generic by
       // recognition, so "no amounts found" there does not yet mean an empty table.
-      if (!(table.id in TABLE_NAMES.budget) && !(table.id in TABLE_NAMES.final)) continue;
+      if (!inProfile(NATIONAL_PROFILE, table.id)) continue;
       // The narrative may explain it instead ("没有使用政府性基金预算拨款安排的支出").
       const topic = TOPICS[table.id];
       if (topic && explainsNothing(text, topic)) continue;
