@@ -118,7 +118,14 @@ export const THREE_PUBLIC_LINE_NAMES = {
   "three_public.reception": "公务接待费",
 } as const;
 export type ThreePublicLineKey = keyof typeof THREE_PUBLIC_LINE_NAMES;
-export const THREE_PUBLIC_LINES = Object.keys(THREE_PUBLIC_LINE_NAMES) as ThreePublicLineKey[];
+export const THREE_PUBLIC_LINES = [
+  "three_public.total",
+  "three_public.abroad",
+  "three_public.vehicle",
+  "three_public.vehicle_purchase",
+  "three_public.vehicle_operation",
+  "three_public.reception",
+] as const satisfies readonly ThreePublicLineKey[];
 
 /** Totals of a classification table (合计; 人员经费合计 and 公用经费合计 of a 公开06-style table). */
 export const TOTAL_LINE_NAMES = {

@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { GongkaiError } from "../model/errors.ts";
 import { AmountSchema, DisclosureSchema, MoneyUnitSchema } from "../model/schema.ts";
+import { THREE_PUBLIC_LINES } from "../model/vocabulary.ts";
 
 /**
  * Keys of `prior.lines` the narrative reads (amounts of last year, in
@@ -34,12 +35,7 @@ export const PRIOR_LINE_KEYS = [
   "project",
   "personnel",
   "public",
-  "three_public.total",
-  "three_public.abroad",
-  "three_public.vehicle",
-  "three_public.vehicle_purchase",
-  "three_public.vehicle_operation",
-  "three_public.reception",
+  ...THREE_PUBLIC_LINES,
   /** 机关运行经费 */
   "running_cost",
   /** 政府采购预算（合同）总额 */

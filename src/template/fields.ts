@@ -3,6 +3,7 @@
  * row holds. Writer and reader share these lists, so a label written is a
  * label read (rows are found by label, not by position).
  */
+import { LINE_NAMES, THREE_PUBLIC_LINE_NAMES } from "../model/vocabulary.ts";
 import type { PriorLineKey } from "../render/input.ts";
 
 export const SHEET = {
@@ -91,13 +92,13 @@ export const ENTITY_FIELDS: FieldRow<EntityField>[] = [
 
 /** Labels of the prior-year lines the narrative compares (render/input.ts PRIOR_LINE_KEYS). */
 export const PRIOR_LABELS: Record<PriorLineKey, string> = {
-  "income.total": "本年收入合计",
-  "income.grand_total": "收入总计",
-  "income.gpb": "一般公共预算拨款收入",
-  "income.gov_fund": "政府性基金预算拨款收入",
-  "income.state_capital": "国有资本经营预算拨款收入",
-  "expenditure.total": "本年支出合计",
-  "expenditure.grand_total": "支出总计",
+  "income.total": LINE_NAMES["income.total"],
+  "income.grand_total": LINE_NAMES["income.grand_total"],
+  "income.gpb": LINE_NAMES["income.gpb"],
+  "income.gov_fund": LINE_NAMES["income.gov_fund"],
+  "income.state_capital": LINE_NAMES["income.state_capital"],
+  "expenditure.total": LINE_NAMES["expenditure.total"],
+  "expenditure.grand_total": LINE_NAMES["expenditure.grand_total"],
   "fiscal.grand_total": "财政拨款收支总计",
   "gpb.total": "一般公共预算财政拨款支出合计",
   "gov_fund.total": "政府性基金预算财政拨款支出合计",
@@ -106,12 +107,7 @@ export const PRIOR_LABELS: Record<PriorLineKey, string> = {
   project: "项目支出",
   personnel: "人员经费",
   public: "公用经费",
-  "three_public.total": "“三公”经费合计",
-  "three_public.abroad": "因公出国（境）费",
-  "three_public.vehicle": "公务用车购置及运行费",
-  "three_public.vehicle_purchase": "公务用车购置费",
-  "three_public.vehicle_operation": "公务用车运行费",
-  "three_public.reception": "公务接待费",
+  ...THREE_PUBLIC_LINE_NAMES,
   running_cost: "机关运行经费",
   "procurement.total": "政府采购总额",
   "assets.total": "资产总额",
