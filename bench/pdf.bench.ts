@@ -144,7 +144,7 @@ const rate = (pages: number, ms: number) => (ms > 0 ? pages / (ms / 1000) : 0);
 const ours = rate(oursPages, oursMs);
 console.log(`\n共 ${files.length} 个 PDF，${oursPages} 页`);
 console.log(
-  `gongkai（pdf.js 读取 + 表格重建 + 识别）：${ours.toFixed(1)} 页/秒（${(oursMs / 1000).toFixed(1)} 秒）`,
+  `gongkai（PDFium 读取 + 表格重建 + 识别）：${ours.toFixed(1)} 页/秒（${(oursMs / 1000).toFixed(1)} 秒）`,
 );
 for (const t of tools) {
   if (!t.available) continue;

@@ -13,12 +13,11 @@
  * past either, the rest is skipped with a warning. A page with more than
  * MAX_SEGMENTS ruling segments is read as text lines only.
  */
-import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { GongkaiError } from "../../model/errors.ts";
 import type { GridRow, Layout, LayoutBlock } from "../layout.ts";
 import { boxToViewport } from "./geometry.ts";
 import { latticeTables } from "./lattice.ts";
-import { openPdf, withTimeout } from "./load.ts";
+import { openPdf, type PdfDocument } from "./load.ts";
 import { type PageContent, readPage } from "./pages.ts";
 import { groupLines, lineText } from "./text.ts";
 
@@ -26,8 +25,6 @@ import { groupLines, lineText } from "./text.ts";
 export const MAX_PAGES = 1000;
 /** Reading time per document; at ~30–80 pages/s this is far above MAX_PAGES' need. */
 export const MAX_MILLIS = 120_000;
-/** One page that takes this long is damaged or hostile. */
-const PAGE_TIMEOUT_MS = 20_000;
 /**
  * More ruling segments than any table page draws (a dense table has a few
  * hundred): such a page is a chart or a vector drawing, and pairing its
@@ -55,11 +52,11 @@ export async function ingestPdf(bytes: Uint8Array, opts: PdfOptions = {}): Promi
   try {
     return await readDocument(doc, opts);
   } finally {
-    await close();
+    close();
   }
 }
 
-async function readDocument(doc: PDFDocumentProxy, opts: PdfOptions): Promise<Layout> {
+async function readDocument(doc: PdfDocument, opts: PdfOptions): Promise<Layout> {
   const maxPages = opts.maxPages ?? MAX_PAGES;
   const deadline = Date.now() + (opts.maxMillis ?? MAX_MILLIS);
   const warnings: string[] = [];
@@ -83,9 +80,7 @@ async function readDocument(doc: PDFDocumentProxy, opts: PdfOptions): Promise<La
     }
     let content: PageContent;
     try {
-      const page = await withTimeout(doc.getPage(n), PAGE_TIMEOUT_MS, "页面读取超时");
-      content = await withTimeout(readPage(page, n), PAGE_TIMEOUT_MS, "页面读取超时");
-      page.cleanup();
+      content = readPage(doc, n);
     } catch {
       broken.push(n);
       continue;

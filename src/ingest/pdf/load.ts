@@ -1,82 +1,53 @@
 /**
- * Open a PDF with pdf.js and turn every way that can fail into a clear
+ * Open a PDF with PDFium and turn every way that can fail into a clear
  * Chinese GongkaiError: encrypted with a password, not a PDF, damaged.
  */
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { GongkaiError } from "../../model/errors.ts";
+import { FPDF_ERR_FORMAT, FPDF_ERR_PASSWORD, type Pdfium, pdfium } from "./pdfium.ts";
 
-/**
- * The package's own CMaps and standard fonts. Without them pdf.js cannot map
- * the predefined CJK encodings (UniGB-UCS2-H …) to Unicode and Chinese text
- * silently disappears.
- */
-function packageFolder(sub: string): string {
-  const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
-  return `${pathToFileURL(join(root, sub)).href}/`;
-}
-
-const CMAP_URL = packageFolder("cmaps");
-const STANDARD_FONT_URL = packageFolder("standard_fonts");
-
-/** How long opening a document may take before we give up. */
-const OPEN_TIMEOUT_MS = 30_000;
-
-function errorName(e: unknown): string {
-  return e && typeof e === "object" && "name" in e ? String((e as { name: unknown }).name) : "";
-}
-
-export function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new GongkaiError("unreadable", message)), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+export interface PdfDocument {
+  engine: Pdfium;
+  /** PDFium's document handle. */
+  handle: number;
+  numPages: number;
 }
 
 export interface OpenPdf {
-  doc: PDFDocumentProxy;
-  /** Release the document and its (in-process) worker. */
-  close: () => Promise<void>;
+  doc: PdfDocument;
+  /** Release the document and the copy of its bytes in the wasm heap. */
+  close: () => void;
 }
 
 export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
-  // pdf.js takes ownership of (detaches) the buffer it is given: pass a copy.
-  // (pdf.js 6 no longer evaluates font programs as code, so the former
-  // `isEvalSupported: false` option no longer exists.)
-  const task = getDocument({
-    data: new Uint8Array(bytes),
-    cMapUrl: CMAP_URL,
-    cMapPacked: true,
-    standardFontDataUrl: STANDARD_FONT_URL,
-    useSystemFonts: false,
-    disableFontFace: true,
-    verbosity: 0,
-    stopAtErrors: false,
-  });
-  try {
-    const doc = await withTimeout(
-      task.promise,
-      OPEN_TIMEOUT_MS,
-      "PDF 文件打开超时，文件可能已损坏",
-    );
-    return { doc, close: () => task.destroy() };
-  } catch (e) {
-    void task.destroy();
-    if (e instanceof GongkaiError) throw e;
-    const name = errorName(e);
-    if (name === "PasswordException") {
+  const engine = await pdfium();
+  const { api } = engine;
+  // PDFium reads the bytes in place for as long as the document is open.
+  const data = api.malloc(Math.max(1, bytes.length));
+  if (!data) throw new GongkaiError("unreadable", "PDF 文件过大，无法读取");
+  engine.heap().u8.set(bytes, data);
+  const handle = api.FPDF_LoadMemDocument(data, bytes.length, 0);
+  if (!handle) {
+    const error = api.FPDF_GetLastError();
+    api.free(data);
+    if (error === FPDF_ERR_PASSWORD) {
       throw new GongkaiError(
         "unreadable",
         "这份 PDF 设有打开密码（已加密），无法读取；请先用密码打开并另存为不加密的 PDF",
       );
     }
-    if (name === "InvalidPDFException") {
+    if (error === FPDF_ERR_FORMAT) {
       throw new GongkaiError("unreadable", "文件不是有效的 PDF，或已损坏，无法读取");
     }
     throw new GongkaiError("unreadable", "PDF 文件已损坏或不完整，无法读取");
   }
+  let closed = false;
+  return {
+    doc: { engine, handle, numPages: Math.max(0, api.FPDF_GetPageCount(handle)) },
+    close: () => {
+      if (closed) return;
+      closed = true;
+      api.FPDF_CloseDocument(handle);
+      api.free(data);
+    },
+  };
 }

@@ -1,13 +1,27 @@
 /**
  * One page of a PDF as positioned glyph runs and ruling segments, both in the
- * page's reading frame (see geometry.ts).
+ * page's reading frame (see geometry.ts), read with PDFium in one pass over
+ * the page's objects: text objects give characters (PDFium's text page, put
+ * back in content order and grouped into runs as pdf.js groups them, see
+ * runs.ts), path objects give rulings, image objects are counted.
  */
-import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Box } from "../layout.ts";
 import { cleanText } from "./chars.ts";
 import { apply, type Frame, type Matrix, multiply, type Turn, toFrame } from "./geometry.ts";
-import { type Segment, segmentsFromOperators } from "./rulings.ts";
+import type { PdfDocument } from "./load.ts";
+import {
+  fromF32,
+  OBJ_FORM,
+  OBJ_IMAGE,
+  OBJ_PATH,
+  OBJ_TEXT,
+  type Pdfium,
+  SEG_BEZIERTO,
+  SEG_LINETO,
+  SEG_MOVETO,
+} from "./pdfium.ts";
+import { type PathData, type Segment, segmentsFromPaths } from "./rulings.ts";
+import { type PlacedChar, RunBuilder, type TextItem, type TextRun } from "./runs.ts";
 
 /** A run of text as pdf.js gives it (one character or a whole phrase). */
 export interface Glyph {
@@ -34,16 +48,6 @@ export interface PageContent {
   /** Images painted: a page with images and no text is a scan. */
   images: number;
 }
-
-const IMAGE_OPS: ReadonlySet<number> = new Set([
-  OPS.paintImageXObject,
-  OPS.paintInlineImageXObject,
-  OPS.paintInlineImageXObjectGroup,
-  OPS.paintImageXObjectRepeat,
-  OPS.paintImageMaskXObject,
-  OPS.paintImageMaskXObjectGroup,
-  OPS.paintImageMaskXObjectRepeat,
-]);
 
 interface RawItem {
   str: string;
@@ -74,16 +78,277 @@ function dominantTurn(items: RawItem[]): Turn {
   return best;
 }
 
-export async function readPage(page: PDFPageProxy, pageNumber: number): Promise<PageContent> {
-  const viewport = page.getViewport({ scale: 1 });
-  const vt = viewport.transform as Matrix;
-  const content = await page.getTextContent({ disableNormalization: false });
+/** pdf.js's PageViewport transform at scale 1: user space → top-left origin, y down, turned by /Rotate. */
+function viewport(view: [number, number, number, number], rotate: number) {
+  const cx = (view[2] + view[0]) / 2;
+  const cy = (view[3] + view[1]) / 2;
+  let a = 1;
+  let b = 0;
+  let c = 0;
+  let d = -1;
+  if (rotate === 90) [a, b, c, d] = [0, 1, 1, 0];
+  else if (rotate === 180) [a, b, c, d] = [-1, 0, 0, 1];
+  else if (rotate === 270) [a, b, c, d] = [0, -1, -1, 0];
+  let ox: number;
+  let oy: number;
+  let width: number;
+  let height: number;
+  if (a === 0) {
+    ox = Math.abs(cy - view[1]);
+    oy = Math.abs(cx - view[0]);
+    width = view[3] - view[1];
+    height = view[2] - view[0];
+  } else {
+    ox = Math.abs(cx - view[0]);
+    oy = Math.abs(cy - view[1]);
+    width = view[2] - view[0];
+    height = view[3] - view[1];
+  }
+  const transform: Matrix = [a, b, c, d, ox - a * cx - c * cy, oy - b * cx - d * cy];
+  return { transform, width, height };
+}
+
+/** What a walk over a page's objects finds, in content order. */
+interface Walk {
+  /** Text objects, forms and image draws in content order (pdf.js ends a run at each Do). */
+  events: ({ kind: "text"; obj: number } | { kind: "do" } | { kind: "form"; open: boolean })[];
+  paths: PathData[];
+  images: number;
+}
+
+function walkObjects(engine: Pdfium, page: number): Walk {
+  const { api } = engine;
+  const walk: Walk = { events: [], paths: [], images: 0 };
+  const buf = api.malloc(32);
+  try {
+    const matrixOf = (obj: number): Matrix => {
+      api.FPDFPageObj_GetMatrix(obj, buf);
+      const f = engine.heap().f32;
+      const i = buf >> 2;
+      return [
+        fromF32(f[i] ?? 1),
+        fromF32(f[i + 1] ?? 0),
+        fromF32(f[i + 2] ?? 0),
+        fromF32(f[i + 3] ?? 1),
+        fromF32(f[i + 4] ?? 0),
+        fromF32(f[i + 5] ?? 0),
+      ];
+    };
+    // pdf.js ends a run at every BDC/BMC/EMC: objects under different marked-content
+    // sequences (PDFium hands each object the marks it was drawn under) are not one run.
+    const marks: string[] = [""];
+    const visit = (obj: number, outer: Matrix, depth: number): void => {
+      const nm = api.FPDFPageObj_CountMarks(obj);
+      let sig = "";
+      for (let i = 0; i < nm; i++) sig += `${api.FPDFPageObj_GetMark(obj, i)},`;
+      if (sig !== marks[marks.length - 1]) {
+        walk.events.push({ kind: "do" });
+        marks[marks.length - 1] = sig;
+      }
+      const type = api.FPDFPageObj_GetType(obj);
+      if (type === OBJ_TEXT) walk.events.push({ kind: "text", obj });
+      else if (type === OBJ_IMAGE) {
+        walk.images++;
+        walk.events.push({ kind: "do" });
+      } else if (type === OBJ_PATH) {
+        api.FPDFPath_GetDrawMode(obj, buf, buf + 4);
+        const h = engine.heap().u8;
+        const fill = (h[buf] ?? 0) | (h[buf + 1] ?? 0);
+        const stroke = h[buf + 4] ?? 0;
+        if (!fill && !stroke) return;
+        const n = api.FPDFPath_CountSegments(obj);
+        const data = new Float64Array(n * 3);
+        let k = 0;
+        for (let i = 0; i < n; i++) {
+          const seg = api.FPDFPath_GetPathSegment(obj, i);
+          const t = api.FPDFPathSegment_GetType(seg);
+          api.FPDFPathSegment_GetPoint(seg, buf, buf + 4);
+          const f = engine.heap().f32;
+          const code = t === SEG_MOVETO ? 0 : t === SEG_LINETO ? 1 : t === SEG_BEZIERTO ? 2 : -1;
+          data[k++] = api.FPDFPathSegment_GetClose(seg) ? code + 8 : code;
+          data[k++] = fromF32(f[buf >> 2] ?? 0);
+          data[k++] = fromF32(f[(buf >> 2) + 1] ?? 0);
+        }
+        walk.paths.push({
+          data,
+          matrix: multiply(outer, matrixOf(obj)),
+          stroke: stroke !== 0,
+          fill: fill !== 0,
+        });
+      } else if (type === OBJ_FORM && depth < 32) {
+        walk.events.push({ kind: "do" }, { kind: "form", open: true });
+        const m = multiply(outer, matrixOf(obj));
+        const n = api.FPDFFormObj_CountObjects(obj);
+        marks.push("");
+        for (let i = 0; i < n; i++) visit(api.FPDFFormObj_GetObject(obj, i), m, depth + 1);
+        marks.pop();
+        walk.events.push({ kind: "form", open: false });
+      }
+    };
+    const n = api.FPDFPage_CountObjects(page);
+    for (let i = 0; i < n; i++) visit(api.FPDFPage_GetObject(page, i), [1, 0, 0, 1, 0, 0], 0);
+  } finally {
+    api.free(buf);
+  }
+  return walk;
+}
+
+/** The characters of each text object, from PDFium's text page. */
+function textObjects(engine: Pdfium, page: number): Map<number, TextRun> {
+  const { api } = engine;
+  const runs = new Map<number, TextRun>();
+  const fontNames = new Map<number, string>();
+  const tp = api.FPDFText_LoadPage(page);
+  if (!tp) return runs;
+  const buf = api.malloc(64);
+  try {
+    const n = api.FPDFText_CountChars(tp);
+    for (let k = 0; k < n; k++) {
+      if (api.FPDFText_IsGenerated(tp, k)) continue;
+      const obj = api.FPDFText_GetTextObject(tp, k);
+      let run = runs.get(obj);
+      if (!run) {
+        const font = obj ? api.FPDFTextObj_GetFont(obj) : 0;
+        let fontName = fontNames.get(font);
+        if (fontName === undefined) {
+          const len = font ? api.FPDFFont_GetBaseFontName(font, buf, 64) : 0;
+          const h = engine.heap().u8;
+          fontName = new TextDecoder().decode(
+            h.subarray(buf, buf + Math.max(0, Math.min(64, len) - 1)),
+          );
+          fontNames.set(font, fontName);
+        }
+        api.FPDFText_GetMatrix(tp, k, buf);
+        const f = engine.heap().f32;
+        const i = buf >> 2;
+        run = {
+          font,
+          fontName,
+          fontSize: fromF32(api.FPDFText_GetFontSize(tp, k)),
+          matrix: [
+            fromF32(f[i] ?? 1),
+            fromF32(f[i + 1] ?? 0),
+            fromF32(f[i + 2] ?? 0),
+            fromF32(f[i + 3] ?? 1),
+          ],
+          chars: [],
+        };
+        runs.set(obj, run);
+      }
+      const u = api.FPDFText_GetUnicode(tp, k);
+      const prevChar = run.chars[run.chars.length - 1];
+      if (u >= 0xdc00 && u <= 0xdfff && prevChar && /[\ud800-\udbff]$/.test(prevChar.text)) {
+        prevChar.text += String.fromCharCode(u);
+        continue;
+      }
+      const text =
+        u === 0 || api.FPDFText_HasUnicodeMapError(tp, k) ? "\ufffd" : String.fromCharCode(u);
+      api.FPDFText_GetCharOrigin(tp, k, buf, buf + 8);
+      const h = engine.heap();
+      const x = fromF32(h.f64[buf >> 3] ?? 0);
+      const y = fromF32(h.f64[(buf >> 3) + 1] ?? 0);
+      api.FPDFText_GetLooseCharBox(tp, k, buf + 16);
+      const j = (buf + 16) >> 2;
+      // FS_RECTF: left, top, right, bottom.
+      const left = h.f32[j] ?? x;
+      const top = h.f32[j + 1] ?? y;
+      const right = h.f32[j + 2] ?? x;
+      const bottom = h.f32[j + 3] ?? y;
+      const [a, b] = run.matrix;
+      let advance: number;
+      if (Math.abs(b) <= 0.035 * Math.abs(a)) advance = a > 0 ? right - x : x - left;
+      else if (Math.abs(a) <= 0.035 * Math.abs(b)) advance = b > 0 ? top - y : y - bottom;
+      else {
+        // Diagonal text (a watermark): the box's extent along the baseline.
+        const s = Math.hypot(a, b);
+        advance = (Math.abs(right - left) * Math.abs(a) + Math.abs(top - bottom) * Math.abs(b)) / s;
+      }
+      const ch: PlacedChar = { text, x, y, advance: Math.max(0, advance) };
+      run.chars.push(ch);
+    }
+  } finally {
+    api.free(buf);
+    api.FPDFText_ClosePage(tp);
+  }
+  return runs;
+}
+
+/** pdf.js-style text items of a page, in content order. */
+function textItems(
+  walk: Walk,
+  runs: Map<number, TextRun>,
+  view: [number, number, number, number],
+): TextItem[] {
+  const items: TextItem[] = [];
+  const stack = [new RunBuilder(items, view)];
+  const seen = new Set<number>();
+  for (const e of walk.events) {
+    const top = stack[stack.length - 1] as RunBuilder;
+    if (e.kind === "text") {
+      const run = runs.get(e.obj);
+      if (run) {
+        top.add(run);
+        seen.add(e.obj);
+      }
+    } else if (e.kind === "do") top.flush();
+    else if (e.open) stack.push(new RunBuilder(items, view));
+    else {
+      top.flush();
+      if (stack.length > 1) stack.pop();
+    }
+  }
+  // Characters PDFium placed in no object the walk met (none expected): read them last.
+  const last = stack[0] as RunBuilder;
+  for (const [obj, run] of runs) if (!seen.has(obj)) last.add(run);
+  last.flush();
+  return items;
+}
+
+export function readPage(doc: PdfDocument, pageNumber: number): PageContent {
+  const { engine } = doc;
+  const { api } = engine;
+  const page = api.FPDF_LoadPage(doc.handle, pageNumber - 1);
+  if (!page) throw new Error(`page ${pageNumber} cannot be loaded`);
+  try {
+    const buf = api.malloc(16);
+    let view: [number, number, number, number] = [0, 0, 612, 792];
+    if (api.FPDF_GetPageBoundingBox(page, buf)) {
+      const f = engine.heap().f32;
+      const i = buf >> 2;
+      const l = fromF32(f[i] ?? 0);
+      const t = fromF32(f[i + 1] ?? 0);
+      const r = fromF32(f[i + 2] ?? 0);
+      const b = fromF32(f[i + 3] ?? 0);
+      view = [Math.min(l, r), Math.min(b, t), Math.max(l, r), Math.max(b, t)];
+    }
+    api.free(buf);
+    const rotate = (((api.FPDFPage_GetRotation(page) % 4) + 4) % 4) * 90;
+    const vp = viewport(view, rotate);
+    const walk = walkObjects(engine, page);
+    const runs = textObjects(engine, page);
+    const content = fromTextItems(textItems(walk, runs, view), vp, pageNumber);
+    const segments = segmentsFromPaths(walk.paths, (x, y) => {
+      const [vx, vy] = apply(vp.transform, x, y);
+      return toFrame(content.frame, vx, vy);
+    });
+    return { ...content, segments, images: walk.images };
+  } finally {
+    api.FPDF_ClosePage(page);
+  }
+}
+
+/** Text items → glyphs in the reading frame (the frame chosen by the text's dominant direction). */
+function fromTextItems(
+  textItems: TextItem[],
+  vp: { transform: Matrix; width: number; height: number },
+  pageNumber: number,
+): Omit<PageContent, "segments" | "images"> {
+  const vt = vp.transform;
   const items: RawItem[] = [];
   let garbage = 0;
   let chars = 0;
   let space = false;
-  for (const it of content.items) {
-    if (!("str" in it)) continue;
+  for (const it of textItems) {
     const clean = cleanText(it.str);
     garbage += clean.garbage;
     if (clean.text.trim() === "") {
@@ -101,8 +366,8 @@ export async function readPage(page: PDFPageProxy, pageNumber: number): Promise<
   }
   const frame: Frame = {
     turn: dominantTurn(items),
-    width: viewport.width,
-    height: viewport.height,
+    width: vp.width,
+    height: vp.height,
   };
   const glyphs: Glyph[] = [];
   for (const it of items) {
@@ -138,12 +403,5 @@ export async function readPage(page: PDFPageProxy, pageNumber: number): Promise<
     if (it.spaceBefore) glyph.spaceBefore = true;
     glyphs.push(glyph);
   }
-  const ops = await page.getOperatorList();
-  const segments = segmentsFromOperators(ops.fnArray, ops.argsArray, (x, y) => {
-    const [vx, vy] = apply(vt, x, y);
-    return toFrame(frame, vx, vy);
-  });
-  let images = 0;
-  for (const fn of ops.fnArray) if (IMAGE_OPS.has(fn)) images++;
-  return { page: pageNumber, frame, glyphs, segments, garbage, chars, images };
+  return { page: pageNumber, frame, glyphs, garbage, chars };
 }

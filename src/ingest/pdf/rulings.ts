@@ -7,8 +7,7 @@
  * become axis-aligned segments in the reading frame; collinear pieces
  * (dashes, per-cell borders) are merged.
  */
-import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { apply, IDENTITY, type Matrix, multiply } from "./geometry.ts";
+import { apply, type Matrix } from "./geometry.ts";
 
 /** Horizontal (y0 = y1) or vertical (x0 = x1) segment, x0 ≤ x1, y0 ≤ y1. */
 export interface Segment {
@@ -23,60 +22,46 @@ const THIN = 3;
 /** Coordinates within this distance are the same line. */
 const ALIGN = 1;
 
-const STROKE_OPS: ReadonlySet<number> = new Set([
-  OPS.stroke,
-  OPS.closeStroke,
-  OPS.fillStroke,
-  OPS.eoFillStroke,
-  OPS.closeFillStroke,
-  OPS.closeEOFillStroke,
-]);
-const FILL_OPS: ReadonlySet<number> = new Set([
-  OPS.fill,
-  OPS.eoFill,
-  OPS.fillStroke,
-  OPS.eoFillStroke,
-  OPS.closeFillStroke,
-  OPS.closeEOFillStroke,
-]);
-
 type Point = [number, number];
 
-/** Split pdf.js path data (DrawOPS codes) into subpaths of points; curves mark a subpath as curved. */
-function subpaths(data: ArrayLike<number>, map: (x: number, y: number) => Point) {
+/**
+ * A painted path as PDFium gives it: per point a code (0 move, 1 line,
+ * 2 curve point; +8 when the point closes its subpath) and x, y in the
+ * path's own space; `matrix` maps that space to user space.
+ */
+export interface PathData {
+  data: Float64Array;
+  matrix: Matrix;
+  stroke: boolean;
+  fill: boolean;
+}
+
+/** Split path data into subpaths of points; curves mark a subpath as curved. */
+function subpaths(path: PathData, map: (x: number, y: number) => Point) {
   const out: { points: Point[]; curved: boolean; closed: boolean }[] = [];
   let cur: { points: Point[]; curved: boolean; closed: boolean } | undefined;
-  let i = 0;
-  const n = data.length;
-  while (i < n) {
-    const op = data[i++];
-    if (op === 0) {
-      cur = { points: [map(data[i] ?? 0, data[i + 1] ?? 0)], curved: false, closed: false };
+  const { data, matrix } = path;
+  for (let i = 0; i + 2 < data.length; i += 3) {
+    const raw = data[i] ?? -1;
+    const code = raw & 7;
+    const [ux, uy] = apply(matrix, data[i + 1] ?? 0, data[i + 2] ?? 0);
+    if (code === 0) {
+      cur = { points: [map(ux, uy)], curved: false, closed: false };
       out.push(cur);
-      i += 2;
-    } else if (op === 1) {
-      cur?.points.push(map(data[i] ?? 0, data[i + 1] ?? 0));
-      i += 2;
-    } else if (op === 2) {
-      if (cur) {
-        cur.curved = true;
-        cur.points.push(map(data[i + 4] ?? 0, data[i + 5] ?? 0));
-      }
-      i += 6;
-    } else if (op === 3) {
-      if (cur) {
-        cur.curved = true;
-        cur.points.push(map(data[i + 2] ?? 0, data[i + 3] ?? 0));
-      }
-      i += 4;
-    } else if (op === 4) {
-      if (cur) {
-        cur.closed = true;
-        const first = cur.points[0];
-        if (first) cur.points.push(first);
-      }
+    } else if (code === 1 || code === 2) {
+      if (!cur) continue;
+      if (code === 2) cur.curved = true;
+      cur.points.push(map(ux, uy));
     } else {
-      break; // unknown code: stop reading this path rather than misread it
+      cur = undefined; // unknown segment: stop reading this subpath rather than misread it
+      continue;
+    }
+    if (raw >= 8 && cur) {
+      // Closing returns to the subpath's first point (PDFium may already have drawn the line back).
+      cur.closed = true;
+      const first = cur.points[0];
+      const last = cur.points[cur.points.length - 1];
+      if (first && last && (first[0] !== last[0] || first[1] !== last[1])) cur.points.push(first);
     }
   }
   return out;
@@ -120,66 +105,27 @@ function thinRect(points: Point[]): Segment | undefined {
 }
 
 /**
- * Segments drawn by an operator list. `toFrame` maps a point of PDF user
- * space (after the current transformation matrix) to the reading frame.
+ * Segments drawn by a page's painted paths. `toFrame` maps a point of PDF
+ * user space to the reading frame.
  */
-export function segmentsFromOperators(
-  fnArray: ArrayLike<number>,
-  argsArray: ArrayLike<unknown>,
+export function segmentsFromPaths(
+  paths: PathData[],
   toFrame: (x: number, y: number) => Point,
 ): Segment[] {
   const out: Segment[] = [];
-  let ctm: Matrix = IDENTITY;
-  const stack: Matrix[] = [];
-  const map = (x: number, y: number): Point => {
-    const [ux, uy] = apply(ctm, x, y);
-    return toFrame(ux, uy);
-  };
-  for (let i = 0; i < fnArray.length; i++) {
-    const fn = fnArray[i];
-    const args = argsArray[i] as unknown[] | null;
-    switch (fn) {
-      case OPS.save:
-        stack.push(ctm);
-        break;
-      case OPS.restore:
-        ctm = stack.pop() ?? IDENTITY;
-        break;
-      case OPS.transform:
-        if (args && args.length === 6) ctm = multiply(ctm, args as Matrix);
-        break;
-      case OPS.paintFormXObjectBegin: {
-        stack.push(ctm);
-        const m = args?.[0];
-        if (Array.isArray(m) || ArrayBuffer.isView(m))
-          ctm = multiply(ctm, Array.from(m as ArrayLike<number>) as Matrix);
-        break;
-      }
-      case OPS.paintFormXObjectEnd:
-        ctm = stack.pop() ?? IDENTITY;
-        break;
-      case OPS.constructPath: {
-        const op = args?.[0] as number;
-        const data = (args?.[1] as ArrayLike<number>[] | undefined)?.[0];
-        if (!data || typeof op !== "number") break;
-        const stroke = STROKE_OPS.has(op);
-        const fill = FILL_OPS.has(op);
-        if (!stroke && !fill) break; // clipping paths and invisible paths draw nothing
-        for (const sp of subpaths(data, map)) {
-          if (sp.curved) continue;
-          if (stroke) {
-            for (let k = 1; k < sp.points.length; k++) {
-              const a = sp.points[k - 1];
-              const b = sp.points[k];
-              const s = a && b ? axisSegment(a, b) : undefined;
-              if (s) out.push(s);
-            }
-          } else if (fill) {
-            const s = thinRect(sp.points);
-            if (s) out.push(s);
-          }
+  for (const path of paths) {
+    for (const sp of subpaths(path, toFrame)) {
+      if (sp.curved) continue;
+      if (path.stroke) {
+        for (let k = 1; k < sp.points.length; k++) {
+          const a = sp.points[k - 1];
+          const b = sp.points[k];
+          const s = a && b ? axisSegment(a, b) : undefined;
+          if (s) out.push(s);
         }
-        break;
+      } else if (path.fill) {
+        const s = thinRect(sp.points);
+        if (s) out.push(s);
       }
     }
   }
