@@ -5,11 +5,12 @@
  * file cannot be read or recognised (the other files are still checked).
  */
 import { writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { type CheckConfig, loadConfig, type Preset, withRuleFlags } from "../check/config.ts";
 import { checkDisclosure, reaches } from "../check/engine.ts";
 import type { CheckReport, Severity } from "../check/types.ts";
 import { GongkaiError } from "../model/errors.ts";
-import { extractFile } from "./extract.ts";
+import { extractFile } from "../pipeline.ts";
 import type { CheckFormat } from "./options.ts";
 
 export { CHECK_FORMATS, type CheckFormat } from "./options.ts";
@@ -63,13 +64,26 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
   const config = await resolveConfig(opts);
   const reports: CheckReport[] = [];
   let unreadable = false;
-  for (const file of files) {
-    try {
-      reports.push(checkDisclosure(await extractFile(file), config));
-    } catch (e) {
-      if (!(e instanceof GongkaiError)) throw e;
-      io.err(`错误：${file}：${e.message}\n`);
-      unreadable = true;
+  if (files.length > 1 && availableParallelism() > 1) {
+    // Many files: every core reads and checks one at a time.
+    const { checkFilesInPool } = await import("../jobs/check-pool.ts");
+    const outcomes = await checkFilesInPool(files, config);
+    outcomes.forEach((o, i) => {
+      if ("report" in o) reports.push(o.report);
+      else if (o.error instanceof GongkaiError) {
+        io.err(`错误：${files[i]}：${o.error.message}\n`);
+        unreadable = true;
+      } else throw o.error;
+    });
+  } else {
+    for (const file of files) {
+      try {
+        reports.push(checkDisclosure(await extractFile(file), config));
+      } catch (e) {
+        if (!(e instanceof GongkaiError)) throw e;
+        io.err(`错误：${file}：${e.message}\n`);
+        unreadable = true;
+      }
     }
   }
   if (reports.length > 0) {
