@@ -232,7 +232,8 @@ const REQUIRED_SECTIONS: Topic[] = [
   {
     id: "duties",
     title: "部门职责及机构设置",
-    pattern: /职责|职能|机构设置|内设机构/,
+    // A school or hospital describes itself under 概况 / 基本情况 / 单位构成.
+    pattern: /职责|职能|机构设置|内设机构|(?:学校|单位|部门)(?:基本)?(?:概况|情况)|基本情况|预算单位构成/,
     severity: "warning",
     basis: "财预〔2016〕143号：说明本部门职责、机构设置情况",
   },

@@ -7,7 +7,9 @@ import { distinct, scan } from "../template/scan.ts";
 
 /** A share or rate word, then a bare number ending the clause. */
 const BARE_RATE_RE =
-  /(?:占[^，,。；;%％\d万元]{0,20}?|增长率?为?|下降|增幅为?|降幅为?|完成[^，,。；;%％\d]{0,10}?的)\s*(\d+(?:\.\d+)?)\s*(?=[，,。；;）)]|$)/gmu;
+  // "占地约8,347亩" is an area, not a share: 占地/占用 open no rate, and a
+  // thousands separator continues the number instead of ending it.
+  /(?:占(?![地用])[^，,。；;%％\d万元]{0,20}?|增长率?为?|下降|增幅为?|降幅为?|完成[^，,。；;%％\d]{0,10}?的)\s*(\d+(?:\.\d+)?)\s*(?=[，。；;）)]|,(?!\d)|$)/gmu;
 
 export const percentSign: Rule = {
   id: "text/percent-sign",
