@@ -133,6 +133,7 @@ describe("text and template rules on the seeds", () => {
   it("nothing else reaches warning or error", () => {
     assert.deepEqual(keys("000"), [
       "error text/year-matches-document @1630",
+      "warning template/doubled-punctuation @155",
       "warning template/unfilled-choice @151",
       "warning template/unfilled-choice @159",
       "warning template/unfilled-choice @163",
@@ -140,6 +141,8 @@ describe("text and template rules on the seeds", () => {
     ]);
     assert.deepEqual(keys("001"), []);
     assert.deepEqual(keys("002"), [
+      "error template/unfinished-sentence @1537",
+      "error template/unfinished-sentence @1578",
       "error text/completion-rate @1554",
       "error text/completion-rate @1564",
       "error text/share-ratio @1664",

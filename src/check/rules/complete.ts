@@ -8,10 +8,19 @@ import {
   NATIONAL_PROFILE,
   profileTables,
 } from "../../model/profiles.ts";
-import type { Disclosure, Kind, Section, TableId } from "../../model/schema.ts";
+import type { Claim, Disclosure, Kind, Section, Table, TableId } from "../../model/schema.ts";
 import { compact } from "../../recognize/normalize.ts";
+import { saysEmpty } from "../../recognize/tables/common.ts";
 import type { Location, RawFinding, Rule } from "../types.ts";
-import { sectionLocation, tableLocation, tableOf } from "../view.ts";
+import {
+  claimLocation,
+  money,
+  rowLocation,
+  sectionLocation,
+  tableLocation,
+  tableOf,
+  tablesOf,
+} from "../view.ts";
 
 /** A university under a central ministry (西南大学, 教育部直属). */
 function isCentralUniversity(doc: Disclosure): boolean {
@@ -233,7 +242,8 @@ const REQUIRED_SECTIONS: Topic[] = [
     id: "duties",
     title: "部门职责及机构设置",
     // A school or hospital describes itself under 概况 / 基本情况 / 单位构成.
-    pattern: /职责|职能|机构设置|内设机构|(?:学校|单位|部门)(?:基本)?(?:概况|情况)|基本情况|预算单位构成/,
+    pattern:
+      /职责|职能|机构设置|内设机构|(?:学校|单位|部门)(?:基本)?(?:概况|情况)|基本情况|预算单位构成/,
     severity: "warning",
     basis: "财预〔2016〕143号：说明本部门职责、机构设置情况",
   },
@@ -325,9 +335,182 @@ const emptySection: Rule = {
   },
 };
 
+/**
+ * Tables that hold one subject the narrative also states an amount for, the
+ * claims (by line key) that speak about it, and the words naming it.
+ */
+const SUBJECT_TABLES: {
+  id: TableId;
+  name: string;
+  claims: (key: string) => boolean;
+  words: RegExp;
+}[] = [
+  {
+    id: "gov_fund",
+    name: "政府性基金",
+    claims: (k) => k === "gov_fund.expenditure" || k === "income.gov_fund",
+    words: /政府性基金|政府基金/u,
+  },
+  {
+    id: "state_capital",
+    name: "国有资本经营",
+    claims: (k) => k === "state_capital.expenditure" || k === "income.state_capital",
+    words: /国有资本经营/u,
+  },
+  {
+    id: "three_public",
+    name: "“三公”经费",
+    claims: (k) => k.startsWith("three_public."),
+    words: /三公|因公出国|公务用车|公务接待/u,
+  },
+];
+
+/** A money figure as sentences print it, to find where a claim's amount is in its quote. */
+const MONEY_RE = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(?:万元|元|万)/gu;
+
+/** The words of a claim's quote before its amount (the whole quote when it cannot be found). */
+function beforeAmount(c: Claim): string {
+  const amount = Math.abs(c.amount ?? 0);
+  MONEY_RE.lastIndex = 0;
+  for (let m = MONEY_RE.exec(c.quote); m; m = MONEY_RE.exec(c.quote)) {
+    const whole = Number((m[1] ?? "0").replace(/,/gu, ""));
+    const frac = Number((m[2] ?? "").slice(0, 2).padEnd(2, "0"));
+    if (whole * 100 + frac === amount) return c.quote.slice(0, m.index);
+  }
+  return c.quote;
+}
+
+/** The amount is last year's (“上年…支出 5 万元”), not this document's year. */
+function priorYears(c: Claim, year: number): boolean {
+  return new RegExp(`上年|去年|上一年|${year - 1}\\s*年`, "u").test(beforeAmount(c));
+}
+
+const emptyTableAmount: Rule = {
+  id: "complete/empty-table-amount",
+  family: "complete",
+  severity: "error",
+  title: "空表与说明中的金额矛盾",
+  description:
+    "文档注明某张表为空表（如“本部门无政府性基金预算财政拨款安排的预算，故本表为空表”），说明中却写了该表事项不为零的金额（如“政府性基金预算支出 120.00 万元”）：两处至少有一处是错的——要么表格漏填，要么说明套用了别的文本。检查政府性基金、国有资本经营和“三公”经费三类表；表格没有空表说明的（可能是表格未能识别）不报告，说的是上年数的句子不比较。",
+  basis:
+    "财政部《地方预决算公开操作规程》（财预〔2016〕143号）：没有数据的表格应当列出空表并说明；说明与表格应一致：政府性基金、国有资本经营表与说明逐项一致，财政拨款收支总表基金、国资列全为 0 当且仅当两表为空表（disclosure-rules §2.5 D-N09，§2.4 D-X07）。",
+  confirmation: "official",
+  *check({ doc }) {
+    for (const subject of SUBJECT_TABLES) {
+      const tables = tablesOf(doc, subject.id);
+      const noted = tables.find((t) => t.empty && t.emptyNote);
+      if (!noted?.emptyNote || tables.some((t) => !t.empty)) continue;
+      for (const c of doc.claims) {
+        const key = c.subject.key;
+        if (!key || !subject.claims(key) || !c.amount || !c.unit) continue;
+        if (priorYears(c, doc.year)) continue;
+        yield {
+          message: `${noted.title}注明为空表（“${noted.emptyNote.trim()}”），说明却称${c.subject.label}为 ${money(c.amount, c.unit)}（“${c.quote}”），两者矛盾。`,
+          locations: [claimLocation(c), { ...tableLocation(noted), quote: noted.emptyNote.trim() }],
+          expected: `${subject.name}金额为 0，或表格填列该金额`,
+          actual: money(c.amount, c.unit),
+        };
+      }
+    }
+  },
+};
+
+/** The first cell of a table that prints a figure other than zero. */
+function firstFigure(table: Table): { location: Location; text: string } | undefined {
+  for (const row of table.rows) {
+    for (const [column, cell] of Object.entries(row.cells)) {
+      if (cell.amount === null || cell.amount === 0) continue;
+      const label = table.columns.find((c) => c.id === column)?.label ?? column;
+      return {
+        location: { ...rowLocation(table, row), column },
+        text: `“${row.name.trim() || row.key}”行“${label.replace(/\s+/gu, "")}”${cell.text.trim()}`,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** A sentence of the narrative that says a table is empty (“…表为空表”, “并已公开空表”). */
+const SAYS_TABLE_EMPTY_RE = /空表|表(?:为空|无数据)/u;
+
+const emptyNoteFigures: Rule = {
+  id: "complete/empty-note-figures",
+  family: "complete",
+  severity: "error",
+  title: "有数据的表注明为空表",
+  description:
+    "表格下方注明“本表为空表”“本表无数据”“本单位无此项支出”，表中却印有不为零的金额：说明与表格矛盾，多是上年的空表说明没有随数据更新。说明中称政府性基金、国有资本经营或“三公”经费表为空表，而该表印有金额的，记为警告（说明中的表名可能指的是另一张表）。只描述表格内容的附注（“注：本表反映…”）不算空表说明。",
+  basis:
+    "财政部《地方预决算公开操作规程》（财预〔2016〕143号）：没有数据的表格应当列出空表并说明——空表说明只用于没有数据的表；表非空却注释“本表为空”属空表注释语义不一致（disclosure-rules §2.6 B-R15，GovBudgetChecker B-014 / T004；§1.4 F-N13“空表确实全零”）。",
+  confirmation: "official",
+  *check({ doc }) {
+    for (const table of doc.tables) {
+      const note = table.emptyNote?.trim();
+      if (table.empty || !note || !saysEmpty(note)) continue;
+      const figure = firstFigure(table);
+      if (!figure) continue;
+      yield {
+        message: `${table.title}下注明“${note}”，但表中印有金额（${figure.text}），空表说明与表格矛盾。`,
+        locations: [{ ...tableLocation(table), quote: note }, figure.location],
+        expected: "删除空表说明，或核实表中金额",
+        actual: note,
+      };
+    }
+    for (const section of doc.sections) {
+      for (const sentence of section.text.split(/[。；;\n]/u)) {
+        if (!SAYS_TABLE_EMPTY_RE.test(sentence)) continue;
+        const named = SUBJECT_TABLES.filter((s) => s.words.test(sentence));
+        if (named.length !== 1) continue;
+        const subject = named[0] as (typeof SUBJECT_TABLES)[number];
+        const table = tablesOf(doc, subject.id).find((t) => !t.empty);
+        const figure = table && firstFigure(table);
+        if (!table || !figure) continue;
+        yield {
+          severity: "warning",
+          message: `说明称“${sentence.trim()}”，但${table.title}印有金额（${figure.text}）。`,
+          locations: [sectionLocation(section, sentence.trim()), figure.location],
+          expected: `${subject.name}表为空表，或删除该说明`,
+          actual: figure.text,
+        };
+      }
+    }
+  },
+};
+
+const emptyNoteSubject: Rule = {
+  id: "complete/empty-note-subject",
+  family: "complete",
+  severity: "warning",
+  title: "空表说明写的是另一张表的事项",
+  description:
+    "空表说明应说明本表为什么没有数据。国有资本经营预算支出表下写“本部门无政府性基金预算财政拨款安排的预算，故本表为空表”，是照搬了相邻政府性基金表的说明，没有改成本表的事项。检查政府性基金、国有资本经营和“三公”经费三张表：说明指明“本表”、却只提到另一张表的事项而没有提到本表事项的，报告。",
+  basis:
+    "财政部《地方预决算公开操作规程》（财预〔2016〕143号）：没有数据的表格应当列出空表并说明；空表说明的文字应与所涉表名一致（disclosure-rules §1.4 B-N08、F-N13）。",
+  confirmation: "practice",
+  *check({ doc }) {
+    for (const table of doc.tables) {
+      const note = table.emptyNote?.trim();
+      const own = SUBJECT_TABLES.find((s) => s.id === table.id);
+      // Only a note about this table (“故本表为空表”): a line of the next table may end up here.
+      if (!note || !own || own.words.test(note) || !/(?:本|此|该)表/u.test(note)) continue;
+      const other = SUBJECT_TABLES.find((s) => s !== own && s.words.test(note));
+      if (!other) continue;
+      yield {
+        message: `${table.title}的空表说明“${note}”写的是${other.name}，不是本表的${own.name}，像是照搬了${other.name}表的说明。`,
+        locations: [{ ...tableLocation(table), quote: note }],
+        expected: `说明本单位无${own.name}收支`,
+        actual: note,
+      };
+    }
+  },
+};
+
 export const completeRules: Rule[] = [
   requiredTables,
   emptyTableNote,
   requiredSections,
   emptySection,
+  emptyTableAmount,
+  emptyNoteFigures,
+  emptyNoteSubject,
 ];

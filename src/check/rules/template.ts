@@ -14,12 +14,20 @@ import {
   placeholder,
   unfilledChoice,
 } from "./template/residue.ts";
+import {
+  doubledPunctuation,
+  fillInInstruction,
+  unfinishedSentence,
+} from "./template/unfinished.ts";
 
 export const templateRules: Rule[] = [
   unfilledChoice,
   placeholder,
   emptyField,
   pendingMarker,
+  fillInInstruction,
+  unfinishedSentence,
+  doubledPunctuation,
   fieldCode,
   foreignLevel,
   entityName,

@@ -82,21 +82,39 @@ export function regionUnit(region: Region): MoneyUnit | undefined {
   return undefined;
 }
 
+/**
+ * Words that can only mean the table is empty, whatever else the line says:
+ * 空表, 本表（此表）为空, 本表无数据, 不涉及, 无此项（支出）, 本部门无该项目.
+ */
+const EMPTY_MARK_RE =
+  /空表|(?:本|此|该)表(?:为空|无(?:数据|内容|发生))|无数据|不涉及|无(?:此|该|相关|上述)(?:项|项目|事项|业务)/u;
+/** What has none: 无政府性基金…, 无 2023 年度“三公”经费支出, 没有使用…安排的支出, 未发生. */
 const EMPTY_NOTE_RE =
-  /空表|不涉及|无(?:\d{4}年度?)?(?:此项|相关|该项)?(?:政府性基金|国有资本经营|“?三公”?经费|政府采购|收支|收入|支出|预算|决算|数据)|没有(?:使用)?.*(?:收入|支出|预算)/;
+  /无(?:\d{4}年度?)?(?:此项|相关|该项|此类|该类)?(?:政府性基金|国有资本经营|“?三公”?经费|政府采购|收支|收入|支出|预算|决算|数据|发生(?:数|额))|没有(?:使用)?.*(?:收入|支出|预算)|未(?:安排|发生)/u;
+/** A note that describes the table (注：本表反映…) rather than saying it is empty. */
+const DESCRIBES_RE =
+  /^(?:注|说明)?[:：]?(?:\d[.、．])?本表(?:反映|包括|含|不含|填列|按|根据|以|中|所列|数据|金额)/u;
+/** A template's instruction about empty tables (无…的，仍保留该表格式，并在本表下方作下述说明). */
+const INSTRUCTION_RE =
+  /的[，,](?:仍|应|须|需|请)|作下述说明|请(?:说明|注明)|[如若](?:无|没有|为空)/u;
+
+/**
+ * Whether a note says its table is empty: “本表为空表”, “此表为空”, “注：本部门无该项目”,
+ * “本单位无此项支出”, “故本表无数据”; not a note that only describes the table
+ * (“注：本表反映…”) or a template's instruction for empty tables.
+ */
+export function saysEmpty(text: string): boolean {
+  const t = compact(text);
+  if (t.length < 4 || t.length >= 200 || INSTRUCTION_RE.test(t)) return false;
+  if (EMPTY_MARK_RE.test(t)) return true;
+  return !DESCRIBES_RE.test(t) && EMPTY_NOTE_RE.test(t);
+}
 
 /** The document's explanation of an empty table, if the region has one. */
 export function emptyNote(region: Region): string | undefined {
   for (const l of regionLines(region)) {
     const t = l.text.trim();
-    if (
-      t.length > 4 &&
-      t.length < 200 &&
-      EMPTY_NOTE_RE.test(compact(t)) &&
-      !/^注[:：]?本表/.test(compact(t))
-    ) {
-      return t;
-    }
+    if (saysEmpty(t)) return t;
   }
   return undefined;
 }
