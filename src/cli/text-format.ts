@@ -58,7 +58,8 @@ function formatTable(t: Table): string {
 }
 
 export function formatDisclosureText(d: Disclosure): string {
-  const kind = d.kind === "budget" ? "部门预算" : "部门决算";
+  const who = d.entity.level === "unit" ? "单位" : "部门";
+  const kind = `${who}${d.kind === "budget" ? "预算" : "决算"}`;
   const out: string[] = [];
   out.push(`${d.entity.name || "（未识别主体）"} ${d.year} 年度${kind}公开`);
   if (d.entity.parent) out.push(`主管部门：${d.entity.parent}`);
