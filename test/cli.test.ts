@@ -45,7 +45,7 @@ describe("gongkai extract", () => {
   it("--format text prints the tables for a person", () => {
     const r = run("extract", seedPath("001"));
     assert.equal(r.code, 0, r.err);
-    assert.match(r.out, /西安市碑林区医疗保险经办中心 2024 年度部门预算公开/);
+    assert.match(r.out, /西安市碑林区医疗保险经办中心 2024 年度单位预算公开/);
     assert.match(r.out, /12,753,171\.62/);
   });
   const badCases: [string, () => string, RegExp][] = [
