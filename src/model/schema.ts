@@ -11,7 +11,9 @@
  */
 import { z } from "zod";
 
-export const DISCLOSURE_SCHEMA_VERSION = "1.0";
+import { DISCLOSURE_SCHEMA_VERSION } from "./version.ts";
+
+export { DISCLOSURE_SCHEMA_VERSION };
 
 /** 预算 (budget) or 决算 (final accounts). */
 export const KindSchema = z.enum(["budget", "final"]);

@@ -6,13 +6,8 @@
 import type { Layout } from "../ingest/layout.ts";
 import { GongkaiError } from "../model/errors.ts";
 import { TABLE_NAMES } from "../model/labels.ts";
-import {
-  DISCLOSURE_SCHEMA_VERSION,
-  type Disclosure,
-  type Issue,
-  type MoneyUnit,
-  type Table,
-} from "../model/schema.ts";
+import type { Disclosure, Issue, MoneyUnit, Table } from "../model/schema.ts";
+import { DISCLOSURE_SCHEMA_VERSION } from "../model/version.ts";
 import { applyDirectoryNotes, directoryEmptyReasons } from "./directory.ts";
 import { detectEntity, detectKind, detectYear, documentText } from "./document.ts";
 import { applyEvidence } from "./evidence.ts";
