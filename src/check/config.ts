@@ -5,46 +5,15 @@
  * Read from `gongkai.config.json` (or `--config FILE`) and `--rule` flags.
  */
 import { readFile } from "node:fs/promises";
-import { z } from "zod";
 import { GongkaiError } from "../model/errors.ts";
+import type { CheckConfig } from "./config-schema.ts";
 import { ALL_RULES, ruleById } from "./registry.ts";
 import type { Rule, RuleLevel } from "./types.ts";
 
-export const PRESETS = ["recommended", "strict"] as const;
-export type Preset = (typeof PRESETS)[number];
-
-const LevelSchema = z.enum(["error", "warning", "info", "off"]);
-
-const RuleSettingSchema = z.union([
-  LevelSchema,
-  z.object({
-    level: LevelSchema.optional(),
-    options: z.record(z.string(), z.unknown()).optional(),
-  }),
-]);
-
-export const WaiverSchema = z.object({
-  /** Rule id the waiver applies to. */
-  rule: z.string(),
-  /** Optional narrowing: only findings with a location matching all of these. */
-  table: z.string().optional(),
-  key: z.string().optional(),
-  column: z.string().optional(),
-  line: z.number().int().optional(),
-  /** A phrase the finding's quote or message contains. */
-  contains: z.string().optional(),
-  /** Why the finding is accepted. Required: a waiver without a reason is no judgement. */
-  reason: z.string().min(1),
-});
-
-export const CheckConfigSchema = z.object({
-  preset: z.enum(PRESETS).optional(),
-  rules: z.record(z.string(), RuleSettingSchema).optional(),
-  waivers: z.array(WaiverSchema).optional(),
-});
-
-export type Waiver = z.infer<typeof WaiverSchema>;
-export type CheckConfig = z.infer<typeof CheckConfigSchema>;
+// The config's zod schema is loaded only when a config file is read, so a
+// check without one starts without zod.
+export type { CheckConfig, Waiver } from "./config-schema.ts";
+export { PRESETS, type Preset } from "./presets.ts";
 
 export interface ActiveRule {
   rule: Rule;
@@ -82,7 +51,8 @@ export function validateConfig(config: CheckConfig): void {
   }
 }
 
-export function parseConfig(json: unknown, where: string): CheckConfig {
+export async function parseConfig(json: unknown, where: string): Promise<CheckConfig> {
+  const { CheckConfigSchema } = await import("./config-schema.ts");
   const parsed = CheckConfigSchema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
@@ -92,8 +62,9 @@ export function parseConfig(json: unknown, where: string): CheckConfig {
       `配置文件 ${where} 有误：${path} ${first?.message ?? ""}`.trim(),
     );
   }
-  validateConfig(parsed.data);
-  return parsed.data;
+  const config = parsed.data as CheckConfig;
+  validateConfig(config);
+  return config;
 }
 
 /** Read a config file; a missing default file is an empty config. */
@@ -130,7 +101,8 @@ export function withRuleFlags(config: CheckConfig, flags: readonly string[]): Ch
     }
     if (!ruleById(m[1])) throw new GongkaiError("unsupported_format", `规则“${m[1]}”不存在`);
     const prev = rules[m[1]];
-    const level = LevelSchema.parse(m[2]);
+    // The pattern above admits only the four levels.
+    const level = m[2] as RuleLevel;
     rules[m[1]] = typeof prev === "object" ? { ...prev, level } : level;
   }
   return { ...config, rules };
