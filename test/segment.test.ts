@@ -109,6 +109,18 @@ describe("segmentation by structure", () => {
     );
   });
 
+  it("rows of an unruled table with long names and thousands separators stay in the table", () => {
+    n = 0;
+    const { regions } = segment([
+      line("一般公共预算支出表"),
+      line("科目编码  科目名称  合计  基本支出  项目支出"),
+      line("2080505  机关事业单位基本养老保险缴费支出  1,234.56  1,234.56"),
+      line("2080506  机关事业单位职业年金缴费支出  617.28  617.28"),
+    ]);
+    assert.equal(regions.length, 1);
+    assert.equal(regions[0]?.blocks.length, 3);
+  });
+
   it("prose after the table's figures ends it and returns to the narrative", () => {
     n = 0;
     const { regions, narrative } = segment([

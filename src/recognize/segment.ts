@@ -69,7 +69,8 @@ function endsRegion(line: LayoutLine, region: Region): boolean {
 
 /** A line of running text: sentence punctuation and a good run of words. */
 function isProse(c: string): boolean {
-  if (!/[,，。;；]/.test(c)) return false;
+  // A thousands separator ("1,234.56" in a row of an unruled table) is no comma of a sentence.
+  if (!/[，。;；]|,(?!\d)|(?<!\d),/.test(c)) return false;
   const cjk = c.match(/[\u3400-\u9fff]/g)?.length ?? 0;
   return cjk >= 12 && /[\u3400-\u9fff]{4}/.test(c);
 }
