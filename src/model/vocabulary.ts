@@ -13,6 +13,28 @@
  */
 import type { ColumnId, Kind, RowKeyKind, TableId } from "./schema.ts";
 
+// ------------------------------------------------------------ table kinds
+
+/** Tables whose rows are 支出功能分类 codes. */
+export const FUNCTIONAL_TABLES: ReadonlySet<TableId> = new Set([
+  "income",
+  "expenditure",
+  "gpb_function",
+  "gpb_basic_function",
+  "fiscal_function",
+  "gov_fund",
+  "state_capital",
+]);
+
+/** Tables whose rows are 经济分类 codes. */
+export const ECONOMIC_TABLES: ReadonlySet<TableId> = new Set([
+  "gpb_economic",
+  "gpb_basic_economic",
+  "gpb_project_economic",
+  "fiscal_basic_economic",
+  "running_cost",
+]);
+
 // ------------------------------------------------------------------ funds
 
 /** The three budgets a 财政拨款 comes from, in printed order. */

@@ -7,25 +7,10 @@
  */
 import { COLUMN_LABELS } from "../model/labels.ts";
 import type { DirectoryEntry, Table, TableId, TableRecognition } from "../model/schema.ts";
+import { ECONOMIC_TABLES, FUNCTIONAL_TABLES } from "../model/vocabulary.ts";
 import { totalsClose } from "./report.ts";
 import type { TitleMatch } from "./titles.ts";
 
-const FUNCTIONAL: ReadonlySet<TableId> = new Set([
-  "income",
-  "expenditure",
-  "gpb_function",
-  "gpb_basic_function",
-  "fiscal_function",
-  "gov_fund",
-  "state_capital",
-]);
-const ECONOMIC: ReadonlySet<TableId> = new Set([
-  "gpb_economic",
-  "gpb_basic_economic",
-  "gpb_project_economic",
-  "fiscal_basic_economic",
-  "running_cost",
-]);
 /** The same table by the other classification. */
 const TWIN: Partial<Record<TableId, TableId>> = {
   gpb_function: "gpb_economic",
@@ -56,7 +41,8 @@ export function applyEvidence(
     const family = func >= econ ? "功能分类" : "经济分类";
     reasons.push(`行：${family}科目 ${Math.max(func, econ)} 行`);
     const wrong =
-      (FUNCTIONAL.has(table.id) && econ > func * 4) || (ECONOMIC.has(table.id) && func > econ * 4);
+      (FUNCTIONAL_TABLES.has(table.id) && econ > func * 4) ||
+      (ECONOMIC_TABLES.has(table.id) && func > econ * 4);
     const twin = TWIN[table.id];
     if (wrong && twin) {
       reasons.push(`行的科目类别与标题不符，按行识别为${twin}`);

@@ -108,7 +108,7 @@ export function recognize(layout: Layout, opts: RecognizeOptions = {}): Disclosu
   } = recognizeNarrative({ lines: narrative, year, unit, kind });
   issues.push(...narrativeIssues);
 
-  const report = buildReport(layout, regions, tables, narrative);
+  const report = buildReport(layout, directory, regions, tables, narrative);
   for (const e of report.directory) {
     if (e.found) continue;
     issues.push({

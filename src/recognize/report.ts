@@ -134,12 +134,13 @@ const SKIPPED =
 
 export function buildReport(
   layout: Layout,
+  listed: readonly Omit<DirectoryEntry, "found">[],
   regions: readonly Region[],
   tables: readonly Table[],
   narrative: readonly LayoutLine[],
 ): RecognitionReport {
   const found = new Set<TableId>(tables.map((t) => t.id));
-  const directory: DirectoryEntry[] = readDirectory(layout.blocks).map((e) => ({
+  const directory: DirectoryEntry[] = listed.map((e) => ({
     ...e,
     found:
       (e.id !== undefined && e.id !== "other" && found.has(e.id)) ||

@@ -9,6 +9,7 @@ import { findByName, lookup } from "../../catalog/index.ts";
 import type { GridRow, LayoutLine } from "../../ingest/layout.ts";
 import { isBlankMark, parseAmount } from "../../model/money.ts";
 import type { Cell, ColumnId, Issue, Row, Table, TableId } from "../../model/schema.ts";
+import { ECONOMIC_TABLES } from "../../model/vocabulary.ts";
 import { gridColumns, modelColumns, streamColumns } from "../columns.ts";
 import { compact } from "../normalize.ts";
 import type { Region } from "../segment.ts";
@@ -24,6 +25,7 @@ import {
   makeRow,
   newTable,
   provenance,
+  regionGridRows,
 } from "./common.ts";
 import { placeAmounts } from "./place.ts";
 
@@ -50,7 +52,7 @@ function isAmountText(t: string): boolean {
 
 /** The functional or economic kind a table's codes should be. */
 function expectsEconomic(id: TableId): boolean {
-  return id === "gpb_economic" || id === "gpb_basic_economic" || id === "gpb_project_economic";
+  return ECONOMIC_TABLES.has(id);
 }
 
 class RowSink {
@@ -563,27 +565,13 @@ export function buildClassificationTable(region: Region, id: TableId, ctx: Build
   const sink = new RowSink(table, ctx);
   const grid = region.blocks.find(isGrid);
   if (grid && grid.rows.length >= 2) {
-    // A row that spilled past the ruled grid (the last line on the next page,
-    // printed without rules) is still a row: its cells are the runs of text.
-    const allRows = region.blocks.flatMap((b): GridRow[] => {
-      if (isGrid(b)) return b.rows;
-      const cells = b.text.trim().split(/\s{2,}/);
+    const width = grid.rows.at(-1)?.cells.length ?? 0;
+    const allRows = regionGridRows(region, (cells) => {
       if (cells.length < 2 || !CODE_CELL.test(cells[0] ?? "") || !isAmountText(cells.at(-1) ?? ""))
-        return [];
-      const width = grid.rows.at(-1)?.cells.length ?? cells.length;
+        return undefined;
       // Amounts keep to the right, as in the grid above.
-      const padded = [
-        ...cells.slice(0, -1),
-        ...Array.from({ length: Math.max(0, width - cells.length) }, () => ""),
-        cells.at(-1) ?? "",
-      ];
-      return [
-        {
-          cells: padded.map((text) => ({ text })),
-          line: b.line,
-          ...(b.page !== undefined ? { page: b.page } : {}),
-        },
-      ];
+      const gap = Array.from({ length: Math.max(0, width - cells.length) }, () => "");
+      return [...cells.slice(0, -1), ...gap, cells.at(-1) ?? ""];
     });
     buildFromGrid(allRows, table, sink);
   } else {

@@ -3,7 +3,7 @@
  * note, cells and rows with provenance, and the reading of classification
  * codes.
  */
-import type { LayoutBlock, LayoutLine } from "../../ingest/layout.ts";
+import type { GridRow, LayoutBlock, LayoutLine } from "../../ingest/layout.ts";
 import { COLUMN_LABELS } from "../../model/labels.ts";
 import type {
   Cell,
@@ -178,6 +178,25 @@ export function finishTable(table: Table, region: Region): Table {
   );
   if (lastLine > table.source.line) table.source.endLine = lastLine;
   return table;
+}
+
+/**
+ * A region's rows as grid rows. A line printed past the ruled grid (the
+ * last row, or a total line, on the next page without rules) is still a
+ * row: its cells are its runs of text, when `accept` takes them.
+ */
+export function regionGridRows(
+  region: Region,
+  accept: (cells: string[]) => string[] | undefined,
+): GridRow[] {
+  return region.blocks.flatMap((b): GridRow[] => {
+    if (isGrid(b)) return b.rows;
+    const cells = accept(b.text.trim().split(/\s{2,}/));
+    if (!cells) return [];
+    const row: GridRow = { cells: cells.map((text) => ({ text })), line: b.line };
+    if (b.page !== undefined) row.page = b.page;
+    return [row];
+  });
 }
 
 /** Is this grid block's text a region block of lines only? */

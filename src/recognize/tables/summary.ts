@@ -20,7 +20,6 @@ import { compact, hasOrdinal, stripOrdinal } from "../normalize.ts";
 import type { Region } from "../segment.ts";
 import { type Token, tokenizeLines } from "../stream.ts";
 import {
-  AMOUNT_CELL,
   type BuildContext,
   columnsOf,
   finishTable,
@@ -30,6 +29,7 @@ import {
   makeRow,
   newTable,
   provenance,
+  regionGridRows,
 } from "./common.ts";
 
 interface Segment {
@@ -167,8 +167,18 @@ function gridSegments(rows: GridRow[]): { segments: Segment[]; columns: (ColumnI
   const header = rows.slice(0, h).map((r) => r.cells.map((c) => c.text));
   const columns = gridColumns(header);
   const headerText = (i: number) => header.map((r) => r[i] ?? "").join(" ");
+  const headerLabels = new Set(
+    header
+      .flat()
+      .map((t) => compact(t))
+      .filter((t) => t !== ""),
+  );
   const segments: Segment[] = [];
   for (const row of rows.slice(h)) {
+    // The header printed again over a continuation page ("合计 | 一般公共预算财政拨款 | …")
+    // is not a row of lines.
+    const texts = row.cells.map((c) => compact(c.text)).filter((t) => t !== "");
+    if (texts.length > 0 && texts.every((t) => headerLabels.has(t))) continue;
     let cur: Segment | undefined;
     let position = 0;
     // Cells under a label merged across columns ("当年支出小计" over three) are not values.
@@ -368,20 +378,9 @@ export function buildSummaryTable(region: Region, id: TableId, ctx: BuildContext
   let segments: Segment[];
   let streamExpenditureCols: ColumnId[] = ["amount"];
   if (grids.length > 0 && (grids[0]?.rows.length ?? 0) >= 2) {
-    // A last row printed past the ruled grid ("收入总计  490,808.40  支出总计 …"
-    // on the next page, without rules) is still a row: its cells are the runs of text.
-    const rows = region.blocks.flatMap((b): GridRow[] => {
-      if (isGrid(b)) return b.rows;
-      const cells = b.text.trim().split(/\s{2,}/);
-      if (cells.length < 2 || !cells.some((c) => isMoneyCell(c))) return [];
-      return [
-        {
-          cells: cells.map((text) => ({ text })),
-          line: b.line,
-          ...(b.page !== undefined ? { page: b.page } : {}),
-        },
-      ];
-    });
+    const rows = regionGridRows(region, (cells) =>
+      cells.length >= 2 && cells.some((c) => isMoneyCell(c)) ? cells : undefined,
+    );
     const r = gridSegments(rows);
     segments = r.segments;
   } else {
@@ -410,9 +409,6 @@ export function buildSummaryTable(region: Region, id: TableId, ctx: BuildContext
     const sub = subLine(seg, lastKey);
     const cls = sub ?? classifyLabel(seg.label, ctx.year, kindHint(seg.header ?? ""));
     if (!cls || cls.key === "heading") continue;
-    // "合计" with no figures is a header repeated over a continuation page, not a line.
-    if (cls.key === "grand_total" && seg.values.length === 0 && /^合计$/.test(compact(seg.label)))
-      continue;
     let side: Side = cls.side ?? (seg.position === 0 ? "income" : "expenditure");
     let key = cls.key;
     if (key === "grand_total") {
