@@ -52,6 +52,10 @@ describe("recognition on every corpus document", () => {
         );
       }
 
+      // Every corpus document is read in full: no page of table figures is left
+      // unclaimed (a project description's "1170.00万" is text, not a table).
+      assert.deepEqual(d.report.unclaimedPages, []);
+
       const listed = d.report.directory.filter((e) => e.id !== undefined);
       if (standard.length > 0) {
         // Every table the 目录 lists is found in the body.

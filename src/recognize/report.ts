@@ -17,10 +17,11 @@ import { classifyTitle, titleShape } from "./titles.ts";
 
 /**
  * A figure as tables print it: decimals or thousands separators, not followed
- * by a unit, a percent sign or 年 (a sentence's "950.12万元" is narrative).
+ * by a unit, a percent sign or 年 (a sentence's "950.12万元", a project
+ * description's "1170.00万" or "36377.3平方米" are text, not table figures).
  */
 const TABLE_FIGURE =
-  /(?<![\d.,])-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.,]*\s*(?:万元|元|%|％|年|亿))/g;
+  /(?<![\d.,])-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\d.,]*\s*(?:万|元|%|％|年|亿|人|个|户|辆|台|套|次|项|平方米|亩|公里|天))/g;
 
 function figuresIn(text: string): number {
   let n = 0;
