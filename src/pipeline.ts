@@ -27,11 +27,19 @@ export async function readIfTemplate(bytes: Uint8Array): Promise<RenderInput | u
  * wrong cell is an error naming it), not recognised like a published table.
  */
 export async function extractFile(file: string): Promise<Disclosure> {
-  const bytes = await readInputFile(file);
+  return extractBytes(await readInputFile(file), file);
+}
+
+/**
+ * A disclosure from bytes already in memory (an upload, a stored original);
+ * `file` is the name recorded as its source.
+ */
+export async function extractBytes(bytes: Uint8Array, file?: string): Promise<Disclosure> {
   const template = await readIfTemplate(bytes);
   if (template) {
     const { disclosure } = template;
-    return { ...disclosure, source: { ...disclosure.source, file, format: "xlsx" } };
+    const source = { ...disclosure.source, format: "xlsx" as const };
+    return { ...disclosure, source: file === undefined ? source : { ...source, file } };
   }
-  return recognize(await ingestBytes(bytes), { file });
+  return recognize(await ingestBytes(bytes), file === undefined ? {} : { file });
 }
