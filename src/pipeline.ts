@@ -6,6 +6,7 @@
 import { ingestBytes, readInputFile, sniffFormat } from "./ingest/index.ts";
 import type { Disclosure } from "./model/schema.ts";
 import { recognize } from "./recognize/index.ts";
+import { mergeHalves } from "./recognize/merge.ts";
 import type { RenderInput } from "./render/input.ts";
 
 /**
@@ -42,4 +43,15 @@ export async function extractBytes(bytes: Uint8Array, file?: string): Promise<Di
     return { ...disclosure, source: file === undefined ? source : { ...source, file } };
   }
   return recognize(await ingestBytes(bytes), file === undefined ? {} : { file });
+}
+
+/**
+ * One disclosure published as two files (the 说明 in one, the 公开表 in the
+ * other), read as one: each file read on its own, then merged (the tables
+ * of the one, the narrative of the other; every page stays traceable to its
+ * file). Which file is which is recognised, whatever the order given.
+ */
+export async function extractAsOne(a: string, b: string): Promise<Disclosure> {
+  const [da, db] = [await extractFile(a), await extractFile(b)];
+  return mergeHalves(da, db);
 }

@@ -9,7 +9,9 @@ export type GongkaiErrorCode =
   | "encoding"
   | "unsupported_format"
   | "not_disclosure"
-  | "too_large";
+  | "too_large"
+  /** Files given as one disclosure (check --as-one) that are not two halves of one. */
+  | "not_one_disclosure";
 
 export class GongkaiError extends Error {
   readonly code: GongkaiErrorCode;

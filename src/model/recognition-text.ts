@@ -9,13 +9,26 @@ export function recognitionLines(r: RecognitionReport | undefined): string[] {
   if (!r) return [];
   const lines: string[] = [];
   const missing = r.directory.filter((e) => !e.found);
-  if (r.directory.length > 0) {
+  if (r.half === "narrative") {
+    // One half of a disclosure published as two files: the tables are not
+    // missing from the disclosure, only from this file.
+    lines.push(
+      `本文件只有说明，没有表格，像是分两个文件公开的一半（表格另文公开）${missing.length > 0 ? `；目录列出的 ${missing.length} 张表不在本文件中：${missing.map((e) => e.title).join("、")}` : ""}；与表格文件一起检查：gongkai check 说明文件 表格文件 --as-one`,
+    );
+  } else if (r.half === "tables") {
+    lines.push(
+      "本文件只有表格，没有说明，像是分两个文件公开的一半（说明另文公开）；与说明文件一起检查：gongkai check 说明文件 表格文件 --as-one",
+    );
+  }
+  if (r.directory.length > 0 && r.half !== "narrative") {
     lines.push(
       `目录列出 ${r.directory.length} 张表，${missing.length === 0 ? "均已识别" : `${missing.length} 张未在正文中识别：${missing.map((e) => e.title).join("、")}`}`,
     );
   }
   for (const p of r.unclaimedPages)
-    lines.push(`第 ${p.page} 页的表格未能识别（${p.figures} 个数字未归入任何表格）：${p.sample}`);
+    lines.push(
+      `${p.file ? `${p.file} ` : ""}第 ${p.page} 页的表格未能识别（${p.figures} 个数字未归入任何表格）：${p.sample}`,
+    );
   if (r.otherTables.length > 0)
     lines.push(
       `未归入标准表的表格 ${r.otherTables.length} 张（已原样保留）：${r.otherTables.join("、")}`,

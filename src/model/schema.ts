@@ -31,6 +31,12 @@ export const ProvenanceSchema = z.object({
   page: z.number().int().positive().optional(),
   /** [x0, y0, x1, y1] in the page's own units (PDF points), top-left origin. */
   box: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
+  /**
+   * The file this line and page are in, for a disclosure read from several
+   * files (a narrative and its tables published apart): lines and pages
+   * count within that file. Absent for a disclosure read from one file.
+   */
+  file: z.string().optional(),
 });
 
 /** Canonical table ids (see shared/golden/README.md). */
@@ -282,7 +288,13 @@ export const RecognitionReportSchema = z.object({
   directory: z.array(DirectoryEntrySchema),
   /** Pages with figures that no recognised table claimed. */
   unclaimedPages: z.array(
-    z.object({ page: z.number().int().positive(), figures: z.number().int(), sample: z.string() }),
+    z.object({
+      page: z.number().int().positive(),
+      figures: z.number().int(),
+      sample: z.string(),
+      /** The file the page is in, for a disclosure read from several files. */
+      file: z.string().optional(),
+    }),
   ),
   /** Share of the document's printed figures that tables claimed, 0–1. */
   figuresClaimed: z.number().min(0).max(1),
@@ -292,6 +304,20 @@ export const RecognitionReportSchema = z.object({
   readerWarnings: z.array(z.string()),
   /** Whether some part of the document was not read, so absence findings cannot be trusted. */
   partial: z.boolean(),
+  /**
+   * The file holds one half of a disclosure published as two files: only the
+   * tables, or only the narrative (its 目录 may list tables it does not hold).
+   */
+  half: z.enum(["tables", "narrative"]).optional(),
+});
+
+/** One file of a disclosure published as two: what it held. */
+export const SourcePartSchema = z.object({
+  file: z.string(),
+  holds: z.enum(["tables", "narrative"]),
+  format: z.enum(["text", "markdown", "pdf", "xlsx", "docx", "html"]),
+  lines: z.number().int(),
+  pages: z.number().int().optional(),
 });
 
 export const DisclosureSchema = z.object({
@@ -314,6 +340,12 @@ export const DisclosureSchema = z.object({
     encoding: z.string().optional(),
     lines: z.number().int(),
     pages: z.number().int().optional(),
+    /**
+     * The files a disclosure published in two halves was read from, merged
+     * into this one (gongkai check --as-one, or a batch's pairing); every
+     * provenance then names its file.
+     */
+    parts: z.array(SourcePartSchema).optional(),
   }),
 });
 
@@ -336,6 +368,9 @@ export type Disclosure = z.infer<typeof DisclosureSchema>;
 export type TableRecognition = z.infer<typeof TableRecognitionSchema>;
 export type DirectoryEntry = z.infer<typeof DirectoryEntrySchema>;
 export type RecognitionReport = z.infer<typeof RecognitionReportSchema>;
+export type SourcePart = z.infer<typeof SourcePartSchema>;
+/** Which half of a split disclosure a file holds. */
+export type Half = SourcePart["holds"];
 
 /** The Disclosure schema as JSON Schema (draft 2020-12). */
 export function disclosureJsonSchema(): unknown {

@@ -11,6 +11,7 @@ import { DISCLOSURE_SCHEMA_VERSION } from "../model/version.ts";
 import { applyDirectoryNotes, directoryEmptyReasons } from "./directory.ts";
 import { detectEntity, detectKind, detectYear, documentText } from "./document.ts";
 import { applyEvidence } from "./evidence.ts";
+import { halfOf } from "./halves.ts";
 import { recognizeNarrative } from "./narrative/index.ts";
 import { buildReport, readDirectory } from "./report.ts";
 import { segment } from "./segment.ts";
@@ -109,13 +110,18 @@ export function recognize(layout: Layout, opts: RecognizeOptions = {}): Disclosu
   issues.push(...narrativeIssues);
 
   const report = buildReport(layout, directory, regions, tables, narrative);
+  const half = halfOf({ tables, sections, claims });
+  if (half) report.half = half;
   for (const e of report.directory) {
     if (e.found) continue;
     issues.push({
       code: "table.not_read",
-      message: report.partial
-        ? `目录列出的“${e.title}”未能在正文中识别（文档有未读取的部分，可能在其中）`
-        : `目录列出的“${e.title}”在正文中未见`,
+      message:
+        half === "narrative"
+          ? `目录列出的“${e.title}”不在本文件中（本文件只有说明，表格另文公开）`
+          : report.partial
+            ? `目录列出的“${e.title}”未能在正文中识别（文档有未读取的部分，可能在其中）`
+            : `目录列出的“${e.title}”在正文中未见`,
       source: e.source,
       ...(e.id ? { table: e.id } : {}),
     });

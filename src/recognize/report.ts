@@ -10,7 +10,7 @@
  * - everything the reader noticed (pages past the cap, scans, hidden sheets …).
  */
 import type { Layout, LayoutBlock, LayoutLine } from "../ingest/layout.ts";
-import type { DirectoryEntry, RecognitionReport, Row, Table, TableId } from "../model/schema.ts";
+import type { DirectoryEntry, RecognitionReport, Row, Table } from "../model/schema.ts";
 import { compact } from "./normalize.ts";
 import type { Region } from "./segment.ts";
 import { classifyTitle, titleShape } from "./titles.ts";
@@ -129,6 +129,18 @@ function sameTitle(a: string, b: string): boolean {
   return strip(a) === strip(b);
 }
 
+/** Whether the body has a table the 目录 lists: one of the id its words give, or of its title. */
+export function listedFound(
+  entry: Pick<DirectoryEntry, "id" | "title">,
+  tables: readonly Table[],
+): boolean {
+  const id = entry.id;
+  return (
+    (id !== undefined && id !== "other" && tables.some((t) => t.id === id)) ||
+    tables.some((t) => sameTitle(t.title, entry.title))
+  );
+}
+
 /** Reader warnings that mean some content was not read. */
 const SKIPPED =
   /跳过|无法读取|只读取|超过上限|超时|没有文字层|扫描|乱码|无法识别|隐藏|缓存|图片|编码/;
@@ -140,13 +152,7 @@ export function buildReport(
   tables: readonly Table[],
   narrative: readonly LayoutLine[],
 ): RecognitionReport {
-  const found = new Set<TableId>(tables.map((t) => t.id));
-  const directory: DirectoryEntry[] = listed.map((e) => ({
-    ...e,
-    found:
-      (e.id !== undefined && e.id !== "other" && found.has(e.id)) ||
-      tables.some((t) => sameTitle(t.title, e.title)),
-  }));
+  const directory: DirectoryEntry[] = listed.map((e) => ({ ...e, found: listedFound(e, tables) }));
 
   // Figures inside regions are claimed (by a standard table, or kept as other);
   // figures in blocks outside every region, except narrative sentences, are not.

@@ -124,7 +124,14 @@ function fundNamed(quote: string): "gpb" | "gov_fund" | "state_capital" | undefi
   return found.length === 1 ? (found[0] as "gpb" | "gov_fund" | "state_capital") : undefined;
 }
 
-function subjectSpecs(doc: Disclosure, s: ClaimSubject, quote: string): Spec[] {
+/** The economic table a sentence or its section names, where it names one. */
+function economicTableNamed(scope: string): "running_cost" | "fiscal_basic_economic" | undefined {
+  if (/机关运行经费/u.test(scope)) return "running_cost";
+  if (/财政拨款基本支出/u.test(scope)) return "fiscal_basic_economic";
+  return undefined;
+}
+
+function subjectSpecs(doc: Disclosure, s: ClaimSubject, quote: string, section?: string): Spec[] {
   const key = s.key ?? "";
   const final = doc.kind === "final";
   switch (s.kind) {
@@ -224,6 +231,11 @@ function subjectSpecs(doc: Disclosure, s: ClaimSubject, quote: string): Spec[] {
           ["gpb_function", code, ["total", "amount"]],
           ["expenditure", code, ["total"]],
         ];
+      // Items listed under the 说明 of the 机关运行经费 or the 财政拨款基本支出 table
+      // are that table's: 机关运行经费 may include project money (Jiangsu 2017).
+      const named = economicTableNamed(`${quote}${section ?? ""}`);
+      if (named && doc.tables.some((t) => t.id === named && t.rows.some((r) => r.key === code)))
+        return [[named, code, ["amount", "total", "running_cost"]]];
       return [
         ["gpb_basic_economic", code, ["total", "amount"]],
         ["gpb_economic", code, ["total", "amount"]],
@@ -269,7 +281,7 @@ export function cellsFor(
     if (field === "prior" && doc.kind !== "budget") return [];
     return refsOf(doc, [["three_public", claim.subject.key, [field]]]);
   }
-  return refsOf(doc, subjectSpecs(doc, claim.subject, claim.quote));
+  return refsOf(doc, subjectSpecs(doc, claim.subject, claim.quote, claim.section));
 }
 
 /** The table cells of a subject (for a share's denominator). */
