@@ -101,12 +101,21 @@ const CONFIRMED: Record<string, Record<string, string>> = {
     "code/name-mismatch@187": "the same numbering: 30213 printed for 其他商品和服务支出 (30299)",
     "code/name-mismatch@189":
       "303 named 离退休人员经费 and 退休费 printed as 30301 (离休费); 退休费 is 30302",
+    "text/subject-path-names@58":
+      "published (p6): “医疗卫生与计划生育支出（类）” in 2024 — the 类 210 is named 卫生健康支出 since 2019 (the 收支总表 keeps the old name too)",
     "template/unfinished-sentence@201":
       "published (p16): 公务用车购置及运行费 6.40 万元 “与2023年预算持平，主要原因是。” — the reason left blank",
   },
   "jiangsu/江苏省人大办公厅/江苏省人大常委会2019年度部门预算公开.pdf": {
     "template/unfinished-sentence@286":
       "published (p16): “2019年政府性基金支出预算支出万元。” — the figure is missing before 万元",
+    "text/subject-path-names@225":
+      "published (p13): “行政事业单位离退休（类）” — 行政事业单位离退休 is the 款 20805; the 类 is 社会保障和就业支出",
+    "text/subject-path-names@228": "the same “行政事业单位离退休（类）” (基本养老保险缴费)",
+    "text/subject-path-names@231": "the same “行政事业单位离退休（类）” (职业年金缴费)",
+    "text/subject-path-names@234":
+      "published (p13): “住房改革支出（类）” — 住房改革支出 is the 款 22102; the 类 is 住房保障支出",
+    "text/subject-path-names@237": "the same “住房改革支出（类）” (提租补贴)",
   },
   "jiangsu/江苏省政协办公厅/江苏省政协办公厅2019年度部门预算.pdf": {
     "template/fill-in-instruction@272":
@@ -123,6 +132,10 @@ const CONFIRMED: Record<string, Record<string, string>> = {
       "published: 20502 普通教育 合计 520,603.91 against Σ项 520,603.41 in the 收入预算表 (p8)",
     "arith/income-columns@125":
       "published: 2050202 小学教育 合计 9,645.51 against 14.33 + 8,201.15 + 0.50 + 1,430.03 = 9,646.01",
+  },
+  "shanghai-putuo-budgets/上海市普陀区财政局2025年部门预算.pdf": {
+    "text/amount-matches-table@87":
+      "published (p7): “…机关事业单位职业年金缴费支出（项）”887.36万元” against 873,617.00 元 (87.36 万元) in the 功能分类 table (p15) and 30109 职业年金缴费 (p17)",
   },
   "jiangsu/江苏省高级人民法院/省法院2018年度部门预算公开.pdf": {
     "text/growth-rate@499": "一般行政管理事务: 392.92 / 6442.89 is 6.10%, not 5.95%",
@@ -148,7 +161,6 @@ const NO_ERRORS: readonly string[] = [
   "shanghai-putuo-budgets/上海市普陀区人民政府万里街道办事处2024年部门预算.pdf",
   "shanghai-putuo-budgets/上海市普陀区商务委员会2025年单位预算.pdf",
   "shanghai-putuo-budgets/上海市普陀区商务委员会2025年部门预算.pdf",
-  "shanghai-putuo-budgets/上海市普陀区财政局2025年部门预算.pdf",
   "shanghai-templates/区级单位预算公开模板2026.xls",
   "shanghai-templates/区级单位预算公开模板2026.xlsx",
   "shanghai-templates/区级部门预算公开模板2026.xlsx",

@@ -10,7 +10,7 @@ import {
   zeroBaseGrowth,
 } from "./text/arith.ts";
 import { percentSign } from "./text/format.ts";
-import { codeNameMatches } from "./text/names.ts";
+import { codeNameMatches, subjectPathNames } from "./text/names.ts";
 import { runningCostWithinPublic } from "./text/running.ts";
 import { directionMatchesNumbers, threePublicReason } from "./text/words.ts";
 import { reportingDate, yearMatchesDocument } from "./text/year.ts";
@@ -37,6 +37,7 @@ export const textRules: Rule[] = [
   amountMatchesTable,
   moneyUnit,
   codeNameMatches,
+  subjectPathNames,
   changeArithmetic,
   growthRate,
   zeroBaseGrowth,

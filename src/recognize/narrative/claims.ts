@@ -10,6 +10,7 @@
  * a completion rate, anything else starts a new claim about the words
  * before it. Roles that follow attach to the claim the sentence is about.
  */
+import { findSubjectPaths } from "../../catalog/path.ts";
 import { parseAmount } from "../../model/money.ts";
 import type { Claim, ClaimSubject, Issue, MoneyUnit } from "../../model/schema.ts";
 import { catalogAvailable } from "./catalog.ts";
@@ -165,6 +166,18 @@ function sameSubject(a: ClaimSubject, b: ClaimSubject): boolean {
   return a.label === b.label;
 }
 
+/** What the sentences read so far say about the 科目 path of the next ones. */
+interface PathState {
+  lei?: string;
+}
+
+/** The last 类 a text names in a 科目 path. */
+function lastLei(text: string): string | undefined {
+  return findSubjectPaths(text)
+    .filter((p) => p.lei)
+    .at(-1)?.lei;
+}
+
 /** Extract the claims of the paragraphs of one section. */
 export function extractClaims(
   paragraphs: readonly Paragraph[],
@@ -173,11 +186,16 @@ export function extractClaims(
   const claims: NarrativeClaim[] = [];
   const issues: Issue[] = [];
   let hint = ctx.hint;
+  // The 类 a heading names ("（一）一般公共服务支出（类）") is the parent of
+  // paths its sentences print from their 款.
+  const state: PathState = {};
+  const headingLei = lastLei(ctx.section ?? "");
+  if (headingLei) state.lei = headingLei;
   for (const p of paragraphs) {
     // "按照支出经济分类科目，主要用于：" sets how the next list's names read.
     if (/经济分类/u.test(p.text)) hint = "econ";
     else if (/功能分类/u.test(p.text)) hint = "func";
-    extractParagraph(p, hint === undefined ? ctx : { ...ctx, hint }, claims, issues);
+    extractParagraph(p, hint === undefined ? ctx : { ...ctx, hint }, claims, issues, state);
   }
   return { claims, issues };
 }
@@ -187,6 +205,7 @@ function extractParagraph(
   ctx: ClaimContext,
   claims: NarrativeClaim[],
   issues: Issue[],
+  state: PathState,
 ): void {
   const groups: Group[] = [];
   let prevTopic: Group | undefined;
@@ -200,6 +219,8 @@ function extractParagraph(
   }
 
   for (const s of sentences) {
+    const lei = lastLei(s.text);
+    if (lei) state.lei = lei;
     const tokens = tokenize(s.text);
     if (tokens.length === 0) {
       const t = s.text.trim();
@@ -228,6 +249,7 @@ function extractParagraph(
         ...(ctx.section !== undefined ? { section: ctx.section } : {}),
         ...(side !== undefined ? { side } : {}),
         ...(ctx.hint !== undefined ? { hint: ctx.hint } : {}),
+        ...(state.lei !== undefined ? { lei: state.lei } : {}),
       });
       side = resolved.side ?? side;
       if (

@@ -4,6 +4,7 @@
  * through the catalog).
  */
 import { codeKind } from "../../catalog/index.ts";
+import { lastSubjectPath, resolveSubjectPath, type SubjectPath } from "../../catalog/path.ts";
 import type { ClaimSubject } from "../../model/schema.ts";
 import { type CatalogKind, lookupCode, resolveName } from "./catalog.ts";
 
@@ -17,6 +18,8 @@ export interface SubjectContext {
   side?: Side;
   /** The text said which classification its list follows. */
   hint?: "func" | "econ";
+  /** The 类 a heading or an earlier sentence named, for a path printed from its 款. */
+  lei?: string;
 }
 
 export interface SubjectResult {
@@ -29,9 +32,6 @@ type Kind = ClaimSubject["kind"];
 
 /** A printed code right before the amount: "（2080505）", "(301)". */
 const CODE_RE = /[（(]\s*(\d{3}(?:\d{2}){0,2})\s*[）)]\s*$/u;
-/** A 类/款/项 name path: "卫生健康支出（类）医疗保障管理事务（款）信息化建设（项）". */
-const PATH_RE =
-  /([^\s（()）、，,：:；;]+?)\s*[（(]类[）)]\s*(?:([^\s（()）、，,：:；;]+?)\s*[（(]款[）)])?\s*(?:([^\s（()）、，,：:；;]+?)\s*[（(]项[）)])?/u;
 
 /** Leading words that are not the subject. */
 const LEAD_RE =
@@ -162,18 +162,13 @@ function classification(code: string, label: string): ClaimSubject {
   return { kind: "classification", code, label };
 }
 
-/** Resolve a 类/款/项 name path through the catalog to the deepest code. */
-function resolvePath(m: RegExpExecArray, year: number): string | undefined {
-  const [, lei, kuan, xiang] = m;
-  if (!lei) return undefined;
-  const l1 = resolveName(lei, year, { kind: "func", level: 1 });
-  if (!l1) return undefined;
-  if (!kuan) return l1.code;
-  const l2 = resolveName(kuan, year, { kind: "func", level: 2, parent: l1.code });
-  if (!l2) return undefined;
-  if (!xiang) return l2.code;
-  const l3 = resolveName(xiang, year, { kind: "func", level: 3, parent: l2.code });
-  return l3?.code;
+/** A path's code; a catalog that fails to load leaves it unresolved. */
+function resolvePath(path: SubjectPath, year: number, lei: string | undefined) {
+  try {
+    return resolveSubjectPath(path, year, lei);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -187,12 +182,12 @@ export function resolveSubject(raw: string, ctx: SubjectContext): SubjectResult 
   if (code?.[1]) {
     return { subjects: [classification(code[1], label)], side };
   }
-  const path = PATH_RE.exec(raw);
+  const path = lastSubjectPath(raw);
   if (path) {
-    const full = path[0].replace(/\s+/gu, "");
-    const resolved = resolvePath(path, ctx.year);
+    const full = path.text.replace(/\s+/gu, "");
+    const resolved = resolvePath(path, ctx.year, ctx.lei);
     const s: ClaimSubject = resolved
-      ? classification(resolved, full)
+      ? classification(resolved.code, full)
       : { kind: "classification", label: full };
     return { subjects: [s], side: "expenditure" };
   }
