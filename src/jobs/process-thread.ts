@@ -1,0 +1,91 @@
+/**
+ * One long-lived worker thread that turns a document's bytes into its
+ * Disclosure and check report, one document at a time. If the thread dies
+ * (out of memory on a hostile file), the document in hand fails and the next
+ * one gets a fresh thread.
+ */
+import { Worker } from "node:worker_threads";
+import type { CheckConfig } from "../check/config.ts";
+import type { CheckReport } from "../check/types.ts";
+import { GongkaiError, type GongkaiErrorCode } from "../model/errors.ts";
+import type { Disclosure } from "../model/schema.ts";
+
+export interface Processed {
+  disclosure: Disclosure;
+  report: CheckReport;
+}
+
+interface Answer {
+  seq: number;
+  progress?: number;
+  disclosure?: Disclosure;
+  report?: CheckReport;
+  error?: string;
+  known?: boolean;
+  code?: GongkaiErrorCode;
+}
+
+interface Pending {
+  onProgress: ((share: number) => void) | undefined;
+  resolve: (p: Processed) => void;
+  reject: (e: Error) => void;
+}
+
+function workerUrl(): URL {
+  const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+  return new URL(`./process-worker${ext}`, import.meta.url);
+}
+
+export class ProcessThread {
+  #worker: Worker | undefined;
+  #seq = 0;
+  #pending = new Map<number, Pending>();
+
+  #start(): Worker {
+    const worker = new Worker(workerUrl());
+    worker.on("message", (a: Answer) => {
+      const p = this.#pending.get(a.seq);
+      if (!p) return;
+      if (a.progress !== undefined) {
+        p.onProgress?.(a.progress);
+        return;
+      }
+      this.#pending.delete(a.seq);
+      if (a.disclosure && a.report) p.resolve({ disclosure: a.disclosure, report: a.report });
+      else if (a.known && a.code) p.reject(new GongkaiError(a.code, a.error ?? ""));
+      else p.reject(new Error(a.error ?? "未知错误"));
+    });
+    const fail = (e: Error) => {
+      if (this.#worker === worker) this.#worker = undefined;
+      for (const p of this.#pending.values()) p.reject(e);
+      this.#pending.clear();
+    };
+    worker.on("error", (e) => fail(e));
+    worker.on("exit", (code) => fail(new Error(`处理线程意外退出（${code}）`)));
+    // The thread keeps no process alive on its own: an idle server may exit.
+    worker.unref();
+    return worker;
+  }
+
+  /** Read and check one document; `onProgress` hears the share done (0–1) along the way. */
+  process(
+    bytes: Uint8Array,
+    name: string | undefined,
+    config: CheckConfig,
+    onProgress?: (share: number) => void,
+  ): Promise<Processed> {
+    this.#worker ??= this.#start();
+    const seq = ++this.#seq;
+    const worker = this.#worker;
+    return new Promise<Processed>((resolve, reject) => {
+      this.#pending.set(seq, { onProgress, resolve, reject });
+      worker.postMessage({ seq, bytes, ...(name !== undefined ? { name } : {}), config });
+    });
+  }
+
+  async close(): Promise<void> {
+    const w = this.#worker;
+    this.#worker = undefined;
+    if (w) await w.terminate();
+  }
+}
