@@ -19,6 +19,9 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 export function documentInfo(doc: Disclosure): DocumentInfo {
   return {
     ...(doc.source.file !== undefined ? { file: doc.source.file } : {}),
+    ...(doc.source.parts
+      ? { parts: doc.source.parts.map((p) => ({ file: p.file, holds: p.holds })) }
+      : {}),
     kind: doc.kind,
     year: doc.year,
     entity: doc.entity.name,

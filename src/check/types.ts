@@ -46,6 +46,11 @@ export interface Location {
   endLine?: number;
   page?: number;
   box?: [number, number, number, number];
+  /**
+   * The file the line and page are in, when the document was read from two
+   * files (a narrative and its tables published apart); absent otherwise.
+   */
+  file?: string;
 }
 
 /** What a rule's function yields; the engine adds rule id, basis and severity. */
@@ -108,6 +113,8 @@ export interface Rule {
 
 export interface DocumentInfo {
   file?: string;
+  /** The files of a disclosure published in two halves and checked as one, with what each held. */
+  parts?: { file: string; holds: "tables" | "narrative" }[];
   kind: Kind;
   year: number;
   entity: string;

@@ -138,6 +138,7 @@ export function cellLocation(table: Table, row: Row, column: string): Location {
     ...(src.endLine !== undefined ? { endLine: src.endLine } : {}),
     ...(src.page !== undefined ? { page: src.page } : {}),
     ...(src.box !== undefined ? { box: src.box } : {}),
+    ...(src.file !== undefined ? { file: src.file } : {}),
   };
 }
 
@@ -151,6 +152,7 @@ export function rowLocation(table: Table, row: Row): Location {
     line: row.source.line,
     ...(row.source.page !== undefined ? { page: row.source.page } : {}),
     ...(row.source.box !== undefined ? { box: row.source.box } : {}),
+    ...(row.source.file !== undefined ? { file: row.source.file } : {}),
   };
 }
 
@@ -161,6 +163,7 @@ export function tableLocation(table: Table): Location {
     tableTitle: table.title,
     line: table.source.line,
     ...(table.source.page !== undefined ? { page: table.source.page } : {}),
+    ...(table.source.file !== undefined ? { file: table.source.file } : {}),
   };
 }
 
@@ -172,6 +175,7 @@ export function claimLocation(claim: Claim): Location {
     line: claim.source.line,
     ...(claim.source.endLine !== undefined ? { endLine: claim.source.endLine } : {}),
     ...(claim.source.page !== undefined ? { page: claim.source.page } : {}),
+    ...(claim.source.file !== undefined ? { file: claim.source.file } : {}),
   };
 }
 
@@ -183,5 +187,6 @@ export function sectionLocation(section: Section, quote?: string): Location {
     line: section.source.line,
     ...(section.source.endLine !== undefined ? { endLine: section.source.endLine } : {}),
     ...(section.source.page !== undefined ? { page: section.source.page } : {}),
+    ...(section.source.file !== undefined ? { file: section.source.file } : {}),
   };
 }

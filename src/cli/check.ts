@@ -1,16 +1,20 @@
 /**
- * `gongkai check FILE… [--format …] [--preset …] [--fail-on …] [--config …] [--rule …]`
+ * `gongkai check FILE… [--format …] [--preset …] [--fail-on …] [--config …] [--rule …] [--as-one]`
+ *
+ * Many files are checked on every core, and the two halves of a disclosure
+ * published as two files are paired and checked as one (src/jobs/check-files.ts);
+ * --as-one says the two files given are such halves.
  *
  * Exit codes: 0 when no finding reaches --fail-on, 1 when one does, 2 when a
  * file cannot be read or recognised (the other files are still checked).
  */
 import { writeFile } from "node:fs/promises";
-import { availableParallelism } from "node:os";
 import { type CheckConfig, loadConfig, type Preset, withRuleFlags } from "../check/config.ts";
 import { checkDisclosure, reaches } from "../check/engine.ts";
 import type { CheckReport, Severity } from "../check/types.ts";
+import { checkFiles, type FileCheck } from "../jobs/check-files.ts";
 import { GongkaiError } from "../model/errors.ts";
-import { extractFile } from "../pipeline.ts";
+import { extractAsOne } from "../pipeline.ts";
 import type { CheckFormat } from "./options.ts";
 
 export { CHECK_FORMATS, type CheckFormat } from "./options.ts";
@@ -24,6 +28,8 @@ export interface CheckOptions {
   rule: string[];
   output?: string;
   color: boolean;
+  /** The two files are one disclosure's narrative and tables: merge them and check once. */
+  asOne?: boolean;
 }
 
 export interface CheckIo {
@@ -56,6 +62,25 @@ async function render(reports: CheckReport[], opts: CheckOptions): Promise<strin
   }
 }
 
+/** The reports: two files as one disclosure, or each file alone with a batch's halves paired. */
+async function checkAll(
+  files: string[],
+  opts: CheckOptions,
+  config: CheckConfig,
+): Promise<FileCheck[]> {
+  if (opts.asOne) {
+    if (files.length !== 2) {
+      throw new GongkaiError(
+        "not_one_disclosure",
+        `--as-one 需要正好两个文件（同一份公开的说明和表格），给了 ${files.length} 个`,
+      );
+    }
+    const [a, b] = files as [string, string];
+    return [{ files, report: checkDisclosure(await extractAsOne(a, b), config) }];
+  }
+  return checkFiles(files, config);
+}
+
 /** Returns the exit code. */
 export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo): Promise<number> {
   if (opts.format === "xlsx" && !opts.output) {
@@ -64,27 +89,12 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
   const config = await resolveConfig(opts);
   const reports: CheckReport[] = [];
   let unreadable = false;
-  if (files.length > 1 && availableParallelism() > 1) {
-    // Many files: every core reads and checks one at a time.
-    const { checkFilesInPool } = await import("../jobs/check-pool.ts");
-    const outcomes = await checkFilesInPool(files, config);
-    outcomes.forEach((o, i) => {
-      if ("report" in o) reports.push(o.report);
-      else if (o.error instanceof GongkaiError) {
-        io.err(`错误：${files[i]}：${o.error.message}\n`);
-        unreadable = true;
-      } else throw o.error;
-    });
-  } else {
-    for (const file of files) {
-      try {
-        reports.push(checkDisclosure(await extractFile(file), config));
-      } catch (e) {
-        if (!(e instanceof GongkaiError)) throw e;
-        io.err(`错误：${file}：${e.message}\n`);
-        unreadable = true;
-      }
-    }
+  for (const c of await checkAll(files, opts, config)) {
+    if ("report" in c) reports.push(c.report);
+    else if (c.error instanceof GongkaiError) {
+      io.err(`错误：${c.files.join("、")}：${c.error.message}\n`);
+      unreadable = true;
+    } else throw c.error;
   }
   if (reports.length > 0) {
     const rendered = await render(reports, opts);

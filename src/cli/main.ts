@@ -65,6 +65,21 @@ function choice<T extends string>(allowed: readonly T[], what: string) {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError("端口应为 0–65535 的整数");
+  return n;
+}
+
+function positiveNumber(what: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${what}应为正数`);
+    return n;
+  };
+}
+
 command("extract")
   .description("识别一份公开文档中的表格、说明章节和文字陈述")
   .argument("<文件>", "公开文档（文本、PDF、XLSX、DOCX、HTML，按内容识别格式）")
@@ -103,6 +118,7 @@ command("check")
     [],
   )
   .option("-o, --output <文件>", "写入文件而不是标准输出（xlsx 必须指定）")
+  .option("--as-one", "两个文件是同一份公开的说明和表格（分两个文件公开），合并为一份检查")
   .action(
     async (
       files: string[],
@@ -113,6 +129,7 @@ command("check")
         config?: string;
         rule: string[];
         output?: string;
+        asOne?: boolean;
       },
     ) => {
       const { runCheck } = await import("./check.ts");
@@ -187,6 +204,29 @@ command("rules")
     const { runRules } = await import("./rules.ts");
     process.stdout.write(runRules(opts));
   });
+
+command("serve")
+  .description("启动 HTTP API：上传、检查、查询、比较和导出公开文档（默认只在本机 127.0.0.1）")
+  .option("--port <端口>", "端口（0：任一空闲端口）", port, 8080)
+  .option("--host <地址>", "监听地址（0.0.0.0：对外提供服务）", "127.0.0.1")
+  .option(
+    "--db <数据库>",
+    "SQLite 文件路径或 postgres:// 地址（默认 DATABASE_URL 或 ./gongkai.db）",
+  )
+  .option("--max-upload-mb <MB>", "上传文件的大小上限（MB）", positiveNumber("上传上限"), 50)
+  .option("--demo", "空库首次启动时创建管理账户并导入 ../shared 中的示例文档（npm start）")
+  .action(
+    async (opts: {
+      port: number;
+      host: string;
+      db?: string;
+      maxUploadMb: number;
+      demo?: boolean;
+    }) => {
+      const { runServe } = await import("./serve.ts");
+      await runServe({ ...opts, demo: opts.demo === true }, (s) => process.stdout.write(s));
+    },
+  );
 
 command("schema")
   .description("输出 JSON Schema：model（Disclosure 模型，默认）或 report（检查报告）")

@@ -9,9 +9,11 @@
 import { recognitionLines } from "../../model/recognition-text.ts";
 import type { CheckReport, Finding, Severity, WaivedFinding } from "../types.ts";
 import {
+  documentFiles,
   familyTitle,
   groupFindings,
   KIND_LABELS,
+  partsLabel,
   placesOf,
   quotesOf,
   type RuleMeta,
@@ -191,7 +193,7 @@ ${waived ? h`<dt>豁免理由</dt><dd class="reason">${f.waiver.reason}</dd>` : 
     return h`<section class="doc">
 <h2>${heading}　${d.year}年度${KIND_LABELS[d.kind]}公开</h2>
 <table class="info">
-<tr><th>文件</th><td colspan="3">${d.file ?? "（未命名文档）"}</td></tr>
+<tr><th>文件</th><td colspan="3">${documentFiles(d) ?? "（未命名文档）"}${partsLabel(d) ? h`<br>${partsLabel(d)}` : ""}</td></tr>
 <tr><th>公开主体</th><td>${d.entity}</td><th>主管部门</th><td>${d.parent ?? "—（本身为部门）"}</td></tr>
 <tr><th>类型</th><td>部门${KIND_LABELS[d.kind]}</td><th>年度</th><td>${d.year}</td></tr>
 <tr><th>金额单位</th><td>${d.unit}</td><th>来源格式</th><td>${d.format}</td></tr>
@@ -212,7 +214,7 @@ ${r.failures.length > 0 ? h`<h3>规则运行出错（${r.failures.length}）</h3
     reports.length > 1
       ? h`<table class="overview"><thead><tr><th>序号</th><th>公开主体</th><th>年度</th><th>类型</th><th>文件</th><th>错误</th><th>警告</th><th>提示</th><th>已豁免</th></tr></thead><tbody>${reports.map(
           (r, i) =>
-            h`<tr><td>${i + 1}</td><td>${r.document.entity}</td><td>${r.document.year}</td><td>${KIND_LABELS[r.document.kind]}</td><td>${r.document.file ?? ""}</td><td class="n${r.summary.error > 0 ? " error" : ""}">${r.summary.error}</td><td class="n${r.summary.warning > 0 ? " warning" : ""}">${r.summary.warning}</td><td class="n">${r.summary.info}</td><td class="n">${r.summary.waived}</td></tr>`,
+            h`<tr><td>${i + 1}</td><td>${r.document.entity}</td><td>${r.document.year}</td><td>${KIND_LABELS[r.document.kind]}</td><td>${documentFiles(r.document) ?? ""}</td><td class="n${r.summary.error > 0 ? " error" : ""}">${r.summary.error}</td><td class="n${r.summary.warning > 0 ? " warning" : ""}">${r.summary.warning}</td><td class="n">${r.summary.info}</td><td class="n">${r.summary.waived}</td></tr>`,
         )}</tbody></table>`
       : "";
   const preset = [...new Set(reports.map((r) => r.preset))].join("、");

@@ -57,6 +57,33 @@ export function tableLabel(loc: Location): string | undefined {
   return undefined;
 }
 
+/** A file as a reader names it: its name without the folders ("《部门预算公开表.pdf》"). */
+export function fileLabel(file: string): string {
+  return `《${file.split(/[\\/]/u).pop() || file}》`;
+}
+
+const HOLDS_LABELS = { tables: "表格", narrative: "说明" } as const;
+
+/**
+ * "说明与表格分两个文件公开，合并为一份检查：说明 a.pdf；表格 b.pdf" for a
+ * document checked from two files; undefined for one file.
+ */
+export function partsLabel(d: {
+  parts?: { file: string; holds: "tables" | "narrative" }[];
+}): string | undefined {
+  if (!d.parts || d.parts.length === 0) return undefined;
+  return `说明与表格分两个文件公开，合并为一份检查：${d.parts.map((p) => `${HOLDS_LABELS[p.holds]} ${p.file}`).join("；")}`;
+}
+
+/** The document's file(s) for a header: both halves of a document checked from two files. */
+export function documentFiles(d: {
+  file?: string;
+  parts?: { file: string }[];
+}): string | undefined {
+  if (d.parts && d.parts.length > 0) return d.parts.map((p) => p.file).join(" + ");
+  return d.file;
+}
+
 /** "第12行" or "第12–14行". */
 export function lineLabel(loc: Location): string | undefined {
   if (loc.line === undefined) return undefined;
@@ -90,7 +117,11 @@ export function describeLocation(loc: Location, within?: string): string {
   const row = rowLabel(loc);
   if (row) parts.push(row);
   if (loc.column) parts.push(`${columnLabel(loc.column)}列`);
-  const where = [lineLabel(loc), loc.page !== undefined ? `第${loc.page}页` : undefined]
+  const where = [
+    loc.file !== undefined ? fileLabel(loc.file) : undefined,
+    lineLabel(loc),
+    loc.page !== undefined ? `第${loc.page}页` : undefined,
+  ]
     .filter((s) => s !== undefined)
     .join(" ");
   if (where) parts.push(where);

@@ -8,8 +8,10 @@
 import { recognitionLines } from "../../model/recognition-text.ts";
 import type { CheckReport, Finding, Severity, WaivedFinding } from "../types.ts";
 import {
+  documentFiles,
   documentLabel,
   groupFindings,
+  partsLabel,
   placesOf,
   quotesOf,
   type RuleMeta,
@@ -83,8 +85,10 @@ export function formatPretty(reports: readonly CheckReport[], opts: PrettyOption
     if (i > 0) out.push("");
     const d = r.document;
     const who = d.parent ? `${d.entity}（主管部门：${d.parent}）` : d.entity;
-    out.push(paint(`━━ ${d.file ?? "（未命名文档）"}`, "bold"));
+    out.push(paint(`━━ ${documentFiles(d) ?? "（未命名文档）"}`, "bold"));
     out.push(`   ${documentLabel(d)} · ${who} · 金额单位 ${d.unit} · 规则集 ${r.preset}`);
+    const parts = partsLabel(d);
+    if (parts) out.push(`   ${parts}`);
     const reading = recognitionLines(r.recognition);
     if (reading.length > 0) {
       out.push(

@@ -145,18 +145,32 @@ export function formatSarif(reports: readonly CheckReport[], opts: SarifOptions 
     return i;
   };
 
-  const artifacts = reports.map((r) => ({
-    location: { uri: artifactUri(r.document.file) },
-    properties: {
-      kind: r.document.kind,
-      year: r.document.year,
-      entity: r.document.entity,
-      parent: r.document.parent,
-      unit: r.document.unit,
-      format: r.document.format,
-      preset: r.preset,
-    },
-  }));
+  // One artifact per file: a document checked from two files (narrative and
+  // tables published apart) has both, and each place points at its own file.
+  const artifacts: object[] = [];
+  const fileIndexes = reports.map((r) => {
+    const byFile = new Map<string, number>();
+    const files = [r.document.file, ...(r.document.parts ?? []).map((p) => p.file)];
+    for (const file of files) {
+      if (byFile.has(file ?? "")) continue;
+      byFile.set(file ?? "", artifacts.length);
+      const holds = r.document.parts?.find((p) => p.file === file)?.holds;
+      artifacts.push({
+        location: { uri: artifactUri(file) },
+        properties: {
+          kind: r.document.kind,
+          year: r.document.year,
+          entity: r.document.entity,
+          parent: r.document.parent,
+          unit: r.document.unit,
+          format: r.document.format,
+          preset: r.preset,
+          ...(holds ? { holds } : {}),
+        },
+      });
+    }
+    return byFile;
+  });
 
   // Two findings of one rule at one place (two template words in one sentence)
   // are told apart by their order, as code-scanning viewers do.
@@ -168,13 +182,19 @@ export function formatSarif(reports: readonly CheckReport[], opts: SarifOptions 
   };
   const results: unknown[] = [];
   const notifications: unknown[] = [];
-  reports.forEach((report, artifactIndex) => {
+  reports.forEach((report, r) => {
+    const byFile = fileIndexes[r] as Map<string, number>;
     const uri = artifactUri(report.document.file);
+    const artifactIndex = byFile.get(report.document.file ?? "") ?? 0;
+    const at = (l: Location) =>
+      l.file !== undefined && byFile.has(l.file)
+        ? sarifLocation(l, artifactUri(l.file), byFile.get(l.file) as number)
+        : sarifLocation(l, uri, artifactIndex);
     const result = (f: Finding | WaivedFinding) => {
       const properties: Record<string, unknown> = { severity: f.severity, basis: f.basis };
       if (f.expected !== undefined) properties.expected = f.expected;
       if (f.actual !== undefined) properties.actual = f.actual;
-      const locations = f.locations.map((l) => sarifLocation(l, uri, artifactIndex));
+      const locations = f.locations.map(at);
       return {
         ruleId: f.rule,
         ruleIndex: indexOf(f.rule),

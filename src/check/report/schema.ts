@@ -36,6 +36,10 @@ export const LocationSchema = z
       .tuple([z.number(), z.number(), z.number(), z.number()])
       .optional()
       .describe("页面上的位置 [x0, y0, x1, y1]，左上角为原点"),
+    file: z
+      .string()
+      .optional()
+      .describe("行号和页码所在的文件（说明与表格分两个文件公开、合并检查时）"),
   })
   .describe("问题所在的位置：表格的单元格或行，或说明文字中的一句话");
 
@@ -55,6 +59,15 @@ export const WaivedFindingSchema = FindingSchema.extend({
 
 export const DocumentInfoSchema = z.object({
   file: z.string().optional().describe("文件路径"),
+  parts: z
+    .array(
+      z.object({
+        file: z.string().describe("文件路径"),
+        holds: z.enum(["tables", "narrative"]).describe("tables 表格 / narrative 说明"),
+      }),
+    )
+    .optional()
+    .describe("说明与表格分两个文件公开、合并为一份检查时的两个文件"),
   kind: KindSchema.describe("budget 预算 / final 决算"),
   year: z.number().int().describe("年度"),
   entity: z.string().describe("公开主体（部门或单位）"),

@@ -9,7 +9,9 @@ import { recognitionLines } from "../../model/recognition-text.ts";
 import type { CheckReport, Finding, WaivedFinding } from "../types.ts";
 import {
   columnLabel,
+  documentFiles,
   KIND_LABELS,
+  partsLabel,
   quotesOf,
   type RuleMeta,
   rowLabel,
@@ -72,9 +74,11 @@ function findingRow(
   title: string | undefined,
 ): (string | number | null)[] {
   const locs = f.locations;
+  // A document checked from two files: the file each place is in.
+  const inFiles = [...new Set(locs.map((l) => l.file).filter((x): x is string => !!x))];
   return [
     no,
-    r.document.file ?? "",
+    inFiles.length > 0 ? inFiles.join("\n") : (documentFiles(r.document) ?? ""),
     r.document.entity,
     r.document.year,
     KIND_LABELS[r.document.kind],
@@ -208,7 +212,7 @@ export async function formatXlsx(
   for (const r of reports) {
     const d = r.document;
     summary.addRow([
-      d.file ?? "",
+      documentFiles(d) ?? "",
       d.entity,
       d.parent ?? "",
       d.year,
@@ -243,16 +247,20 @@ export async function formatXlsx(
   }
   finish(summary, summaryCols);
 
-  const reading = reports.flatMap((r) =>
-    recognitionLines(r.recognition).map((line) => ({ r, line })),
-  );
+  const reading = reports.flatMap((r) => {
+    const parts = partsLabel(r.document);
+    return [...(parts ? [parts] : []), ...recognitionLines(r.recognition)].map((line) => ({
+      r,
+      line,
+    }));
+  });
   if (reading.length > 0) {
     const readingCols: Col[] = [
       { header: "文件", width: 30, wrap: true },
       { header: "读取情况", width: 90, wrap: true },
     ];
     const ws = addSheet(wb, "读取情况", readingCols);
-    for (const { r, line } of reading) ws.addRow([r.document.file ?? "", line]);
+    for (const { r, line } of reading) ws.addRow([documentFiles(r.document) ?? "", line]);
     finish(ws, readingCols);
   }
 
@@ -264,7 +272,8 @@ export async function formatXlsx(
       { header: "错误信息", width: 60, wrap: true },
     ];
     const ws = addSheet(wb, "规则运行出错", failureCols);
-    for (const { r, e } of failures) ws.addRow([r.document.file ?? "", e.rule, e.message]);
+    for (const { r, e } of failures)
+      ws.addRow([documentFiles(r.document) ?? "", e.rule, e.message]);
     finish(ws, failureCols);
   }
 

@@ -61,7 +61,7 @@ function locate(doc: Disclosure, section: Section, sentence: string, at: number)
   const claim = own.find((c) => c.quote.includes(key) || sentence.includes(c.quote));
   if (claim) return { ...claimLocation(claim), quote: sentence };
   // A sentence without amounts right after one with: it starts on that sentence's last line.
-  let best: { end: number; line: number; page?: number } | undefined;
+  let best: { end: number; line: number; page?: number; file?: string } | undefined;
   for (const c of own) {
     const i = section.text.lastIndexOf(c.quote, at);
     if (i < 0) continue;
@@ -69,6 +69,7 @@ function locate(doc: Disclosure, section: Section, sentence: string, at: number)
     if (end > at || (best && best.end >= end)) continue;
     best = { end, line: c.source.endLine ?? c.source.line };
     if (c.source.page !== undefined) best.page = c.source.page;
+    if (c.source.file !== undefined) best.file = c.source.file;
   }
   if (best && at - best.end <= NEAR && !section.text.slice(best.end, at).includes("\n")) {
     return {
@@ -76,6 +77,7 @@ function locate(doc: Disclosure, section: Section, sentence: string, at: number)
       quote: sentence,
       line: best.line,
       ...(best.page !== undefined ? { page: best.page } : {}),
+      ...(best.file !== undefined ? { file: best.file } : {}),
     };
   }
   return sectionLocation(section, sentence);
