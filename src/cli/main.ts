@@ -118,6 +118,7 @@ command("check")
     [],
   )
   .option("-o, --output <文件>", "写入文件而不是标准输出（xlsx 必须指定）")
+  .option("--as-one", "两个文件是同一份公开的说明和表格（分两个文件公开），合并为一份检查")
   .action(
     async (
       files: string[],
@@ -128,6 +129,7 @@ command("check")
         config?: string;
         rule: string[];
         output?: string;
+        asOne?: boolean;
       },
     ) => {
       const { runCheck } = await import("./check.ts");
