@@ -119,3 +119,49 @@ describe("text/subject-path-names", () => {
     assert.deepEqual(found, []);
   });
 });
+
+describe("text/same-quantity-twice", () => {
+  function findings(text: string, year: number) {
+    const lines: LayoutLine[] = text
+      .split("\n")
+      .map((t, i) => ({ kind: "line", text: t, line: i + 1 }));
+    const claims = recognizeNarrative({ lines, year, unit: "万元", kind: "budget" }).claims;
+    const doc = {
+      schemaVersion: 1,
+      title: "测试",
+      entity: "江苏省政协办公厅",
+      year,
+      kind: "budget",
+      unit: "万元",
+      tables: [],
+      sections: [],
+      claims,
+      issues: [],
+      source: { format: "text" },
+    } as unknown as Disclosure;
+    return checkDisclosure(doc).findings.filter((f) => f.rule === "text/same-quantity-twice");
+  }
+  // 江苏省政协办公厅 2017 p9, as published.
+  const heading = "（一）一般公共服务支出（类）";
+  const first =
+    "  1.政协事务（款）行政运行（项）支出 3,233.03 万元，与上年相比减少 108.56 万元，下降 3.25%。主要原因是本年在职人员减少。";
+
+  it("is silent on the published text", () => {
+    assert.deepEqual(findings([heading, first].join("\n"), 2017), []);
+  });
+
+  it("reports the same item restated with another amount a few lines on", () => {
+    const restated =
+      "  行政运行（项）按政协事务（款）列支，政协事务（款）行政运行（项）支出 3,323.03 万元。";
+    const found = findings([heading, first, restated].join("\n"), 2017);
+    assert.equal(found.length, 1);
+    assert.match(found[0]?.message ?? "", /3233\.03 万元.*3323\.03 万元/u);
+  });
+
+  it("reports one decrease given two values", () => {
+    const restated = "  政协事务（款）行政运行（项）支出与上年相比减少 118.56 万元。";
+    const found = findings([heading, first, restated].join("\n"), 2017);
+    assert.equal(found.length, 1);
+    assert.match(found[0]?.message ?? "", /增减额/u);
+  });
+});

@@ -12,6 +12,7 @@ import {
 import { percentSign } from "./text/format.ts";
 import { codeNameMatches, subjectPathNames } from "./text/names.ts";
 import { runningCostWithinPublic } from "./text/running.ts";
+import { sameQuantityTwice } from "./text/twice.ts";
 import { directionMatchesNumbers, threePublicReason } from "./text/words.ts";
 import { reportingDate, yearMatchesDocument } from "./text/year.ts";
 
@@ -44,6 +45,7 @@ export const textRules: Rule[] = [
   shareRatio,
   completionRate,
   breakdownSum,
+  sameQuantityTwice,
   runningCostWithinPublic,
   directionMatchesNumbers,
   threePublicReason,
