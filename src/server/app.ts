@@ -11,6 +11,7 @@ import type { AppEnv, ServerDeps } from "./env.ts";
 import { ApiError, type ApiErrorCode, errorBody } from "./errors.ts";
 import { openApiDocument } from "./openapi.ts";
 import { type RouteSpec, registerRoute } from "./route.ts";
+import { analyseRoutes } from "./routes/analyse.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { entityRoutes } from "./routes/entities.ts";
 import { sessionRoutes } from "./routes/session.ts";
@@ -28,6 +29,7 @@ export function apiRoutes(deps: ServerDeps, version: string): RouteSpec[] {
     ...userRoutes(),
     ...documentRoutes(deps.maxUploadBytes),
     ...entityRoutes(),
+    ...analyseRoutes(),
   ];
 }
 
