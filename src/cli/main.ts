@@ -228,6 +228,63 @@ command("serve")
     },
   );
 
+const DB_HELP = "SQLite 文件路径或 postgres:// 地址（默认 DATABASE_URL 或 ./gongkai.db）";
+
+command("import")
+  .description("把公开文档导入数据库并识别、检查（目录中的文件逐个导入；相同文件只保存一次）")
+  .argument("<文件或目录...>", "公开文档或包含它们的目录")
+  .option("--db <数据库>", DB_HELP)
+  .option("-p, --preset <预设>", "规则预设：recommended | strict", choice(CHECK_PRESETS, "预设"))
+  .option("--published", "作为已公开文档导入（未登录的读者可见）")
+  .option("-t, --tag <标签>", "给导入的文档加标签（可重复）", collect, [])
+  .action(
+    async (
+      paths: string[],
+      opts: { db?: string; preset?: Preset; published?: boolean; tag: string[] },
+    ) => {
+      const { runImport } = await import("./import.ts");
+      process.exitCode = await runImport(paths, opts, (s) => process.stdout.write(`${s}\n`));
+    },
+  );
+
+const user = command("user").description("管理账户：add 创建，list 列出");
+user
+  .command("add")
+  .description("创建账户（密码从标准输入读取）")
+  .argument("<用户名>", "登录名")
+  .requiredOption(
+    "--role <角色>",
+    "admin（管理）| reviewer（审核）| preparer（填报）",
+    choice(["admin", "reviewer", "preparer"] as const, "角色"),
+  )
+  .option("--entity <单位>", "所属部门或单位（填报用户必填）")
+  .option("--region <地区>", "负责的地区（审核用户），如 随州市曾都区")
+  .option("--password-stdin", "从标准输入读取密码")
+  .option("--db <数据库>", DB_HELP)
+  .action(
+    async (
+      name: string,
+      opts: {
+        role: "admin" | "reviewer" | "preparer";
+        entity?: string;
+        region?: string;
+        passwordStdin?: boolean;
+        db?: string;
+      },
+    ) => {
+      const { runUserAdd } = await import("./user.ts");
+      process.stdout.write(`${await runUserAdd(name, opts)}\n`);
+    },
+  );
+user
+  .command("list")
+  .description("列出账户")
+  .option("--db <数据库>", DB_HELP)
+  .action(async (opts: { db?: string }) => {
+    const { runUserList } = await import("./user.ts");
+    process.stdout.write(`${await runUserList(opts.db)}\n`);
+  });
+
 command("schema")
   .description("输出 JSON Schema：model（Disclosure 模型，默认）或 report（检查报告）")
   .argument("[类型]", "model | report", choice(["model", "report"] as const, "类型"), "model")

@@ -170,6 +170,16 @@ function toSummary(r: Row, tags: string[]): DocumentSummary {
   };
 }
 
+function toClaimed(r: Row | undefined): ClaimedDocument | undefined {
+  if (!r) return undefined;
+  return {
+    id: String(r.id),
+    sha256: String(r.sha256),
+    fileName: String(r.file_name),
+    attempts: Number(r.attempts),
+  };
+}
+
 function toEntity(r: Row): Entity {
   return {
     id: String(r.id),
@@ -487,14 +497,21 @@ export class SqlStore implements Store {
   async claimNext(): Promise<ClaimedDocument | undefined> {
     const at = now();
     const rows = await this.#db.transaction((tx) => tx.all(this.#d.claimSql, [at, at]));
-    const r = rows[0];
-    if (!r) return undefined;
-    return {
-      id: String(r.id),
-      sha256: String(r.sha256),
-      fileName: String(r.file_name),
-      attempts: Number(r.attempts),
-    };
+    return toClaimed(rows[0]);
+  }
+
+  async claim(id: string): Promise<ClaimedDocument | undefined> {
+    const at = now();
+    // The status condition is the lock: of two claimers, only one changes the row.
+    const rows = await this.#db.transaction((tx) =>
+      tx.all(
+        `UPDATE documents SET status = 'processing', attempts = attempts + 1, progress = 0,
+           error = NULL, claimed_at = ?, updated_at = ?
+         WHERE id = ? AND status = 'queued' RETURNING id, sha256, file_name, attempts`,
+        [at, at, id],
+      ),
+    );
+    return toClaimed(rows[0]);
   }
 
   async markProgress(id: string, progress: number): Promise<void> {

@@ -263,6 +263,8 @@ export interface Store {
   // background processing
   /** Atomically move the oldest queued document to processing; undefined when none is queued. */
   claimNext(): Promise<ClaimedDocument | undefined>;
+  /** Atomically move this document to processing if it is queued (an importer working on its own files). */
+  claim(id: string): Promise<ClaimedDocument | undefined>;
   /** Progress 0–1 of a processing document (also tells requeueStale it is alive). */
   markProgress(id: string, progress: number): Promise<void>;
   /** Store the disclosure and its check, match its entity, and set status done. */
