@@ -389,6 +389,12 @@ export class SqlStore implements Store {
     }
     const u = viewer.user;
     if (u.role === "admin") return;
+    const [mine, params] = this.#scope(u);
+    w.add([published, ...mine].join(" OR "), ...params);
+  }
+
+  /** The user's own scope (not admin) as alternative conditions and their parameters. */
+  #scope(u: User): [string[], Param[]] {
     const mine = ["d.uploader_id = ?"];
     const params: Param[] = [u.id];
     if (u.entityId) {
@@ -405,7 +411,7 @@ export class SqlStore implements Store {
         params.push(contains(u.region));
       }
     }
-    w.add([published, ...mine].join(" OR "), ...params);
+    return [mine, params];
   }
 
   #where(q: DocumentQuery): Where {
@@ -448,6 +454,16 @@ export class SqlStore implements Store {
       w.params,
     );
     return { items, total: Number(counted[0]?.n ?? 0) };
+  }
+
+  async inScope(user: User, doc: DocumentSummary): Promise<boolean> {
+    if (user.role === "admin") return true;
+    const w = new Where();
+    w.add("d.id = ?", doc.id);
+    const [mine, params] = this.#scope(user);
+    w.add(mine.join(" OR "), ...params);
+    const rows = await this.#db.all(`SELECT d.id ${FROM_DOCUMENTS} ${w}`, w.params);
+    return rows.length > 0;
   }
 
   async canView(viewer: Viewer, doc: DocumentSummary): Promise<boolean> {

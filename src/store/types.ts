@@ -255,6 +255,12 @@ export interface Store {
   listDocuments(query?: DocumentQuery): Promise<DocumentPage>;
   /** Whether this viewer may see this document (the same rules as DocumentQuery.viewer). */
   canView(viewer: Viewer, doc: DocumentSummary): Promise<boolean>;
+  /**
+   * Whether this document is within the user's own scope, published or not:
+   * 管理 everything; 审核 its region or department; 填报 its own entity and
+   * uploads. What the user may change (publish, withdraw), not only see.
+   */
+  inScope(user: User, doc: DocumentSummary): Promise<boolean>;
   setPublished(id: string, published: boolean): Promise<void>;
   setTags(id: string, tags: readonly string[]): Promise<void>;
   /** Add a check (another preset, or a newer rule set) of a processed document. */
