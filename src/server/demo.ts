@@ -1,38 +1,25 @@
 /**
  * `npm start`'s demo: on the first start of an empty store, an admin
  * account and the shared seeds and corpus imported as published documents,
- * which the background processing then reads one by one.
+ * which the background processing then reads one by one (unlike `gongkai
+ * import`, which reads them before it returns: the server answers at once).
  */
 import { randomBytes } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { sniffFormat } from "../ingest/index.ts";
+import { importableFiles } from "../jobs/import.ts";
 import type { Store } from "../store/types.ts";
 
 /** The folder beside the checkout that holds seeds/ and corpus/. */
 export const SHARED_DIR = new URL("../../../shared", import.meta.url).pathname;
-
-/** Formats the reader takes; the corpus also holds CSV and YAML notes, which are not disclosures. */
-const DOCUMENT_FILE = /\.(pdf|xlsx|xls|docx|doc|html?|txt)$/i;
 
 export interface DemoResult {
   /** The admin's password when this start created the account and made one up; print it once. */
   generatedPassword?: string;
   adminCreated: boolean;
   imported: number;
-}
-
-async function documentFiles(dir: string): Promise<string[]> {
-  let entries: import("node:fs").Dirent[];
-  try {
-    entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  } catch {
-    return [];
-  }
-  return entries
-    .filter((e) => e.isFile() && DOCUMENT_FILE.test(e.name))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
 }
 
 /**
@@ -52,10 +39,8 @@ export async function setUpDemo(
     role: "admin",
   });
   const shared = opts.sharedDir ?? SHARED_DIR;
-  const files = [
-    ...(await documentFiles(join(shared, "seeds"))),
-    ...(await documentFiles(join(shared, "corpus"))),
-  ];
+  const dirs = [join(shared, "seeds"), join(shared, "corpus")].filter((d) => existsSync(d));
+  const files = await importableFiles(dirs);
   let imported = 0;
   for (const file of files) {
     const bytes = await readFile(file);

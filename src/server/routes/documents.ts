@@ -238,8 +238,9 @@ async function publish(c: Context<AppEnv>): Promise<Response> {
   const { published } = c.get("body") as z.output<typeof PublishRequestSchema>;
   const doc = await visibleDocument(c);
   const { store } = c.get("deps");
-  // A reviewer publishes what is in its own scope: what it could see as a draft.
-  if (!(await store.canView(c.get("viewer"), { ...doc, published: false }))) {
+  const user = c.get("user");
+  // A reviewer publishes or withdraws what is in its own region or department.
+  if (!user || !(await store.inScope(user, doc))) {
     throw new ApiError("forbidden", "只能公开或撤回本地区、本部门的文档");
   }
   await store.setPublished(doc.id, published);
