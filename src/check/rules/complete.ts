@@ -88,7 +88,10 @@ const requiredTables: Rule = {
     // A narrative file published apart from its tables has none of them.
     if (missing.length === Object.keys(names).length) {
       yield {
-        message: `未找到任何${doc.kind === "budget" ? "部门预算" : "部门决算"}公开表格；如表格另文公开，请一并检查表格文件`,
+        message:
+          doc.report?.half === "narrative"
+            ? `本文件只有说明，像是分两个文件公开的一半，未找到任何${doc.kind === "budget" ? "部门预算" : "部门决算"}公开表格；表格另文公开的，请与表格文件合并检查（gongkai check 说明文件 表格文件 --as-one）`
+            : `未找到任何${doc.kind === "budget" ? "部门预算" : "部门决算"}公开表格；如表格另文公开，请一并检查表格文件（gongkai check 说明文件 表格文件 --as-one）`,
         locations: [{ line: 1 }],
         expected: Object.values(names).join("、"),
         actual: "无",
@@ -262,7 +265,7 @@ const requiredSections: Rule = {
     if (tablesOnly(doc)) {
       yield {
         message:
-          "文件中只有表格，没有情况说明；如说明另文公开，请一并检查说明文件（职责、机关运行经费、三公、政府采购、国有资产、绩效、名词解释）",
+          "文件中只有表格，没有情况说明；如说明另文公开，请与说明文件合并检查（gongkai check 说明文件 表格文件 --as-one；说明应包括职责、机关运行经费、三公、政府采购、国有资产、绩效、名词解释）",
         locations: [{ line: 1 }],
         expected: "情况说明",
         actual: "无",
