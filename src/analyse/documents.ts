@@ -14,6 +14,8 @@ export interface DocumentRef {
   parent: string | null;
   year: number;
   kind: Kind;
+  /** 部门 (with its units) or 单位, where recognised. */
+  level?: "department" | "unit";
   unit: MoneyUnit;
   /** Where it was read from (a file path, or the store's id as the caller sets it). */
   file?: string;
@@ -26,49 +28,78 @@ export function documentRef(d: Disclosure): DocumentRef {
     parent: d.entity.parent,
     year: d.year,
     kind: d.kind,
+    ...(d.entity.level ? { level: d.entity.level } : {}),
     unit: d.unit,
     ...(d.source.file ? { file: d.source.file } : {}),
   };
 }
 
 /** Documents of one entity, year, kind and level are parts of one disclosure. */
-function partKey(d: Disclosure): string {
+export function partKey(d: Disclosure): string {
   return [entityKey(d.entity), d.year, d.kind, d.entity.level ?? ""].join("|");
+}
+
+/**
+ * Whether two documents of one entity and year are two parts of a
+ * disclosure (the 说明 without tables, the 公开表 without the tables the
+ * other has) rather than two versions of the same one (a corrected
+ * re-publication, a copy with errors injected for testing): versions
+ * print the same tables and are kept apart.
+ */
+function complementary(a: Disclosure, b: Disclosure): boolean {
+  const ids = new Set(a.tables.filter((t) => t.id !== "other").map((t) => t.id));
+  return !b.tables.some((t) => t.id !== "other" && ids.has(t.id));
+}
+
+/** Two parts as one disclosure: tables, sections and claims in file order. */
+function join(first: Disclosure, d: Disclosure): Disclosure {
+  // The part with tables gives the unit the tables print.
+  const withTables = first.tables.length > 0 ? first : d;
+  return {
+    ...first,
+    unit: withTables.unit,
+    entity: { ...d.entity, ...first.entity, parent: first.entity.parent ?? d.entity.parent },
+    tables: [...first.tables, ...d.tables],
+    sections: [...first.sections, ...d.sections],
+    claims: [...first.claims, ...d.claims],
+    issues: [...first.issues, ...d.issues],
+    source: {
+      ...first.source,
+      file: [first.source.file, d.source.file].filter(Boolean).join(" + ") || undefined,
+    },
+  };
 }
 
 /**
  * One disclosure per entity, year, kind and level: parts printed as separate
  * files (说明 in one, 公开表 in the other) are joined — tables, sections
- * and claims in file order, the first part's entity and unit kept. Documents
- * with no recognised entity are kept as they are (nothing to join them by).
+ * and claims in file order, the first part's entity kept. Versions of one
+ * disclosure, and documents with no recognised entity, stay apart. Each
+ * result carries the items it was made of (a caller's findings ride along).
  */
-export function joinParts(docs: readonly Disclosure[]): Disclosure[] {
-  const out: Disclosure[] = [];
+export function joinPartsOf<T>(
+  items: readonly T[],
+  get: (t: T) => Disclosure,
+): { disclosure: Disclosure; parts: T[] }[] {
+  const out: { disclosure: Disclosure; parts: T[] }[] = [];
   const at = new Map<string, number>();
-  for (const d of docs) {
+  for (const item of items) {
+    const d = get(item);
     const key = partKey(d);
     const i = entityKey(d.entity) === "" ? undefined : at.get(key);
-    if (i === undefined) {
+    const joined = i === undefined ? undefined : out[i];
+    if (!joined || !complementary(joined.disclosure, d)) {
       at.set(key, out.length);
-      out.push(d);
+      out.push({ disclosure: d, parts: [item] });
       continue;
     }
-    const first = out[i] as Disclosure;
-    // The part with tables gives the unit the tables print.
-    const withTables = first.tables.length > 0 ? first : d;
-    out[i] = {
-      ...first,
-      unit: withTables.unit,
-      entity: { ...d.entity, ...first.entity, parent: first.entity.parent ?? d.entity.parent },
-      tables: [...first.tables, ...d.tables],
-      sections: [...first.sections, ...d.sections],
-      claims: [...first.claims, ...d.claims],
-      issues: [...first.issues, ...d.issues],
-      source: {
-        ...first.source,
-        file: [first.source.file, d.source.file].filter(Boolean).join(" + ") || undefined,
-      },
-    };
+    joined.disclosure = join(joined.disclosure, d);
+    joined.parts.push(item);
   }
   return out;
+}
+
+/** Disclosures with their parts joined (see joinPartsOf). */
+export function joinParts(docs: readonly Disclosure[]): Disclosure[] {
+  return joinPartsOf(docs, (d) => d).map((j) => j.disclosure);
 }

@@ -10,6 +10,7 @@ import type {
   UnitsSideBySide,
   YearOverYear,
 } from "./compare.ts";
+import type { CorpusSummary } from "./corpus.ts";
 import { clip, grid } from "./grid.ts";
 
 const money = (v: number | null): string => (v === null ? "" : formatAmountGrouped(v));
@@ -143,4 +144,64 @@ export function formatComparison(c: Comparison): string {
         ? formatBudgetVsFinal(c)
         : formatUnits(c);
   return lines.join("\n");
+}
+
+/** A corpus summary: distributions, rankings, findings by rule and region, outliers. */
+export function formatCorpus(s: CorpusSummary, top = 10): string {
+  const out = [`【语料概览】共 ${s.documents} 份文档，${s.entities.length} 个主体·年度`];
+  if (s.distributions.length > 0) {
+    out.push("", "分布");
+    out.push(
+      ...grid(
+        ["指标", "份数", "最小", "下四分位", "中位数", "上四分位", "最大"],
+        s.distributions.map((d) => [
+          d.name,
+          String(d.summary.n),
+          d.display.min,
+          d.display.q1,
+          d.display.median,
+          d.display.q3,
+          d.display.max,
+        ]),
+        1,
+      ),
+    );
+  }
+  for (const r of s.rankings) {
+    out.push(
+      "",
+      `排名：${r.name}（前 ${Math.min(top, r.entries.length)} 名，共 ${r.entries.length} 份）`,
+    );
+    out.push(
+      ...grid(
+        ["名次", "文档", r.name],
+        r.entries.slice(0, top).map((e, i) => [String(i + 1), e.document.label, e.display]),
+        2,
+      ),
+    );
+  }
+  if (s.findings) {
+    out.push("", "检查问题：按规则");
+    out.push(
+      ...grid(
+        ["规则", "问题数", "文档数"],
+        s.findings.byRule.map((r) => [r.rule, String(r.findings), String(r.documents)]),
+        1,
+      ),
+    );
+    out.push("", "检查问题：按地区");
+    out.push(
+      ...grid(
+        ["地区", "问题数", "文档数"],
+        s.findings.byRegion.map((r) => [r.region, String(r.findings), String(r.documents)]),
+        1,
+      ),
+    );
+  }
+  out.push("", "异常值（同类型、同年度、同层级主体之间，中位数与 MAD）");
+  if (s.outliers.length === 0) out.push("  没有明显偏离同组主体的指标。");
+  s.outliers.forEach((o, i) => {
+    out.push(`  ${i + 1}. ${o.explanation}`);
+  });
+  return out.join("\n");
 }

@@ -20,7 +20,13 @@ import {
   CHECK_FORMATS,
   CHECK_PRESETS,
   type CheckFormat,
+  COMPARE_FORMATS,
+  COMPARE_MODES,
+  type CompareCliMode,
+  type CompareFormat,
+  EXPORT_FORMATS,
   EXTRACT_FORMATS,
+  type ExportFormat,
   type ExtractFormat,
   RENDER_FORMATS,
   type RenderFormat,
@@ -283,6 +289,42 @@ user
   .action(async (opts: { db?: string }) => {
     const { runUserList } = await import("./user.ts");
     process.stdout.write(`${await runUserList(opts.db)}\n`);
+  });
+
+command("compare")
+  .description(
+    "比较公开文档：同一主体跨年度、预算与决算（执行率）、同一部门所属单位并列与合计；corpus：分布、排名、问题统计和异常值",
+  )
+  .argument("<文件或目录...>", "公开文档、extract -f json 保存的 JSON，或包含它们的目录")
+  .option(
+    "-m, --mode <方式>",
+    "auto（按文档自动选择）| yoy | budget-final | units | corpus",
+    choice(COMPARE_MODES, "比较方式"),
+    "auto",
+  )
+  .option("-f, --format <格式>", "text | json | csv", choice(COMPARE_FORMATS, "格式"), "text")
+  .option("-o, --output <文件>", "写入文件而不是标准输出")
+  .action(
+    async (
+      files: string[],
+      opts: { mode: CompareCliMode; format: CompareFormat; output?: string },
+    ) => {
+      const { runCompare } = await import("./compare.ts");
+      process.exitCode = await runCompare(files, opts, {
+        out: (s) => process.stdout.write(s),
+        err: (s) => process.stderr.write(s),
+      });
+    },
+  );
+
+command("export")
+  .description("导出开放数据：csv（Excel 可直接打开）或 datapackage（Fiscal Data Package 目录）")
+  .argument("<文件或目录...>", "公开文档、extract -f json 保存的 JSON，或包含它们的目录")
+  .requiredOption("-f, --format <格式>", "csv | datapackage", choice(EXPORT_FORMATS, "格式"))
+  .requiredOption("-o, --out <路径>", "csv：输出文件；datapackage：输出目录")
+  .action(async (files: string[], opts: { format: ExportFormat; out: string }) => {
+    const { runExport } = await import("./export.ts");
+    process.exitCode = await runExport(files, opts, { err: (s) => process.stderr.write(s) });
   });
 
 command("schema")

@@ -25,3 +25,11 @@ export type { RenderFormat };
 type Offers<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : false;
 const _everyPreset: Offers<Preset, (typeof CHECK_PRESETS)[number]> = true;
 const _everyRenderFormat: Offers<RenderFormat, (typeof RENDER_FORMATS)[number]> = true;
+
+export const COMPARE_FORMATS = ["text", "json", "csv"] as const;
+export type CompareFormat = (typeof COMPARE_FORMATS)[number];
+/** The comparison modes of src/analyse/plan.ts, and corpus (statistics over all the files). */
+export const COMPARE_MODES = ["auto", "yoy", "budget-final", "units", "corpus"] as const;
+export type CompareCliMode = (typeof COMPARE_MODES)[number];
+export const EXPORT_FORMATS = ["csv", "datapackage"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];

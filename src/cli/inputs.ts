@@ -1,0 +1,82 @@
+/**
+ * The documents a command works on: files, and the readable files under a
+ * directory (in name order). A Disclosure saved by `gongkai extract -f json`
+ * is taken as it is, not read again.
+ */
+import { readdir, readFile, stat } from "node:fs/promises";
+import { extname, join } from "node:path";
+import { GongkaiError } from "../model/errors.ts";
+import type { Disclosure } from "../model/schema.ts";
+import { extractFile } from "../pipeline.ts";
+
+const READABLE = new Set([
+  ".pdf",
+  ".xlsx",
+  ".xls",
+  ".docx",
+  ".doc",
+  ".html",
+  ".htm",
+  ".txt",
+  ".md",
+  ".json",
+]);
+
+/** Files named, with each directory replaced by the readable files under it. */
+export async function expandInputs(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    let s: Awaited<ReturnType<typeof stat>>;
+    try {
+      s = await stat(p);
+    } catch {
+      throw new GongkaiError("not_found", `找不到文件或目录：${p}`);
+    }
+    if (!s.isDirectory()) {
+      out.push(p);
+      continue;
+    }
+    const entries = await readdir(p, { recursive: true, withFileTypes: true });
+    const files = entries
+      .filter((e) => e.isFile() && READABLE.has(extname(e.name).toLowerCase()))
+      .map((e) => join(e.parentPath, e.name))
+      .sort();
+    out.push(...files);
+  }
+  return out;
+}
+
+/** A Disclosure saved as JSON, or undefined when the file is something else. */
+async function savedDisclosure(file: string): Promise<Disclosure | undefined> {
+  if (extname(file).toLowerCase() !== ".json") return undefined;
+  try {
+    const d = JSON.parse(await readFile(file, "utf8")) as Partial<Disclosure>;
+    if (d && typeof d === "object" && d.schemaVersion && Array.isArray(d.tables) && d.entity)
+      return { ...(d as Disclosure), source: { ...(d as Disclosure).source, file } };
+  } catch {
+    // Not a saved Disclosure: read it like any other file.
+  }
+  return undefined;
+}
+
+/**
+ * Every document read; one that cannot be read is reported through `warn`
+ * and left out, so one bad file in a directory does not stop the rest.
+ */
+export async function readDisclosures(
+  paths: readonly string[],
+  warn: (s: string) => void,
+): Promise<{ disclosures: Disclosure[]; failed: number }> {
+  const disclosures: Disclosure[] = [];
+  let failed = 0;
+  for (const file of await expandInputs(paths)) {
+    try {
+      disclosures.push((await savedDisclosure(file)) ?? (await extractFile(file)));
+    } catch (e) {
+      if (!(e instanceof GongkaiError)) throw e;
+      warn(`错误：${file}：${e.message}\n`);
+      failed++;
+    }
+  }
+  return { disclosures, failed };
+}
