@@ -249,6 +249,22 @@ describe("a disclosure published as two files, checked as one", () => {
     });
   }
 
+  it("an empty table of one file is explained by the other: 省委办公厅 2017 “本部门无政府性基金预算”", () => {
+    const p = PAIRS[1] as Pair;
+    const noted = (d: Disclosure) =>
+      checkDisclosure(d).findings.filter(
+        (f) => f.rule === "complete/empty-table-note" && f.locations[0]?.table === "gov_fund",
+      );
+    // The tables file alone prints the empty 政府性基金 table without a word …
+    assert.equal(noted(alone.get(p.tables) as Disclosure).length, 1);
+    // … and the 说明 (p9, 七、政府性基金支出预算表情况说明) says why.
+    const why = (merged.get(p) as Disclosure).sections.find((s) =>
+      s.text.includes("本部门无政府性基金预算"),
+    );
+    assert.equal(why?.source.page, 9);
+    assert.deepEqual(noted(merged.get(p) as Disclosure), []);
+  });
+
   it("gongkai check A B --as-one (the CLI): one report naming both files, places in their files", () => {
     for (const p of PAIRS) {
       const r = gongkai(

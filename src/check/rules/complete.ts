@@ -181,6 +181,8 @@ const TOPICS: Partial<Record<TableId, RegExp>> = {
 function explainsNothing(text: string, topic: RegExp): boolean {
   for (const sentence of text.split(/[。；;\n]/)) {
     if (topic.test(sentence) && EMPTY_NOTE.test(sentence)) return true;
+    // “本部门无政府性基金预算” (Jiangsu 2017): 无 with the table's own subject.
+    if (new RegExp(`(?:无|没有)(?:${topic.source})`, "u").test(sentence)) return true;
     if (topic.test(sentence) && /(?:为|均为)0(?:\.0+)?(?:万?元)?/.test(sentence)) return true;
   }
   return false;
