@@ -69,6 +69,14 @@ function hostileReport(): CheckReport {
     waived,
     summary: summarize(findings, waived),
     failures: [{ rule: "xtab/summary-vs-income", message: "Cannot read properties of undefined" }],
+    unchecked: [
+      {
+        table: "gpb_function",
+        title: "一般公共预算支出表",
+        page: 7,
+        reason: "科目 2080505 出现多次且金额不同（可能是两张表或多个单位连在一起），无法逐级核对",
+      },
+    ],
   };
 }
 
@@ -440,8 +448,10 @@ describe("sarif", () => {
       );
     const inv = (r.invocations as Json[])[0] as Json;
     assert.equal(inv.executionSuccessful, false);
-    const note = (inv.toolExecutionNotifications as Json[])[0] as Json;
-    assert.ok(String((note.message as Json).text).includes("xtab/summary-vs-income"));
+    const notes = (inv.toolExecutionNotifications as Json[]).map((n) =>
+      String((n.message as Json).text),
+    );
+    assert.ok(notes.some((t) => t.includes("xtab/summary-vs-income")));
     // The whole-document finding still points at its document.
     const whole = (r.results as Json[]).find(
       (x) => x.ruleId === "complete/required-tables",
@@ -696,11 +706,31 @@ describe("xlsx", async () => {
     const two = await readBack(await formatXlsx([report, hostileReport()]));
     assert.deepEqual(
       two.worksheets.map((w) => w.name),
-      ["问题清单", "已豁免", "汇总", "规则运行出错"],
+      ["问题清单", "已豁免", "汇总", "读取情况", "规则运行出错"],
     );
     const total = rowValues(two.getWorksheet("汇总") as ExcelJS.Worksheet, 4);
     assert.equal(total[0], "合计（2 个文件）");
     assert.equal(total[h.indexOf("警告")], 4);
     assert.equal((two.getWorksheet("问题清单") as ExcelJS.Worksheet).rowCount, 1 + 6 + 2);
+  });
+});
+
+describe("a table not checked is said in every format", () => {
+  const reason = "科目 2080505 出现多次且金额不同";
+  it("pretty, html, sarif, xlsx and json name the table, its page and why", async () => {
+    const r = hostileReport();
+    assert.match(
+      formatPretty([r]),
+      /未核对“一般公共预算支出表”（第 7 页）：科目 2080505 出现多次且金额不同/u,
+    );
+    assert.ok(parseHtml(formatHtml([r])).text.includes(reason));
+    const sarif = formatSarif([r]);
+    assert.ok(sarif.includes(reason));
+    const wb = await readBack(await formatXlsx([r]));
+    const ws = wb.getWorksheet("读取情况");
+    assert.ok(ws);
+    assert.ok(rowValues(ws, 2).some((v) => String(v).includes(reason)));
+    const json = JSON.parse(formatJson([r])) as CheckReport;
+    assert.equal(json.unchecked[0]?.page, 7);
   });
 });

@@ -3,8 +3,10 @@
  * that throws is reported as a failure, never silently skipped, and the
  * other rules still run.
  */
+
 import type { Disclosure } from "../model/schema.ts";
 import { activeRules, type CheckConfig, type Waiver } from "./config.ts";
+import { uncheckedTables } from "./trust.ts";
 import type {
   CheckReport,
   DocumentInfo,
@@ -115,6 +117,7 @@ export function checkDisclosure(doc: Disclosure, config: CheckConfig = {}): Chec
     },
     failures,
     ...(doc.report ? { recognition: doc.report } : {}),
+    unchecked: uncheckedTables(doc),
   };
 }
 

@@ -4,7 +4,9 @@
  * A rule is plain data plus one function from a Disclosure to findings, so the
  * registry, the documentation pages and every report read the same metadata.
  */
+
 import type { Disclosure, Kind, RecognitionReport, TableId } from "../model/schema.ts";
+import type { UncheckedTable } from "./trust.ts";
 
 export type Severity = "error" | "warning" | "info";
 /** What a config may set a rule to. */
@@ -136,4 +138,6 @@ export interface CheckReport {
   failures: { rule: string; message: string }[];
   /** What was read and what was not, so no reading gap is taken for the document's fault. */
   recognition?: RecognitionReport;
+  /** Tables with figures that the sum rules did not check, each with why. */
+  unchecked: UncheckedTable[];
 }

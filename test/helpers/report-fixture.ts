@@ -215,5 +215,6 @@ export function seedReport(doc = seedDisclosure("002")): CheckReport {
     waived,
     summary: summarize(findings, waived),
     failures: [],
+    unchecked: [],
   };
 }

@@ -6,7 +6,6 @@
  * Every piece of document or user text is escaped.
  */
 
-import { recognitionLines } from "../../model/recognition-text.ts";
 import type { CheckReport, Finding, Severity, WaivedFinding } from "../types.ts";
 import {
   documentFiles,
@@ -20,6 +19,7 @@ import {
   ruleLookup,
   SEVERITIES,
   SEVERITY_LABELS,
+  readingLines,
 } from "./labels.ts";
 
 export interface HtmlOptions {
@@ -147,7 +147,7 @@ function counts(r: CheckReport): Raw {
 
 /** What was read and what was not, above the findings. */
 function reading(r: CheckReport): Raw | string {
-  const lines = recognitionLines(r.recognition);
+  const lines = readingLines(r);
   if (lines.length === 0) return "";
   return h`<h3>读取情况</h3><ul class="reading${r.recognition?.partial ? " partial" : ""}">${lines.map((l) => h`<li>${l}</li>`)}</ul>`;
 }

@@ -6,9 +6,11 @@
  * reads the same whatever printed the table title.
  */
 import { COLUMN_LABELS, TABLE_NAMES } from "../../model/labels.ts";
+import { recognitionLines } from "../../model/recognition-text.ts";
 import type { Kind } from "../../model/schema.ts";
 import { ruleById } from "../registry.ts";
 import {
+  type CheckReport,
   type Confirmation,
   FAMILY_TITLES,
   type Finding,
@@ -199,4 +201,17 @@ export function documentLabel(d: { kind: Kind; year: number }): string {
 /** "表内运算" — the family's Chinese name. */
 export function familyTitle(rule: Pick<RuleMeta, "family">): string {
   return FAMILY_TITLES[rule.family];
+}
+
+/**
+ * The 读取情况 lines of a report: what recognition read and did not, then
+ * every table the sums did not check, with why.
+ */
+export function readingLines(r: CheckReport): string[] {
+  return [
+    ...recognitionLines(r.recognition),
+    ...(r.unchecked ?? []).map(
+      (u) => `未核对“${u.title}”${u.page !== undefined ? `（第 ${u.page} 页）` : ""}：${u.reason}`,
+    ),
+  ];
 }

@@ -5,7 +5,6 @@
  * when asked (the CLI asks when stdout is a TTY and NO_COLOR is unset).
  */
 
-import { recognitionLines } from "../../model/recognition-text.ts";
 import type { CheckReport, Finding, Severity, WaivedFinding } from "../types.ts";
 import {
   documentFiles,
@@ -17,6 +16,7 @@ import {
   type RuleMeta,
   ruleLookup,
   SEVERITY_LABELS,
+  readingLines,
 } from "./labels.ts";
 
 export interface PrettyOptions {
@@ -89,7 +89,7 @@ export function formatPretty(reports: readonly CheckReport[], opts: PrettyOption
     out.push(`   ${documentLabel(d)} · ${who} · 金额单位 ${d.unit} · 规则集 ${r.preset}`);
     const parts = partsLabel(d);
     if (parts) out.push(`   ${parts}`);
-    const reading = recognitionLines(r.recognition);
+    const reading = readingLines(r);
     if (reading.length > 0) {
       out.push(
         "",

@@ -9,7 +9,6 @@
 import { createHash } from "node:crypto";
 import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
-import { recognitionLines } from "../../model/recognition-text.ts";
 import { ALL_RULES } from "../registry.ts";
 import {
   type CheckReport,
@@ -19,7 +18,7 @@ import {
   type Severity,
   type WaivedFinding,
 } from "../types.ts";
-import { describeLocation, type RuleMeta, ruleLookup } from "./labels.ts";
+import { describeLocation, type RuleMeta, readingLines, ruleLookup } from "./labels.ts";
 
 export const SARIF_SCHEMA =
   "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -220,7 +219,7 @@ export function formatSarif(reports: readonly CheckReport[], opts: SarifOptions 
     };
     for (const f of report.findings) results.push(result(f));
     for (const f of report.waived) results.push(result(f));
-    for (const line of recognitionLines(report.recognition)) {
+    for (const line of readingLines(report)) {
       notifications.push({
         level: report.recognition?.partial ? "warning" : "note",
         message: { text: `读取情况：${line}` },

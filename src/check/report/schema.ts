@@ -92,6 +92,16 @@ export const CheckReportSchema = z
     failures: z
       .array(z.object({ rule: z.string(), message: z.string() }))
       .describe("运行出错的规则：如实报告，不会静默跳过"),
+    unchecked: z
+      .array(
+        z.object({
+          table: TableIdSchema,
+          title: z.string(),
+          page: z.number().int().positive().optional(),
+          reason: z.string(),
+        }),
+      )
+      .describe("未核对的表格：识别结果不足以做加总核对的表及原因（不会静默跳过）"),
     recognition: RecognitionReportSchema.optional().describe(
       "读取情况：目录所列表格是否识别、未识别的页、读取时的提示；读取不全时缺表不算文档的错误",
     ),

@@ -5,7 +5,6 @@
  * and 规则运行出错 the rules that threw, when any did.
  */
 import ExcelJS from "exceljs";
-import { recognitionLines } from "../../model/recognition-text.ts";
 import type { CheckReport, Finding, WaivedFinding } from "../types.ts";
 import {
   columnLabel,
@@ -18,6 +17,7 @@ import {
   ruleLookup,
   SEVERITY_LABELS,
   tableLabel,
+  readingLines,
 } from "./labels.ts";
 
 export interface XlsxOptions {
@@ -249,7 +249,7 @@ export async function formatXlsx(
 
   const reading = reports.flatMap((r) => {
     const parts = partsLabel(r.document);
-    return [...(parts ? [parts] : []), ...recognitionLines(r.recognition)].map((line) => ({
+    return [...(parts ? [parts] : []), ...readingLines(r)].map((line) => ({
       r,
       line,
     }));

@@ -5,6 +5,12 @@
 import type { Rule } from "../types.ts";
 import { blockRules } from "./arith/blocks.ts";
 import { classificationRules } from "./arith/classification.ts";
+import { rowPrintedTwice } from "./arith/repeated.ts";
 import { summaryRules } from "./arith/summary.ts";
 
-export const arithRules: Rule[] = [...classificationRules, ...summaryRules, ...blockRules];
+export const arithRules: Rule[] = [
+  ...classificationRules,
+  rowPrintedTwice,
+  ...summaryRules,
+  ...blockRules,
+];

@@ -7,6 +7,7 @@
 import { convertAmount } from "../../../model/money.ts";
 import type { Disclosure, MoneyUnit, Row, Table, TableId } from "../../../model/schema.ts";
 import { isCodeKind, lineName } from "../../../model/vocabulary.ts";
+import { trustworthy } from "../../trust.ts";
 import type { Location, RawFinding } from "../../types.ts";
 import {
   amountOf,
@@ -94,36 +95,7 @@ export function line(table: Table | undefined, key: string): Row | undefined {
   return table?.rows.find((r) => r.key === key);
 }
 
-/**
- * Whether a table's cells can be trusted for arithmetic. Recognition that
- * shifted columns leaves rows whose 合计 is blank while another column holds
- * money, or rows with a bare label among classification rows; one that ran
- * two tables together repeats codes. Such a table says nothing about the
- * document, so no rule checks it.
- */
-export function trustworthy(doc: Disclosure, table: Table): boolean {
-  // Recognition's own word: a `table.*` issue on this table (other than a
-  // table it re-identified by content, which it then read whole).
-  if (
-    doc.issues.some(
-      (i) => i.table === table.id && /^table\./.test(i.code) && i.code !== "table.misplaced",
-    )
-  ) {
-    return false;
-  }
-  const hasTotal = table.columns.some((c) => c.id === "total");
-  const coded = codeRows(table).length > 0;
-  // A code printed twice (`30201#2`): two tables run together, or several units in one.
-  if (codeRows(table).some((r) => r.key.includes("#"))) return false;
-  for (const row of table.rows) {
-    const amounts = Object.entries(row.cells).filter(([, c]) => (c.amount ?? 0) !== 0);
-    if (amounts.length === 0) continue;
-    if (coded && row.keyKind === "label") return false;
-    const total = row.cells.total;
-    if (hasTotal && total && (total.amount ?? 0) === 0) return false;
-  }
-  return true;
-}
+export { trustworthy };
 
 /** The table of an id when present and trustworthy. */
 export function usableTable(doc: Disclosure, id: TableId): Table | undefined {

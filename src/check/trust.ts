@@ -1,0 +1,86 @@
+/**
+ * Whether a table's cells can be trusted for arithmetic, and if not, why —
+ * in words a reviewer reads. A table that recognition may have misread says
+ * nothing about the document, so no sum rule checks it; but every report
+ * lists it as not checked, with the reason, so nothing goes unchecked in
+ * silence.
+ *
+ * What the document itself prints wrong is not a reason to distrust: a 合计
+ * printed as 0 over figures, or one row printed twice, are the document's
+ * errors and the sum rules report them.
+ */
+import type { Disclosure, Row, Table } from "../model/schema.ts";
+import { codeRows } from "./view.ts";
+
+/** The reason a table is not checked, or undefined when it can be. */
+export function distrust(doc: Disclosure, table: Table): string | undefined {
+  // Recognition's own word: a `table.*` issue on this table (other than a
+  // table it re-identified by content, which it then read whole).
+  const issue = doc.issues.find(
+    (i) => i.table === table.id && /^table\./.test(i.code) && i.code !== "table.misplaced",
+  );
+  if (issue) return `识别时发现问题：${issue.message}`;
+  const codes = codeRows(table);
+  const coded = codes.length > 0;
+  // A code printed twice with other figures: two tables run together, or
+  // several units in one. Printed twice with the same figures is one row
+  // repeated, the document's error (arith/row-printed-twice).
+  const repeated = codes.find((r) => r.key.includes("#") && !sameAsFirst(table, r));
+  if (repeated) {
+    return `科目 ${repeated.key.split("#")[0]} 出现多次且金额不同（可能是两张表或多个单位连在一起），无法逐级核对`;
+  }
+  const hasTotal = table.columns.some((c) => c.id === "total");
+  for (const row of table.rows) {
+    const amounts = Object.entries(row.cells).filter(([, c]) => (c.amount ?? 0) !== 0);
+    if (amounts.length === 0) continue;
+    if (coded && row.keyKind === "label") {
+      return `编码行之间有未带编码的行“${row.name.trim()}”，列可能错位`;
+    }
+    const total = row.cells.total;
+    // A blank 合计 beside figures is a column shifted in reading; a 合计
+    // printed as 0 is what the document says, and the sums will show it.
+    if (hasTotal && total && total.amount === null) {
+      return `“${row.name.trim() || row.key}”行的合计为空而其他列有金额，列可能错位`;
+    }
+    if (hasTotal && total && total.amount === 0 && row.key !== "total") {
+      return `“${row.name.trim() || row.key}”行的合计为 0 而其他列有金额，列可能错位`;
+    }
+  }
+  return undefined;
+}
+
+/** Whether a repeated row (`2080505#2`) prints the same name and figures as the first. */
+export function sameAsFirst(table: Table, row: Row): boolean {
+  const first = table.rows.find((r) => r.key === row.key.split("#")[0]);
+  if (!first || first.name.trim() !== row.name.trim()) return false;
+  const columns = new Set([...Object.keys(first.cells), ...Object.keys(row.cells)]);
+  for (const c of columns) {
+    if ((first.cells[c]?.amount ?? null) !== (row.cells[c]?.amount ?? null)) return false;
+  }
+  return true;
+}
+
+export function trustworthy(doc: Disclosure, table: Table): boolean {
+  return distrust(doc, table) === undefined;
+}
+
+/** A table the checker did not check, and why. */
+export interface UncheckedTable {
+  table: Table["id"];
+  title: string;
+  page?: number;
+  reason: string;
+}
+
+/** Every table with figures that the sum rules skip. */
+export function uncheckedTables(doc: Disclosure): UncheckedTable[] {
+  const out: UncheckedTable[] = [];
+  for (const t of doc.tables) {
+    if (t.empty || t.id === "other") continue;
+    const reason = distrust(doc, t);
+    if (!reason) continue;
+    const page = t.source.page;
+    out.push({ table: t.id, title: t.title, ...(page !== undefined ? { page } : {}), reason });
+  }
+  return out;
+}

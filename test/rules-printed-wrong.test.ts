@@ -1,0 +1,83 @@
+/**
+ * What a table prints wrong is the document's error, not a reading gap: a
+ * 合计 printed as 0 over figures, or one 科目 row printed twice, are reported
+ * — they no longer make the table "untrusted" and silently skipped. And a
+ * table the checker does not trust is named in the report with why.
+ * The documents are real seeds with one line changed.
+ */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { describe, it } from "node:test";
+import { checkDisclosure } from "../src/check/engine.ts";
+import { ingestText } from "../src/ingest/index.ts";
+import type { Disclosure } from "../src/model/schema.ts";
+import { recognize } from "../src/recognize/index.ts";
+import { seedPath } from "./helpers/seeds.ts";
+
+const SEED = seedPath("001");
+const lines = readFileSync(SEED, "utf8").split("\n");
+
+function read(text: string[]): Disclosure {
+  return recognize(ingestText(new TextEncoder().encode(text.join("\n"))), { file: SEED });
+}
+
+const original = read(lines);
+const errors = (d: Disclosure) => checkDisclosure(d).findings.filter((f) => f.severity === "error");
+const baseline = new Set(errors(original).map((f) => `${f.rule}|${f.message}`));
+const added = (d: Disclosure) => errors(d).filter((f) => !baseline.has(`${f.rule}|${f.message}`));
+
+/** The first 项 row with money in the 一般公共预算支出表, and its source line. */
+function leafRow() {
+  const t = original.tables.find((x) => x.id === "gpb_function" && !x.empty);
+  assert.ok(t, "seed 001 has its 一般公共预算支出表");
+  const row = t.rows.find((r) => r.key.length === 7 && (r.cells.total?.amount ?? 0) > 0);
+  assert.ok(row?.source.line, "a 项 row with its line");
+  return { table: t, row, line: row.source.line };
+}
+
+describe("a table's own errors are reported", () => {
+  it("a 项 row printed twice is arith/row-printed-twice, naming both lines", () => {
+    const { row, line } = leafRow();
+    const text = [...lines];
+    text.splice(line, 0, text[line - 1] ?? "");
+    const found = added(read(text));
+    const twice = found.filter((f) => f.rule === "arith/row-printed-twice");
+    assert.equal(twice.length, 1, JSON.stringify(found.map((f) => f.message)));
+    assert.match(twice[0]?.message ?? "", new RegExp(row.key));
+  });
+
+  it("a 合计 printed as 0 is reported by the sums", () => {
+    const t = original.tables.find((x) => x.id === "gpb_function" && !x.empty);
+    const total = t?.rows.find((r) => r.key === "total");
+    const cell = total?.cells.total;
+    assert.ok(cell?.text && cell.source.line, "the 合计 row's 合计 cell");
+    const text = [...lines];
+    const at = cell.source.line - 1;
+    text[at] = (text[at] ?? "").replace(cell.text, "0.00");
+    assert.notEqual(text[at], lines[at]);
+    const d = read(text);
+    const found = added(d);
+    assert.ok(found.length > 0, "the zero 合计 is an error");
+    assert.ok(found.every((f) => f.locations.some((l) => l.line === cell.source.line)));
+    assert.deepEqual(
+      checkDisclosure(d).unchecked.filter((u) => u.table === "gpb_function"),
+      [],
+      "the table stays checked",
+    );
+  });
+
+  it("the published seed has no table it leaves unchecked, and the report lists one that is", () => {
+    assert.deepEqual(checkDisclosure(original).unchecked, []);
+    // Blank the 合计 of a 项 row: a shifted column in reading, not the document's word.
+    const { row, line } = leafRow();
+    const cell = row.cells.total;
+    assert.ok(cell?.text);
+    const text = [...lines];
+    text[line - 1] = (text[line - 1] ?? "").replace(cell.text, "");
+    const report = checkDisclosure(read(text));
+    assert.ok(
+      report.unchecked.some((u) => /合计为空|未带编码|识别时/u.test(u.reason)),
+      JSON.stringify(report.unchecked),
+    );
+  });
+});
