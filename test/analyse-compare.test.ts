@@ -8,7 +8,13 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { compareBudgetFinal, compareUnits, compareYears } from "../src/analyse/compare.ts";
+import {
+  compareBudgetFinal,
+  compareUnits,
+  compareYears,
+  type ExecutionLine,
+  type YearLine,
+} from "../src/analyse/compare.ts";
 import { planComparisons } from "../src/analyse/plan.ts";
 import { convertAmount, parseAmount } from "../src/model/money.ts";
 import type { Disclosure } from "../src/model/schema.ts";
@@ -61,7 +67,7 @@ describe("budget against final accounts: 西南大学 2023", () => {
       ["206", "2,801.72", "2,536.65"],
       ["2060204", "1,973.00", "1,707.93"],
     ] as const) {
-      const line = t.lines.find((l) => l.key === key);
+      const line: ExecutionLine | undefined = t.lines.find((l) => l.key === key);
       assert.ok(line, key);
       assert.equal(line.budget, h(budget), `${key} 预算`);
       assert.equal(line.final, h(final), `${key} 决算`);
@@ -137,7 +143,7 @@ describe("year over year: 万里街道 budgets 2023 → 2024", () => {
       ["2010507", "60.13", "25.77", "-57.14"],
       ["2012902", "45.41", "42.60", "-6.19"],
     ] as const) {
-      const line = fn.lines.find((l) => l.key === code);
+      const line: YearLine | undefined = fn.lines.find((l) => l.key === code);
       assert.ok(line, code);
       assert.equal(convertAmount(line.prior ?? 0, "元", "万元").value, h(before));
       assert.equal(convertAmount(line.current ?? 0, "元", "万元").value, h(after));

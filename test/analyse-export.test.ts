@@ -60,10 +60,10 @@ describe("CSV export", () => {
         );
         assert.ok(row, `${g.document} ${f.table} ${f.key} ${f.column}`);
         const unit = f.unit ?? g.currency_unit;
-        if (row.unit === unit) assert.equal(parseAmount(row.amount), parseAmount(f.value));
+        if (row.unit === unit) assert.equal(parseAmount(row.amount ?? ""), parseAmount(f.value));
         // 万元 → 元 is exact.
         if (unit === "万元")
-          assert.equal(parseAmount(row.amount_yuan), (parseAmount(f.value) ?? 0) * 10_000);
+          assert.equal(parseAmount(row.amount_yuan ?? ""), (parseAmount(f.value) ?? 0) * 10_000);
       }
     }
   });
