@@ -103,7 +103,7 @@ function explain(o: Omit<Outlier, "explanation">): string {
     o.median !== 0 && METRICS[metric].scale !== "percent"
       ? `，约为中位数的 ${(o.value / o.median).toFixed(1)} 倍`
       : "";
-  return `${o.document.entity || o.document.label}的${o.metricName}为 ${formatMetric(metric, o.value)}，明显${higher}同组 ${o.peers.length} 个${o.group.label}的中位数 ${formatMetric(metric, o.median)}（${o.direction === "high" ? "高出" : "低了"} ${gap(metric, o.deviation)}${times}，稳健 z 值 ${o.score}）。`;
+  return `${o.document.entity || o.document.label}的${o.metricName}为 ${formatMetric(metric, o.value)}，明显${higher}同组 ${o.peers.length} 个 ${o.group.label}的中位数 ${formatMetric(metric, o.median)}（${o.direction === "high" ? "高出" : "低了"} ${gap(metric, o.deviation)}${times}，稳健 z 值 ${o.score}）。`;
 }
 
 /** The outliers of each metric in each peer group, the most extreme first. */
