@@ -24,7 +24,7 @@ import type { CheckReport, Finding } from "../src/check/types.ts";
 import { checkFiles } from "../src/jobs/check-files.ts";
 import type { Disclosure } from "../src/model/schema.ts";
 import { extractAsOne, extractFile } from "../src/pipeline.ts";
-import { mergeHalves } from "../src/recognize/merge.ts";
+import { mergeHalves, pairHalves } from "../src/recognize/merge.ts";
 import { SHARED } from "./helpers/seeds.ts";
 
 const CORPUS = join(SHARED, "corpus");
@@ -352,6 +352,36 @@ describe("a disclosure published as two files, checked as one", () => {
     assert.deepEqual(
       order,
       [...order].sort((a, b) => a - b),
+    );
+  });
+
+  it("a half with two possible partners is paired with neither, rather than by guess", () => {
+    const p = PAIRS[4] as Pair;
+    const t = alone.get(p.tables) as Disclosure;
+    const n = alone.get(p.narrative) as Disclosure;
+    assert.deepEqual(
+      pairHalves([
+        { index: 0, doc: n },
+        { index: 1, doc: t },
+      ]),
+      [[1, 0]],
+    );
+    assert.deepEqual(
+      pairHalves([
+        { index: 0, doc: t },
+        { index: 1, doc: n },
+        { index: 2, doc: structuredClone(t) },
+      ]),
+      [],
+    );
+    // Another year of the same discloser is no partner.
+    const other = alone.get((PAIRS[3] as Pair).tables) as Disclosure;
+    assert.deepEqual(
+      pairHalves([
+        { index: 0, doc: n },
+        { index: 1, doc: other },
+      ]),
+      [],
     );
   });
 

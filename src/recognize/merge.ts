@@ -24,9 +24,9 @@ import { halfOf, moneyTables } from "./halves.ts";
 import { compact } from "./normalize.ts";
 import { listedFound } from "./report.ts";
 
-/** The half a recognised file holds (its report says; older data is judged again). */
+/** The half a recognised file holds: its report says; a Disclosure without one is judged here. */
 export function halfOfDisclosure(doc: Disclosure): Half | undefined {
-  return doc.report?.half ?? halfOf(doc);
+  return doc.report ? doc.report.half : halfOf(doc);
 }
 
 const KIND_WORDS = { budget: "预算", final: "决算" } as const;
