@@ -12,7 +12,10 @@ import { connect } from "node:net";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { promisify } from "node:util";
-import { CompareResponseSchema } from "../src/server/routes/analyse.ts";
+import { strFromU8, unzipSync } from "fflate";
+import { parseCsv } from "../src/analyse/csv.ts";
+import { AMOUNT_FIELDS } from "../src/analyse/export.ts";
+import { CompareResponseSchema, CorpusResponseSchema } from "../src/server/routes/analyse.ts";
 import {
   AcceptedSchema,
   CheckResponseSchema,
@@ -267,6 +270,64 @@ for (const kind of STORE_KINDS) {
       for (const l of execLines) {
         if (l.budget !== null && l.final !== null) assert.equal(l.difference, l.final - l.budget);
       }
+    });
+
+    test("export the documents as CSV and as a Fiscal Data Package; corpus statistics", async () => {
+      const all = DocumentPageSchema.parse(
+        (await admin.get("/api/documents?status=done")).body,
+      ).items;
+      assert.ok(all.length >= 6);
+
+      const csv = await admin.get("/api/export?format=csv");
+      assert.equal(csv.status, 200, csv.text);
+      assert.match(csv.headers.get("content-type") ?? "", /^text\/csv/);
+      const [header, ...rows] = parseCsv(csv.text.replace(/^\uFEFF/, ""));
+      assert.deepEqual(
+        header,
+        AMOUNT_FIELDS.map((f) => f.name),
+      );
+      const col = (name: string) => (header as string[]).indexOf(name);
+      const documents = new Set(rows.map((r) => r[col("document")]));
+      assert.equal(documents.size, all.length, "every processed document has rows");
+      // The region column is the region the store matched for the entity.
+      const served = rows.find((r) => r[col("entity")]?.includes("曾都区医疗保障服务中心"));
+      assert.equal(served?.[col("region")], "随州市曾都区");
+
+      // Filters select what is exported; an anonymous reader gets published documents only.
+      const year = parseCsv((await admin.get("/api/export?year=2022")).text.replace(/^\uFEFF/, ""));
+      assert.ok(year.length > 1);
+      assert.ok(year.slice(1).every((r) => r[col("year")] === "2022"));
+      const open = await server.anonymous.get("/api/export");
+      const openRows = parseCsv(open.text.replace(/^\uFEFF/, "")).slice(1);
+      const published = all.filter((d) => d.published).length;
+      assert.equal(new Set(openRows.map((r) => r[col("document")])).size, published);
+      assert.ok(!openRows.some((r) => r[col("entity")]?.includes("曾都区医疗保障服务中心")));
+
+      const pkg = await admin.get("/api/export?format=datapackage");
+      assert.equal(pkg.status, 200, pkg.text);
+      assert.equal(pkg.headers.get("content-type"), "application/zip");
+      const files = unzipSync(pkg.bytes);
+      const descriptor = JSON.parse(strFromU8(files["datapackage.json"] as Uint8Array)) as {
+        resources: { name: string; path: string }[];
+      };
+      for (const r of descriptor.resources) assert.ok(files[r.path], `${r.path} is in the package`);
+      const amounts = parseCsv(strFromU8(files["data/amounts.csv"] as Uint8Array));
+      assert.equal(amounts.length - 1, rows.length);
+
+      const stats = await admin.get<{
+        documents: number;
+        findings: { byRule: { findings: number }[] };
+      }>("/api/corpus");
+      assert.equal(stats.status, 200, stats.text);
+      CorpusResponseSchema.parse(stats.body);
+      assert.equal(stats.body.documents, all.length);
+      let findings = 0;
+      for (const d of all) {
+        findings += DocumentDetailSchema.parse((await admin.get(`/api/documents/${d.id}`)).body)
+          .findings.length;
+      }
+      const counted = stats.body.findings.byRule.reduce((n, r) => n + r.findings, 0);
+      assert.equal(counted, findings);
     });
 
     test("two concurrent uploads of one file give one document", async () => {

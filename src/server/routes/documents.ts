@@ -11,11 +11,11 @@ import { checkDisclosure } from "../../check/engine.ts";
 import { CheckReportSchema } from "../../check/report/schema.ts";
 import { ruleSetVersion } from "../../check/version.ts";
 import { sniffFormat } from "../../ingest/index.ts";
-import { KindSchema } from "../../model/schema.ts";
 import { readIfTemplate } from "../../pipeline.ts";
-import type { DocumentQuery, StoredDocument } from "../../store/types.ts";
+import type { StoredDocument } from "../../store/types.ts";
 import type { AppEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
+import { documentQuery, FilterQuerySchema } from "../filters.ts";
 import type { RouteSpec } from "../route.ts";
 import {
   AcceptedSchema,
@@ -46,28 +46,8 @@ const ORIGINAL_TYPES: Record<string, string> = {
   markdown: "text/plain",
 };
 
-const flag = z.enum(["true", "false"]).transform((v) => v === "true");
-
-const ListQuerySchema = z.object({
-  entity: z
-    .string()
-    .min(1)
-    .optional()
-    .describe("主体名称：按规范化名称匹配同一主体的各年度、预算与决算"),
-  entityId: z.string().min(1).optional().describe("主体 id"),
-  parentId: z.string().min(1).optional().describe("部门 id：同时列出其下属单位"),
-  region: z.string().min(1).optional().describe("地区（部分匹配：曾都区 匹配 随州市曾都区）"),
-  year: z.coerce.number().int().min(1990).max(2100).optional().describe("年度"),
-  kind: KindSchema.optional().describe("budget 预算 / final 决算"),
+const ListQuerySchema = FilterQuerySchema.extend({
   status: StatusSchema.optional(),
-  published: flag.optional().describe("true 只列已公开的，false 只列草稿"),
-  tag: z.string().min(1).optional().describe("标签"),
-  q: z
-    .string()
-    .min(1)
-    .max(200)
-    .optional()
-    .describe("全文：文件名、主体名称、表格标题或说明文字中的字词"),
   limit: z.coerce
     .number()
     .int()
@@ -170,30 +150,13 @@ async function upload(c: Context<AppEnv>): Promise<Response> {
 
 async function list(c: Context<AppEnv>): Promise<Response> {
   const q = c.get("query") as z.output<typeof ListQuerySchema>;
-  const { store } = c.get("deps");
-  let entityId = q.entityId;
-  if (q.entity !== undefined) {
-    const entity = await store.findEntity(q.entity);
-    if (!entity || (entityId !== undefined && entity.id !== entityId)) {
-      return c.json({ items: [], total: 0 });
-    }
-    entityId = entity.id;
-  }
-  const query: DocumentQuery = {
-    viewer: c.get("viewer"),
-    ...(entityId !== undefined ? { entityId } : {}),
-    ...(q.parentId !== undefined ? { parentId: q.parentId } : {}),
-    ...(q.region !== undefined ? { region: q.region } : {}),
-    ...(q.year !== undefined ? { year: q.year } : {}),
-    ...(q.kind !== undefined ? { kind: q.kind } : {}),
-    ...(q.status !== undefined ? { status: q.status } : {}),
-    ...(q.published !== undefined ? { published: q.published } : {}),
-    ...(q.tag !== undefined ? { tag: q.tag } : {}),
-    ...(q.q !== undefined ? { text: q.q } : {}),
+  const query = await documentQuery(c, q);
+  if (!query) return c.json({ items: [], total: 0 });
+  const page = {
     ...(q.limit !== undefined ? { limit: q.limit } : {}),
     ...(q.offset !== undefined ? { offset: q.offset } : {}),
   };
-  return c.json(await store.listDocuments(query));
+  return c.json(await c.get("deps").store.listDocuments({ ...query, ...page }));
 }
 
 async function detail(c: Context<AppEnv>): Promise<Response> {
