@@ -24,4 +24,18 @@ describe("rule metadata", () => {
       if (r.confirmation === "unconfirmed") assert.notEqual(r.severity, "error", r.id);
     }
   });
+
+  it("a basis a reviewer can look up: a named document with its 文号 or standard number, or the identity it enforces — never internal notes or another tool's rule ids", () => {
+    const cited =
+      /《[^》]+》（[^）]*(?:〔\d{4}〕\d+号|令第\d+号|GB\/T [\d.—-]+)[^）]*）|《中华人民共和国预算法(?:实施条例)?》第[一二三四五六七八九十]+条|财政部《政府收支分类科目》|表样/u;
+    const identity = /^(?:表间)?(?:恒等式|不等式|一致性|对应)|^说明与表格一致/u;
+    for (const r of ALL_RULES) {
+      assert.ok(cited.test(r.basis) || identity.test(r.basis), `${r.id}: ${r.basis}`);
+      assert.doesNotMatch(
+        r.basis,
+        /GovBudgetChecker|tianbaoxitong|disclosure-rules|§|\b[A-Z]{1,3}-[A-Z]?\d{1,3}\b|CMM-|OBL-|V33-/u,
+        r.id,
+      );
+    }
+  });
 });

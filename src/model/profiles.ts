@@ -31,7 +31,8 @@ export interface DisclosureProfile {
 export const NATIONAL_PROFILE: DisclosureProfile = {
   id: "national",
   name: "全国通用表样",
-  basis: "财预〔2016〕143号（部门预算 8 张表）；部门决算公开01–09表",
+  basis:
+    "财政部《地方预决算公开操作规程》（财预〔2016〕143号）：部门预算 8 张表；财政部部门决算公开表样：公开01–09表",
   tables: {
     budget: [
       { id: "summary", title: "部门收支总表" },
@@ -66,7 +67,7 @@ export const NATIONAL_PROFILE: DisclosureProfile = {
 export const SHANGHAI_DISTRICT_PROFILE: DisclosureProfile = {
   id: "shanghai_district",
   name: "上海市区级表样",
-  basis: "上海市普陀区 2023–2025 年部门预算、2024 年度部门决算公开表（含区级模板）",
+  basis: "上海市区级部门预算、决算公开表样（上海市财政局区级公开模板）",
   tables: {
     budget: [
       { id: "summary", title: "部门财务收支预算总表" },
@@ -102,7 +103,7 @@ export const SHANGHAI_DISTRICT_PROFILE: DisclosureProfile = {
 export const CENTRAL_UNIVERSITY_PROFILE: DisclosureProfile = {
   id: "central_university",
   name: "中央部门所属高校表样",
-  basis: "教育部直属高校部门预算、决算公开（4 张表）",
+  basis: "教育部直属高校部门预算、决算公开表样（4 张表）",
   tables: {
     budget: [
       { id: "summary", title: "收支预算总表" },

@@ -82,7 +82,8 @@ const unknownCode: Rule = {
   title: "科目编码不存在",
   description:
     "表中列示的科目编码在该年度《政府收支分类科目》中不存在。类、款编码目录完整，查不到即为错误；项级编码目录尚有未核实部分，查不到时提示核对。",
-  basis: "《政府收支分类科目》（财政部，按年度）；《预算法实施条例》第六条（功能分类公开到项）",
+  basis:
+    "财政部《政府收支分类科目》（当年版）；《中华人民共和国预算法实施条例》（国务院令第729号）第六条：支出按功能分类公开到项、按经济分类公开到款。",
   confirmation: "official",
   *check({ doc }) {
     for (const [table, row, kind] of eachCodeRow(doc.tables)) {
@@ -146,7 +147,7 @@ const nameMismatch: Rule = {
   title: "科目编码与名称不符",
   description:
     "表中科目的名称与该年度目录中此编码的名称不一致。若名称恰好是另一个编码的名称，多半是编码填错；若是该编码往年的名称，则是沿用了旧科目名称。",
-  basis: "《政府收支分类科目》（财政部，按年度）",
+  basis: "财政部《政府收支分类科目》（当年版）：编码与名称一一对应。",
   confirmation: "official",
   *check({ doc }) {
     for (const [table, row, kind] of eachCodeRow(doc.tables)) {
@@ -189,7 +190,7 @@ const wrongParent: Rule = {
   title: "科目列在错误的上级科目下",
   description:
     "分类表按“类—款—项”逐级列示，每个款、项应紧随其上级科目。某个项（或款）列在另一个款（或类）之下，说明编码或顺序有误。",
-  basis: "《政府收支分类科目》的层级结构；部门预决算公开表样（按类、款、项逐级列示）",
+  basis: "财政部《政府收支分类科目》的层级：项属于其编码前五位的款，款属于其编码前三位的类。",
   confirmation: "identity",
   *check({ doc }) {
     for (const table of doc.tables) {
@@ -222,7 +223,8 @@ const wrongKind: Rule = {
   severity: "error",
   title: "科目类型与表格不符",
   description: "按功能分类列示的表中出现了经济分类编码，或按经济分类列示的表中出现了功能分类编码。",
-  basis: "部门预决算公开表样：支出表按功能分类、基本支出表按经济分类列示（财预〔2016〕143号）",
+  basis:
+    "财政部《地方预决算公开操作规程》（财预〔2016〕143号）：支出表按功能分类、基本支出表按经济分类列示。",
   confirmation: "official",
   *check({ doc }) {
     for (const table of doc.tables) {
@@ -261,7 +263,7 @@ const notDetailed: Rule = {
   description:
     "支出功能分类应公开到项级科目，基本支出经济分类应公开到款级科目。有金额的款（功能分类）或类（经济分类）下没有列出下级科目，即未细化到规定级次。",
   basis:
-    "《预算法实施条例》第六条：部门预算、决算支出按其功能分类应当公开到项；按其经济性质分类，基本支出应当公开到款",
+    "《中华人民共和国预算法实施条例》（国务院令第729号）第六条：部门预算、决算支出按功能分类应当公开到项；按经济性质分类，基本支出应当公开到款。",
   confirmation: "official",
   *check({ doc }) {
     for (const table of doc.tables) {

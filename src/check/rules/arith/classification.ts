@@ -234,7 +234,8 @@ export const classificationRules: Rule[] = [
     title: "功能分类类、款等于下级科目之和",
     description:
       "按支出功能分类列示的表格（收入表、支出表、一般公共预算支出表、基本支出功能分类表、政府性基金和国有资本经营预算支出表）中，每个“类”的金额应等于其下各“款”之和，每个“款”应等于其下各“项”之和，逐列核对。只在表中印有下级科目时核对；差额在四舍五入范围内的列为尾差提示。",
-    basis: "会计恒等式（表样定义）：政府收支分类科目类、款、项逐级汇总",
+    basis:
+      "恒等式（支出功能分类表）：类 = Σ所属款，款 = Σ所属项（财政部《政府收支分类科目》的类、款、项层级）。",
     confirmation: "identity",
     check: (ctx) => subtotals(ctx, "func"),
   },
@@ -245,7 +246,8 @@ export const classificationRules: Rule[] = [
     title: "经济分类类等于各款之和",
     description:
       "按支出经济分类列示的表格（一般公共预算支出经济分类表、基本支出表、项目支出经济分类表）中，每个经济分类“类”（301 工资福利支出、302 商品和服务支出……）的金额应等于其下各“款”（30101、30102……）之和，逐列核对。",
-    basis: "会计恒等式（表样定义）：部门预算支出经济分类科目类、款逐级汇总",
+    basis:
+      "恒等式（支出经济分类表）：类 = Σ所属款（财政部《政府收支分类科目》的部门预算支出经济分类层级）。",
     confirmation: "identity",
     check: (ctx) => subtotals(ctx, "econ"),
   },
@@ -256,8 +258,7 @@ export const classificationRules: Rule[] = [
     title: "合计行等于各类之和",
     description:
       "分类表格的“合计”行，每一列都应等于表中各“类”（表中未印类级时为最高级次科目）之和。",
-    basis:
-      "会计恒等式（表样定义）：合计为各类科目之和；部门预算支出总表“合计行 = Σ类”见 GovBudgetChecker B-007",
+    basis: "恒等式：分类表“合计”行 = Σ各类。",
     confirmation: "identity",
     check: totalRow,
   },
@@ -269,7 +270,7 @@ export const classificationRules: Rule[] = [
     description:
       "支出表格逐行核对：合计 = 基本支出 + 项目支出（决算支出表还包括上缴上级支出、经营支出、对附属单位补助支出）；基本支出 = 人员经费 + 公用经费；未单列基本支出的表，合计 = 人员经费 + 公用经费（+ 项目支出）。",
     basis:
-      "会计恒等式（表样定义）；预算法实施条例第六条要求基本支出和项目支出分列；GovBudgetChecker B-007、B-003",
+      "恒等式：每行“合计” = 基本支出 + 项目支出（+ 上缴上级、对附属单位补助等各列）；《中华人民共和国预算法实施条例》（国务院令第729号）第六条要求基本支出和项目支出分列公开。",
     confirmation: "identity",
     check: (ctx) => columnIdentities(ctx, EXPENDITURE_IDENTITIES),
   },
@@ -280,7 +281,7 @@ export const classificationRules: Rule[] = [
     title: "收入合计等于各项收入之和",
     description:
       "收入总表（收入决算表）逐行核对：合计 = 财政拨款（或一般公共预算、政府性基金预算、国有资本经营预算拨款）+ 财政专户管理资金 + 事业收入 + 经营收入 + 上级补助收入 + 附属单位上缴收入 + 其他收入（+ 上年结转，预算表样列示时）；财政拨款 = 三项预算拨款之和。",
-    basis: "会计恒等式（表样定义）：收入合计为各收入来源之和",
+    basis: "恒等式（收入总表）：每行“合计” = 各收入来源列之和。",
     confirmation: "identity",
     check: (ctx) => columnIdentities(ctx, INCOME_IDENTITIES),
   },
@@ -291,8 +292,7 @@ export const classificationRules: Rule[] = [
     title: "合计等于各资金来源之和",
     description:
       "按资金来源分列的表格逐行核对：财政拨款收支总表每个支出科目的合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算；项目支出表每个项目的合计 = 各资金来源之和。",
-    basis:
-      "会计恒等式（表样定义）；财政拨款收支总表“合计 = 一般公共 + 基金 + 国资”见 GovBudgetChecker B-002",
+    basis: "恒等式（财政拨款支出表）：“合计” = 一般公共预算 + 政府性基金预算 + 国有资本经营预算。",
     confirmation: "identity",
     check: (ctx) => columnIdentities(ctx, FUND_IDENTITIES),
   },

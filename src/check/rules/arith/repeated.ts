@@ -20,7 +20,7 @@ export const rowPrintedTwice: Rule = {
   title: "同一科目不重复列示",
   description:
     "分类表中每个科目只列一行。同一编码、同一名称、同样金额的行出现两次，是重复列示：合计与各级小计无法同时与之相符，读者也无法判断哪一行是多出来的。",
-  basis: "《政府收支分类科目》：分类表按“类—款—项”逐级列示，每个科目一行。",
+  basis: "财政部《政府收支分类科目》：分类表按“类—款—项”逐级列示，每个科目一行。",
   confirmation: "practice",
   *check({ doc }) {
     for (const table of doc.tables) {

@@ -179,7 +179,7 @@ export const summaryRules: Rule[] = [
     title: "本年收入合计等于各项收入之和",
     description:
       "收支总表（收入支出决算总表）的本年收入合计应等于财政拨款（一般公共预算、政府性基金预算、国有资本经营预算拨款）、财政专户管理资金、事业收入、经营收入、上级补助收入、附属单位上缴收入、其他收入之和；财政拨款收支总表的本年收入应等于三项预算拨款之和；列有“财政拨款”小计时，小计等于其下三项之和。",
-    basis: "会计恒等式（表样定义）；tianbaoxitong BUDGET.RZ003、GovBudgetChecker B-R02 整理",
+    basis: "恒等式（收支总表）：本年收入合计 = Σ各收入项目。",
     confirmation: "identity",
     check: incomeTotal,
   },
@@ -190,7 +190,7 @@ export const summaryRules: Rule[] = [
     title: "本年支出合计等于各支出科目之和",
     description:
       "收支总表和财政拨款收支总表的本年支出合计应等于支出栏各功能分类“类”之和；并列经济分类栏的，本年支出合计也应等于各经济分类之和。",
-    basis: "会计恒等式（表样定义）：本年支出合计为各支出科目之和",
+    basis: "恒等式（收支总表）：本年支出合计 = Σ各支出项目。",
     confirmation: "identity",
     check: expenditureTotal,
   },
@@ -201,7 +201,8 @@ export const summaryRules: Rule[] = [
     title: "总计等于本年合计加结转",
     description:
       "收入总计 = 本年收入合计 + 上年结转（结余）+ 用事业基金弥补收支差额（使用非财政拨款结余）；支出总计 = 本年支出合计 + 结转下年（年末结转和结余）+ 结余分配；上年结转分资金列示时，结转等于其下各项之和。只在表中印有结转行时核对。",
-    basis: "会计恒等式（表样定义）：总计 = 本年合计 + 结转结余",
+    basis:
+      "恒等式（收支总表）：收入总计 = 本年收入合计 + 上年结转结余等；支出总计 = 本年支出合计 + 年末结转结余等。",
     confirmation: "identity",
     check: grandTotals,
   },
@@ -211,8 +212,7 @@ export const summaryRules: Rule[] = [
     severity: "error",
     title: "收入总计等于支出总计",
     description: "收支总表和财政拨款收支总表的收入总计应等于支出总计（收支平衡）。",
-    basis:
-      "会计恒等式（表样定义）：收支总表收支平衡；GovBudgetChecker B-001、tianbaoxitong BUDGET.RZ001",
+    basis: "恒等式（收支总表）：收入总计 = 支出总计。",
     confirmation: "identity",
     check: balance,
   },

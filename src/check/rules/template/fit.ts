@@ -20,7 +20,7 @@ export const foreignLevel: Rule = {
   description:
     "市、县（区）、乡镇部门的公开文本中出现“省级财政”“省直部门”等省级表述，多见于直接照搬省级模板的名词解释（如“一般公共预算财政拨款收入：指省级财政当年拨付的资金”），与本单位的资金来源不符。",
   basis:
-    "公开内容须准确反映本级情况（财预〔2016〕143号“内容准确”）；名词解释应解释本部门实际使用的口径（disclosure-rules §1.4 B-N07、F-N12，§2.7 G-04）。",
+    "财政部《地方预决算公开操作规程》（财预〔2016〕143号）要求内容准确：说明应写本级（本部门）的情况，不应沿用其他层级的表述。",
   confirmation: "practice",
   *check({ doc }) {
     const g = doc.entity.government;
@@ -73,7 +73,7 @@ export const entityName: Rule = {
   description:
     "标题与正文在介绍本单位时（“第一部分 X概况”“关于X 2025 年部门收支预算情况的总体说明”“X 2025 年收入预算…”）应使用同一个全称。出现另一个单位的名称，多半是套用了别的单位的文本；只差行政区划前缀或为简称的（“曾都区…”与“随州市曾都区…”，“省检察院”与“江苏省人民检察院”）记为提示。",
   basis:
-    "公开文本的单位全称应在封面、表头、正文一致（disclosure-rules §2.7 G-04，GovBudgetChecker R006；§1.4 B-Q02、F-Q02）。",
+    "一致性：单位全称在封面、表头和正文中相同；财政部《地方预决算公开操作规程》（财预〔2016〕143号）要求内容准确。",
   confirmation: "practice",
   *check({ doc }) {
     const own = doc.entity.name;
@@ -122,8 +122,7 @@ export const departmentUnitWording: Rule = {
   title: "部门与单位称谓一致",
   description:
     "单位预算（决算）公开文本应自称“本单位”；称“本部门”多是套用了部门模板。部门文本中“本部门”与“本单位”混用的，记为提示：部门汇总了所属单位时两种说法可能都对，需要人工判断。",
-  basis:
-    "部门和单位称谓应一致，封面写部门的表头应为“编制部门”（disclosure-rules §2.7 G-03，GovBudgetChecker B-005 / V33-236；§5.5 document_kind_mismatch）。",
+  basis: "一致性：部门预决算与单位预决算的称谓须与公开主体一致（部门公开的表头为“编制部门”）。",
   confirmation: "practice",
   *check({ doc }) {
     const dept = countOf(doc, /本部门/gu);
@@ -157,7 +156,7 @@ export const duplicateParagraph: Rule = {
   title: "段落重复",
   description:
     "同一段文字（40 字以上）在说明中出现两次，多为复制粘贴时重复。同一节内重复的记为警告；在不同章节（如正文与附件）重复的记为提示。",
-  basis: "重复表述是公开文本的常见问题（disclosure-rules §2.7 G-05，§5.5 duplicate_text）。",
+  basis: "财政部《地方预决算公开操作规程》（财预〔2016〕143号）要求形式规范：同一段落不重复出现。",
   confirmation: "practice",
   *check({ doc }) {
     const seen = new Map<string, Section>();
@@ -193,8 +192,7 @@ export const headingYear: Rule = {
   title: "标题年度与文档年度一致",
   description:
     "章节标题和表格标题中写的预算（决算）年度应是文档的年度：2025 年部门预算的标题写“2024 年部门预算情况说明”，是沿用上年模板未改。决算文本的标题写当年决算；年初预算等对比年度不在标题中出现。",
-  basis:
-    "年份一致（disclosure-rules §1.4 B-Q02、F-Q02，§2.7 G-02，GovBudgetChecker B-016 / BUD-003；§5.4 模板年份残留的真实错误）。",
+  basis: "一致性：标题中的年度应为本文档的预算（决算）年度。",
   confirmation: "practice",
   *check({ doc }) {
     const found = scan(doc, HEADING_YEAR_RE).filter((m) => m.inHeading);

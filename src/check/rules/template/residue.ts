@@ -21,7 +21,7 @@ export const unfilledChoice: Rule = {
   description:
     "说明中保留了模板给出的两个选项，如“增长（下降）”“增加（减少）”“增（减）”“大于（小于）”，读者无法知道实际是增还是减。应按实际数字只保留一个词；没有变化时写“持平”或“无增减”。",
   basis:
-    "《地方预决算公开操作规程》（财预〔2016〕143号）要求公开“形式规范”，让公众“看得懂”；模板残留是公开文本的常见错误（disclosure-rules §1.4 B-Q02、F-Q02，§2.7 G-01，§5.5 placeholder_residue）。",
+    "财政部《地方预决算公开操作规程》（财预〔2016〕143号）要求公开内容准确、形式规范：模板的待选项（如“增加（减少）”）须选定。",
   confirmation: "practice",
   *check({ doc }) {
     for (const m of distinct(scan(doc, CHOICE_RE, { tables: false }))) {
@@ -51,7 +51,7 @@ export const placeholder: Rule = {
   description:
     "模板中的占位符没有换成实际内容：“XX 万元”“××局”“某某”“{单位}”“待填”“请填写”“TODO”，或少了一位的年份“202 年度”。公开文本中的占位符意味着该处数字或名称缺失。",
   basis:
-    "《地方预决算公开操作规程》（财预〔2016〕143号）要求公开内容完整准确；占位符与模板残留是公开文本的常见错误（disclosure-rules §2.7 G-01，GovBudgetChecker B-015 / V33-112）。",
+    "财政部《地方预决算公开操作规程》（财预〔2016〕143号）要求公开内容完整准确：模板占位符（XX、××）须填写。",
   confirmation: "practice",
   *check({ doc }) {
     for (const m of distinct(scan(doc, PLACEHOLDER_RE))) {
@@ -79,7 +79,7 @@ export const emptyField: Rule = {
   description:
     "公开文本中留有空白的填报栏目或省略号：“填报日期： 年 月 日”没有日期、“填报单位：”后为空、正文以“……”代替内容。本节已说明该表依规为空的不报告。",
   basis:
-    "《地方预决算公开操作规程》（财预〔2016〕143号）“内容准确、形式规范”；模板残留（disclosure-rules §2.7 G-01，§5.5 placeholder_residue）。",
+    "财政部《地方预决算公开操作规程》（财预〔2016〕143号）要求公开内容完整准确：模板的空白须填写。",
   confirmation: "practice",
   *check({ doc }) {
     for (const m of distinct(scan(doc, EMPTY_FIELD_RE, { headings: false }))) {
@@ -105,7 +105,7 @@ export const pendingMarker: Rule = {
   description:
     "生成公开文本时留下的“【待填写：…】”标记：这些文字（如增减原因、项目用途、职责概况）只能由编制人员根据实际情况撰写，发布前必须补上并删除标记。",
   basis:
-    "《地方预决算公开操作规程》（财预〔2016〕143号）要求说明增减变化原因、机关运行经费等重要事项；标记处即尚缺的说明内容（disclosure-rules §1.4 B-N01、B-N03、F-N07）。",
+    "财政部《地方预决算公开操作规程》（财预〔2016〕143号）要求说明收支增减变化原因、机关运行经费等事项：待补标记处即尚缺的内容。",
   confirmation: "practice",
   *check({ doc }) {
     for (const m of scan(doc, MARKER_RE)) {
@@ -131,7 +131,7 @@ export const fieldCode: Rule = {
   description:
     "目录或正文中出现 Word 域代码（“PAGEREF _Toc25831 h”“HYPERLINK \\l”“MERGEFORMAT”）或网页转换残留（“<![endif]>”），说明文档由模板转换时域没有更新为文字。",
   basis:
-    "公开文本“形式规范”（财预〔2016〕143号）；真实公开网页中的域代码残留见 disclosure-rules §5.4。",
+    "财政部《地方预决算公开操作规程》（财预〔2016〕143号）要求形式规范：文字处理软件的域代码不应出现在公开文本中。",
   confirmation: "practice",
   *check({ doc }) {
     for (const m of distinct(scan(doc, FIELD_CODE_RE))) {

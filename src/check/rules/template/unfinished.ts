@@ -52,7 +52,7 @@ export const fillInInstruction: Rule = {
   description:
     "公开文本中留有模板给编制人员的填写说明，如“（按‘部门预算公开 06 表’中实际发生经济分类支出事项填写）”“（根据…填列）”“（此处…）”“（请在此说明…）”：这些括注是写给填表人的，发布前应按说明填好内容并删除。以“如…”“不涉及的…”开头的条件式括注（“（如持平作持平表述）”“（不涉及的不列）”）也可能是举例，记为警告。",
   basis:
-    "财政部《地方预决算公开操作规程》（财预〔2016〕143号）要求公开内容完整准确、形式规范；模板残留是公开文本的常见错误（disclosure-rules §2.7 G-01，§5.5 placeholder_residue）。",
+    "财政部《地方预决算公开操作规程》（财预〔2016〕143号）要求公开内容完整准确、形式规范：模板的填写说明（“按…填写”）须删去并填入内容。",
   confirmation: "practice",
   *check({ doc }) {
     const seen = new Set<string>();
@@ -99,7 +99,7 @@ export const unfinishedSentence: Rule = {
   description:
     "说明中的句子在该写内容的地方结束了：“主要原因是。”“原因：。”“主要用于。”后面什么也没有；或金额、百分比只剩单位，数字空缺，如“支出决算为万元”“年初结转和结余万元，”“增长%。”。这些多是套用模板时漏填，读者无法知道原因、用途或数额。",
   basis:
-    "财政部《地方预决算公开操作规程》（财预〔2016〕143号）要求说明收支增减变化及原因；“主要原因是”后面不能是空的（disclosure-rules §2.5 D-N14，GovBudgetChecker CMM-005 / CMM-006；§5.5 duplicate_text 残句）。",
+    "财政部《地方预决算公开操作规程》（财预〔2016〕143号）要求说明收支增减变化及原因：“主要原因是”等之后须有内容。",
   confirmation: "practice",
   *check({ doc }) {
     for (const m of distinct(scan(doc, CUT_SENTENCE_RE, { tables: false, headings: false }))) {
@@ -137,8 +137,7 @@ export const doubledPunctuation: Rule = {
   title: "标点重复",
   description:
     "说明中同一个标点连用，如“。。”“，，”“；；”“、、”：多是删改句子或粘贴时留下的，也可能说明两个标点之间原有的内容被删掉了。表格中的文字和省略号（“……”）不检查。",
-  basis:
-    "国家标准《标点符号用法》（GB/T 15834—2011）；连续标点是公开文本的常见错误（disclosure-rules §2.7 G-05，GovBudgetChecker R003 / V33-113）。财政部《地方预决算公开操作规程》（财预〔2016〕143号）要求公开形式规范。",
+  basis: "国家标准《标点符号用法》（GB/T 15834—2011）：句末点号不重复使用。",
   confirmation: "practice",
   *check({ doc }) {
     const seen = new Set<string>();

@@ -52,7 +52,7 @@ export const changeArithmetic: Rule = {
   title: "增减额等于本年数减上年数",
   description:
     "说明同时给出本年数、上年数和增减额时，增减额应等于本年数减上年数（“增加”为正、“减少”为负）。各数均按印刷精度四舍五入，差一位以内记为尾差提示。",
-  basis: "会计恒等式：增减额 = 本期数 − 基期数（GovBudgetChecker CMM-007，D-N11）。",
+  basis: "恒等式：增减额 = 本年数 − 上年数（决算：决算数 − 年初预算数）。",
   confirmation: "identity",
   *check({ doc }) {
     for (const c of doc.claims) {
@@ -86,8 +86,7 @@ export const growthRate: Rule = {
   title: "增减率按说明自身数字复算",
   description:
     "说明写出的增长（下降）率应等于增减额除以上年数，按所印小数位四舍五入。上年数缺失时以本年数减增减额推出。复算时允许各金额按印刷精度舍入带来的误差，超出才报错。上年为零的情况见“零基数增长率”规则。",
-  basis:
-    "增减率 = 增减额 ÷ 基期数（GovBudgetChecker CMM-007 ratio_recalc；disclosure-rules §2.5 D-N11）。",
+  basis: "恒等式：增减率 = 增减额 ÷ 基期数 × 100%，按文中保留的小数位四舍五入。",
   confirmation: "identity",
   *check({ doc }) {
     for (const c of doc.claims) {
@@ -124,8 +123,7 @@ export const zeroBaseGrowth: Rule = {
   title: "上年为零不写增长率",
   description:
     "上年数为零时增长率无法计算，说明不应写“增长 100%”之类的比率，应写“上年无该项支出，增长率无可比性”。上年数取说明所写，或由本年数减增减额推出。",
-  basis:
-    "增减率的基期为 0 时无意义（GovBudgetChecker OBL-TREND-ZERO-BASE，disclosure-rules §2.5 D-N11；规范写法见 §5.4 梧州样例）。",
+  basis: "恒等式：增减率 = 增减额 ÷ 基期数；基期数为 0 时增减率无定义，不能写作“增长 100%”。",
   confirmation: "practice",
   *check({ doc }) {
     for (const c of doc.claims) {
@@ -180,8 +178,7 @@ export const shareRatio: Rule = {
   title: "占比按金额复算",
   description:
     "说明写出的占比应等于该项金额除以所说的总额（“占本年支出 7.34%”“占政府采购支出总额的 100%”；未写明总额时取其所属的合计，如“支出预算 679.04 万元，其中：基本支出 49.84 万元，占 7.34%”）。总额取表格数，表格没有时取说明中写出的合计；按所印小数位和金额舍入误差复算。",
-  basis:
-    "占比 = 分项 ÷ 合计（disclosure-rules §2.5 D-N02、D-N03、D-N07；政府采购授予中小企业占比见 F-N09、D-X13）。",
+  basis: "恒等式：占比 = 分项 ÷ 句中所说的整体 × 100%，按文中保留的小数位四舍五入。",
   confirmation: "identity",
   *check({ doc }) {
     for (const c of doc.claims) {
@@ -273,7 +270,7 @@ export const completionRate: Rule = {
   description:
     "决算说明写“完成年初预算的 X%”时，应等于决算数除以年初预算数；年初预算为零时不能写完成率（应写明无年初预算、改用全年预算或说明原因），为零又写 0% 的提示改写。说明同时写“决算数大于（小于、等于）预算数”的，应与两数相符。",
   basis:
-    "完成率 = 决算数 ÷ 年初预算数（disclosure-rules §2.3 D-T5-3；§2.5 D-N07、D-N12；§5.4 “完成年初预算100%”同时写“决算数大于预算数55.93万元”的真实错误）。",
+    "恒等式：完成率（执行率）= 决算数 ÷ 年初预算数 × 100%；“决算数大于（小于、等于）预算数”须与两数一致。",
   confirmation: "practice",
   kinds: ["final"],
   *check({ doc }) {
@@ -435,7 +432,7 @@ export const breakdownSum: Rule = {
   description:
     "说明在一个合计之后逐项列出其构成时（“基本支出 X 万元，其中：人员经费 a 万元、公用经费 b 万元”；“支出 X 万元，其中基本支出、项目支出”；政府采购总额与货物、工程、服务；“三公”经费合计与各项），列出的各项之和应等于合计。只在构成完整列出时检查，允许各数舍入的误差。",
   basis:
-    "会计恒等式：基本支出 = 人员经费 + 公用经费；支出合计 = 基本支出 + 项目支出；政府采购总额 = 货物 + 工程 + 服务；“三公”经费合计 = 各项之和（disclosure-rules §2.6 B-R05、B-R06、B-R10、B-R12，§2.4 D-X13）。",
+    "恒等式：基本支出 = 人员经费 + 公用经费；支出合计 = 基本支出 + 项目支出；政府采购总额 = 货物 + 工程 + 服务；“三公”经费合计 = 各项之和。",
   confirmation: "identity",
   *check({ doc }) {
     for (let i = 0; i < doc.claims.length; i++) {

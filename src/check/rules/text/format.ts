@@ -19,7 +19,7 @@ export const percentSign: Rule = {
   description:
     "占比、增长（下降）率和完成率应写明“%”。“占76.23”“增长 13.95。”少了百分号，读者无法确定数字的含义，也无法复算。",
   basis:
-    "公开文本“形式规范”（财预〔2016〕143号）；百分比须带“%”（disclosure-rules §2.5 D-N13，GovBudgetChecker V33-DISCLOSURE-PERCENT-UNIT）。",
+    "国家标准《出版物上数字用法》（GB/T 15835—2011）：百分数须带“%”；财政部《地方预决算公开操作规程》（财预〔2016〕143号）要求形式规范。",
   confirmation: "practice",
   *check({ doc }) {
     for (const m of distinct(scan(doc, BARE_RATE_RE, { headings: false, tables: false }))) {

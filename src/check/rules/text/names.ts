@@ -49,8 +49,7 @@ export const codeNameMatches: Rule = {
   title: "说明中的科目编码与名称相符",
   description:
     "说明以“名称（编码）”列示功能分类或经济分类科目时，名称应是该编码在当年政府收支分类科目中的名称（或表格同一编码行的名称）。编码与名称错配，读者无法判断金额说的是哪一个科目。",
-  basis:
-    "《政府收支分类科目》；科目编码与名称匹配（disclosure-rules §2.5 D-N15，GovBudgetChecker R002 / R005 / CMM-004；§5.5 code_subject_mismatch）。",
+  basis: "财政部《政府收支分类科目》（当年版）：编码与名称一一对应。",
   confirmation: "practice",
   *check({ doc }) {
     for (const c of doc.claims) {
@@ -120,7 +119,7 @@ export const subjectPathNames: Rule = {
   description:
     "说明以“××（类）××（款）××（项）”列示支出时，每一级名称应是该科目在当年政府收支分类科目中的名称（或表格中同一科目行的名称）。名称错了一级（写成别的款、沿用旧年度名称），读者会把金额对到别的科目上。",
   basis:
-    "财政部《政府收支分类科目》（当年版）；部门预决算公开说明按“类、款、项”逐级列示科目名称，应与公开表格一致。",
+    "财政部《政府收支分类科目》（当年版）：说明按“类、款、项”列示科目时，每一级名称为该级科目的名称，并与公开表格一致。",
   confirmation: "practice",
   *check({ doc }) {
     for (const c of doc.claims) {

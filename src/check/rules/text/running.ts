@@ -24,7 +24,7 @@ export const runningCostWithinPublic: Rule = {
   description:
     "说明中的机关运行经费（行政单位和参照公务员法管理的事业单位用一般公共预算安排的基本支出中的公用经费）不应超过一般公共预算基本支出表的公用经费合计；部门下属全部为行政或参公单位时两者应大致相等。只在说明数超过表格数（超出舍入误差）时提示核对。",
   basis:
-    "机关运行经费的口径为基本支出中的公用经费（财政部名词解释；disclosure-rules §2.4 D-X11、§2.6 B-R11，GovBudgetChecker R009 / B-011；“不超过”为推导）。",
+    "不等式：机关运行经费 ≤ 一般公共预算基本支出中的公用经费（部门预决算名词解释：机关运行经费为行政单位和参照公务员法管理的事业单位用一般公共预算财政拨款安排的基本支出中的公用经费）。",
   confirmation: "unconfirmed",
   *check({ doc }) {
     for (const c of doc.claims) {

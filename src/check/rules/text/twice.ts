@@ -70,7 +70,7 @@ export const sameQuantityTwice: Rule = {
   title: "同一数额前后表述一致",
   description:
     "说明在相邻段落中两次陈述同一事项（同一科目、同一项“三公”经费、机关运行经费、基本支出等，用词相同）的金额或增减额时，两处数字应相同。前后不一，至少有一处错误。",
-  basis: "同一事项同一口径的数额在文中只有一个值（内部一致性）。",
+  basis: "一致性：同一事项同一口径的数额在文中只有一个值。",
   confirmation: "practice",
   *check({ doc }) {
     const seen = new Map<string, Claim[]>();

@@ -43,8 +43,7 @@ export const directionMatchesNumbers: Rule = {
   title: "增减用语与数字一致",
   description:
     "说明中的“增加”“减少”“持平（无增减）”应与它所说的数字一致：写“增加”而本年数小于上年数、写“持平”却给出非零的增减额或增减率、写“无增减”而表格的上年数与本年数不同，都是自相矛盾。",
-  basis:
-    "disclosure-rules §2.5 D-N05、D-N07、D-N14（“减少”与“持平”自相矛盾、当期为 0 却写增加等真实错误，GovBudgetChecker direction_conflict）。",
+  basis: "一致性：“增加/减少/持平”“大于/小于/等于”须与句中两数的大小关系相符。",
   confirmation: "practice",
   *check({ doc }) {
     for (const c of doc.claims) {
@@ -132,7 +131,7 @@ export const threePublicReason: Rule = {
   description:
     "“三公”经费（合计及因公出国（境）费、公务用车购置及运行费、公务接待费）与上年（或预算）相比有增减时，说明必须写出增减原因。只在说明写出了非零的增减额或增减率、却在该句及下一句都没有原因表述时报告。",
   basis:
-    "财政部 2014 年《关于深入推进地方预决算公开工作的通知》要求说明“三公”经费增减变化原因；财政部专项检查把“未说明三公经费增减原因”列为检查重点（disclosure-rules §1.1、§1.2，B-N03、F-N07）。",
+    "财政部《关于深入推进地方预决算公开工作的通知》（财预〔2014〕36号）：公开“三公”经费预决算时应说明增减变化原因。",
   confirmation: "official",
   *check({ doc }) {
     for (const c of doc.claims) {

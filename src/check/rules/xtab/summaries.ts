@@ -246,7 +246,7 @@ export const summaryXtabRules: Rule[] = [
     description:
       "收入总表（收入决算表）合计行的合计应等于收支总表的本年收入合计（收入总表列有上年结转时，加上上年结转）；合计行各收入来源列应等于收支总表对应的收入项目。",
     basis:
-      "表间勾稽（表样定义）：收入总表为收支总表收入栏的明细；财预〔2016〕143号要求公开收支总表、收入总表并做到“内容准确”",
+      "表间恒等式：收入总表各来源 = 收支总表收入栏同名项目（收入总表为收支总表收入栏的明细）。",
     confirmation: "identity",
     check: summaryVsIncome,
   },
@@ -257,7 +257,8 @@ export const summaryXtabRules: Rule[] = [
     title: "支出总表与收支总表一致",
     description:
       "支出总表（支出决算表）合计行的合计应等于收支总表的本年支出合计；收支总表支出栏每个功能分类“类”应等于支出总表该类的合计。支出总表完整时，收支总表列有金额而支出总表未列的类也会报出。",
-    basis: "表间勾稽（表样定义）：支出总表为收支总表支出栏的明细",
+    basis:
+      "表间恒等式：支出总表合计、基本支出、项目支出 = 收支总表支出栏的对应数（支出总表为收支总表支出栏的明细）。",
     confirmation: "identity",
     check: summaryVsExpenditure,
   },
@@ -268,7 +269,8 @@ export const summaryXtabRules: Rule[] = [
     title: "全部为财政拨款时收支总表与财政拨款收支总表一致",
     description:
       "单位没有财政拨款以外的收入（事业收入、经营收入、其他收入等均为 0）且两表上年结转相同时，收支总表与财政拨款收支总表的本年收入、本年支出、总计和各功能分类类应一一相等。有其他收入时两表是包含关系，不核对。",
-    basis: "表间勾稽；GovBudgetChecker C005/C006（B-R08），适用条件为推导",
+    basis:
+      "表间恒等式：财政拨款收支总表的财政拨款收入 = 收支总表中一般公共预算、政府性基金预算、国有资本经营预算拨款收入之和。",
     confirmation: "practice",
     check: summaryVsFiscal,
   },
@@ -279,7 +281,8 @@ export const summaryXtabRules: Rule[] = [
     title: "财政拨款收支总表与一般公共预算、基金、国资支出表一致",
     description:
       "财政拨款收支总表的本年支出合计和每个功能分类类，应等于一般公共预算支出表、政府性基金预算支出表、国有资本经营预算支出表对应合计之和；按资金分列时，一般公共预算列等于一般公共预算支出表，其余同理。",
-    basis: "表间勾稽：GovBudgetChecker B-002（B-R04）；财政拨款收支总表为三张财政拨款支出表的汇总",
+    basis:
+      "表间恒等式：财政拨款收支总表支出栏的一般公共预算、政府性基金、国有资本经营预算支出 = 三张分表的合计。",
     confirmation: "identity",
     check: fiscalVsFundTables,
   },
@@ -290,7 +293,8 @@ export const summaryXtabRules: Rule[] = [
     title: "三张财政拨款支出表与财政拨款收支总表的分资金收入一致",
     description:
       "预算中，一般公共预算支出表、政府性基金预算支出表、国有资本经营预算支出表的合计，应分别等于财政拨款收支总表中该项资金的本年拨款加上年结转（无结转下年、上年结转按资金列明时核对）；表为空表时，财政拨款收支总表中该项资金应为 0。财政拨款收支总表按资金分列支出时由 xtab/fiscal-summary-vs-fund-tables 核对。",
-    basis: "表间勾稽（表样定义）；财预〔2016〕143号“没有数据的表格应当列出空表并说明”",
+    basis:
+      "表间恒等式：政府性基金（国有资本经营）预算支出表的合计 = 财政拨款收支总表的同名列；财政部《地方预决算公开操作规程》（财预〔2016〕143号）：没有数据的表格应当列出空表并说明。",
     confirmation: "identity",
     kinds: ["budget"],
     check: fundTablesVsFiscal,
