@@ -88,7 +88,8 @@ async function importOne(store: Store, file: string, opts: ImportOptions): Promi
     }
     return { file, result: created ? "new" : "stored", document: outcome.document };
   }
-  return { file, result: "stored", document };
+  // Another process claimed it first (a concurrent import, a server's queue): it processes it.
+  return { file, result: created ? "new" : "stored", document };
 }
 
 /** Import every file; a file that cannot be read is an outcome, never a stop. */

@@ -621,7 +621,7 @@ export class SqlStore implements Store {
     const own = regionOf(name) ?? (parentName ? regionOf(parentName) : null);
     // A hint that spells the same region more fully (随州市曾都区 for 曾都区) is kept.
     const hint = input.region ? normaliseWidth(input.region) : null;
-    const region =
+    let region =
       own && hint && hint.length > own.length && hint.endsWith(own) ? hint : (own ?? hint);
     let parentId: string | null = null;
     if (parentName && entityKey(parentName) !== key) {
@@ -632,6 +632,13 @@ export class SqlStore implements Store {
         region,
       });
       parentId = parent.id;
+      // The department may already know the region more fully than this name prints it.
+      if (
+        parent.region &&
+        (region === null ||
+          (parent.region.length > region.length && parent.region.endsWith(region)))
+      )
+        region = parent.region;
     }
     const at = now();
     await tx.run(
@@ -681,8 +688,24 @@ export class SqlStore implements Store {
         e.id,
       ],
     );
+    if (fuller && region) await this.#spreadRegion(tx, e.id, region);
     const [updated] = await tx.all("SELECT * FROM entities WHERE id = ?", [e.id]);
     return toEntity(updated ?? row);
+  }
+
+  /** A department's fuller region is its units' too (曾都区 → 随州市曾都区), where they print less. */
+  async #spreadRegion(tx: Sql, parentId: string, region: string): Promise<void> {
+    const units = await tx.all("SELECT id, region FROM entities WHERE parent_id = ?", [parentId]);
+    for (const u of units) {
+      const own = str(u.region);
+      if (own !== null && own.length >= region.length) continue;
+      if (own !== null && !region.endsWith(own)) continue;
+      await tx.run("UPDATE entities SET region = ?, updated_at = ? WHERE id = ?", [
+        region,
+        now(),
+        String(u.id),
+      ]);
+    }
   }
 
   ensureEntity(input: EntityInput): Promise<Entity> {

@@ -9,7 +9,8 @@
  * transaction never has another call's statements slip into it. Other
  * processes on the same file wait for the write lock (busy timeout), and
  * every write transaction takes that lock at its start (BEGIN IMMEDIATE),
- * so two of them never deadlock upgrading a read lock.
+ * so two of them never deadlock upgrading a read lock. Within one process
+ * every store on a file shares one connection (see `shared`).
  */
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -101,10 +102,44 @@ class SqliteDb implements Db {
   }
 }
 
+/**
+ * One connection per file in a process, shared by every store opened on it.
+ * Two connections in one thread would deadlock: the second's busy wait is
+ * synchronous and blocks the very event loop the first needs to commit.
+ */
+const open = new Map<string, { db: SqliteDb; users: number }>();
+
+function shared(location: string): Db {
+  if (location === ":memory:") return new SqliteDb(location);
+  let entry = open.get(location);
+  if (!entry) {
+    entry = { db: new SqliteDb(location), users: 0 };
+    open.set(location, entry);
+  }
+  entry.users += 1;
+  const { db } = entry;
+  let closed = false;
+  return {
+    all: (sql, params) => db.all(sql, params),
+    run: (sql, params) => db.run(sql, params),
+    transaction: (fn) => db.transaction(fn),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      const e = open.get(location);
+      if (!e || e.db !== db) return;
+      e.users -= 1;
+      if (e.users > 0) return;
+      open.delete(location);
+      await db.close();
+    },
+  };
+}
+
 /** Open (creating on first use) and migrate the SQLite store at `path`. */
 export async function openSqliteStore(path: string): Promise<SqlStore> {
   const location = path === ":memory:" ? path : resolve(path);
-  const store = new SqlStore(new SqliteDb(location), SQLITE, location);
+  const store = new SqlStore(shared(location), SQLITE, location);
   try {
     await store.migrate();
   } catch (e) {
