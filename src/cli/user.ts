@@ -25,14 +25,14 @@ async function readStdin(): Promise<string> {
 export async function runUserAdd(name: string, opts: UserAddOptions): Promise<string> {
   if (!opts.passwordStdin) {
     throw new GongkaiError(
-      "unreadable",
+      "invalid",
       "请用 --password-stdin 从标准输入提供密码（例如 echo 密码 | gongkai user add …）",
     );
   }
   // One line: the trailing newline of `echo` is not part of the password.
   const password = (await readStdin()).replace(/\r?\n$/, "");
   if (opts.role === "preparer" && !opts.entity) {
-    throw new GongkaiError("unreadable", "填报用户需要用 --entity 指定所属部门或单位");
+    throw new GongkaiError("invalid", "填报用户需要用 --entity 指定所属部门或单位");
   }
   const store = await openStore(opts.db);
   try {

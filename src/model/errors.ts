@@ -11,7 +11,11 @@ export type GongkaiErrorCode =
   | "not_disclosure"
   | "too_large"
   /** Files given as one disclosure (check --as-one) that are not two halves of one. */
-  | "not_one_disclosure";
+  | "not_one_disclosure"
+  /** A name that must be unique is taken (a username in the store). */
+  | "conflict"
+  /** A value the store does not accept (an empty username, a password too short). */
+  | "invalid";
 
 export class GongkaiError extends Error {
   readonly code: GongkaiErrorCode;

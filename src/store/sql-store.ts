@@ -741,8 +741,8 @@ export class SqlStore implements Store {
 
   async createUser(user: NewUser): Promise<User> {
     const name = user.username.trim();
-    if (!name) throw new GongkaiError("unreadable", "用户名不能为空");
-    if (user.password.length < 8) throw new GongkaiError("unreadable", "密码至少 8 个字符");
+    if (!name) throw new GongkaiError("invalid", "用户名不能为空");
+    if (user.password.length < 8) throw new GongkaiError("invalid", "密码至少 8 个字符");
     const hash = await hashPassword(user.password);
     const id = randomUUID();
     const rows = await this.#db.all(
@@ -750,7 +750,7 @@ export class SqlStore implements Store {
        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING RETURNING id`,
       [id, name, hash, user.role, user.entityId ?? null, user.region ?? null, now()],
     );
-    if (rows.length === 0) throw new GongkaiError("unreadable", `用户“${name}”已存在`);
+    if (rows.length === 0) throw new GongkaiError("conflict", `用户“${name}”已存在`);
     const created = await this.getUser(id);
     if (!created) throw new Error(`user ${id} vanished`);
     return created;
@@ -778,7 +778,7 @@ export class SqlStore implements Store {
   }
 
   async setPassword(userId: string, password: string): Promise<void> {
-    if (password.length < 8) throw new GongkaiError("unreadable", "密码至少 8 个字符");
+    if (password.length < 8) throw new GongkaiError("invalid", "密码至少 8 个字符");
     const hash = await hashPassword(password);
     await this.#db.transaction(async (tx) => {
       await tx.run("UPDATE users SET password_hash = ? WHERE id = ?", [hash, userId]);
