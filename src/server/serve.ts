@@ -12,6 +12,9 @@ import { createApp } from "./app.ts";
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
+/** How long close() lets requests in flight finish. */
+const CLOSE_GRACE_MS = 5000;
+
 export interface ServeOptions {
   /** 0: any free port (tests). */
   port: number;
@@ -73,8 +76,12 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
-        // Idle keep-alive connections would hold close() open.
-        if ("closeIdleConnections" in server) server.closeIdleConnections();
+        if (!("closeIdleConnections" in server)) return;
+        // Idle keep-alive connections would hold close() open; requests in
+        // flight get a moment to finish before their connections are cut.
+        server.closeIdleConnections();
+        const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+        cut.unref();
       });
       await queue.stop();
       if (opts.closeStore !== false) await store.close();

@@ -5,7 +5,6 @@
  * Every route asks the store whether the caller may see the document.
  */
 import type { Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { checkDisclosure } from "../../check/engine.ts";
 import { CheckReportSchema } from "../../check/report/schema.ts";
@@ -28,6 +27,7 @@ import {
   PublishRequestSchema,
   StatusSchema,
 } from "../schemas.ts";
+import { formatSize, uploadLimit } from "../upload-limit.ts";
 
 const ID = { id: "文档 id（上传时返回）" };
 const SIGNED_IN = ["admin", "reviewer", "preparer"] as const;
@@ -239,14 +239,13 @@ async function original(c: Context<AppEnv>): Promise<Response> {
 }
 
 export function documentRoutes(maxUploadBytes: number): RouteSpec[] {
-  const limitMb = Math.round((maxUploadBytes / 1048576) * 10) / 10;
   return [
     {
       method: "post",
       path: "/api/documents",
       tag: "文档",
       summary: "上传文档",
-      description: `任何支持的格式（PDF、XLSX/XLS、DOCX/DOC、HTML、文本，按内容识别），上限 ${limitMb} MB。返回 202 后在后台读取并检查，用 GET /api/documents/{id} 查看进度和结果。同一文件（内容相同）只保存一次，再次上传返回已有文档的 id。填报用户上传的文档归入本单位，为草稿；审核、管理用户可用 published=true 直接公开。`,
+      description: `任何支持的格式（PDF、XLSX/XLS、DOCX/DOC、HTML、文本，按内容识别），上限 ${formatSize(maxUploadBytes)}。返回 202 后在后台读取并检查，用 GET /api/documents/{id} 查看进度和结果。同一文件（内容相同）只保存一次，再次上传返回已有文档的 id。填报用户上传的文档归入本单位，为草稿；审核、管理用户可用 published=true 直接公开。`,
       roles: SIGNED_IN,
       multipart: {
         required: ["file"],
@@ -260,14 +259,7 @@ export function documentRoutes(maxUploadBytes: number): RouteSpec[] {
           tag: { type: "string", description: "标签（可重复）" },
         },
       },
-      before: [
-        bodyLimit({
-          maxSize: maxUploadBytes,
-          onError: () => {
-            throw new ApiError("too_large", `上传的文件过大，上限为 ${limitMb} MB`);
-          },
-        }),
-      ],
+      before: [uploadLimit(maxUploadBytes)],
       responses: { 202: { description: "已接收，排队处理", json: AcceptedSchema } },
       handler: upload,
     },
