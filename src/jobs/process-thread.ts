@@ -51,6 +51,7 @@ export class ProcessThread {
         return;
       }
       this.#pending.delete(a.seq);
+      if (this.#pending.size === 0) worker.unref();
       if (a.disclosure && a.report) p.resolve({ disclosure: a.disclosure, report: a.report });
       else if (a.known && a.code) p.reject(new GongkaiError(a.code, a.error ?? ""));
       else p.reject(new Error(a.error ?? "未知错误"));
@@ -62,7 +63,7 @@ export class ProcessThread {
     };
     worker.on("error", (e) => fail(e));
     worker.on("exit", (code) => fail(new Error(`处理线程意外退出（${code}）`)));
-    // The thread keeps no process alive on its own: an idle server may exit.
+    // An idle thread keeps no process alive; one at work does (see process()).
     worker.unref();
     return worker;
   }
@@ -79,6 +80,8 @@ export class ProcessThread {
     const worker = this.#worker;
     return new Promise<Processed>((resolve, reject) => {
       this.#pending.set(seq, { onProgress, resolve, reject });
+      // A document in hand is finished before the process exits.
+      worker.ref();
       worker.postMessage({ seq, bytes, ...(name !== undefined ? { name } : {}), config });
     });
   }
