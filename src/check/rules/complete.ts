@@ -2,15 +2,12 @@
  * Rules of the `complete` family: what the official disclosure rules require
  * a document to contain, for its kind (部门预算 or 部门决算).
  */
-import {
-  CENTRAL_UNIVERSITY_PROFILE,
-  inProfile,
-  NATIONAL_PROFILE,
-  profileTables,
-} from "../../model/profiles.ts";
+
+import { inProfile, NATIONAL_PROFILE, profileTables } from "../../model/profiles.ts";
 import type { Claim, Disclosure, Kind, Section, Table, TableId } from "../../model/schema.ts";
 import { compact } from "../../recognize/normalize.ts";
 import { saysEmpty } from "../../recognize/tables/common.ts";
+import { applicability, becauseOf } from "../applicability.ts";
 import type { Location, RawFinding, Rule } from "../types.ts";
 import {
   claimLocation,
@@ -22,25 +19,12 @@ import {
   tablesOf,
 } from "../view.ts";
 
-/** A university under a central ministry (西南大学, 教育部直属). */
-function isCentralUniversity(doc: Disclosure): boolean {
-  return doc.entity.government === "central" && /大学|学院|学校/.test(doc.entity.name);
-}
-
 /** Narrative topics a central ministry's university does not carry in its own disclosure. */
 const UNIVERSITY_EXEMPT: ReadonlySet<string> = new Set([
   "three-public",
   "running-cost",
   "procurement",
 ]);
-
-/** The tables this discloser must publish, by its level and kind of body. */
-export function requiredTableNames(doc: Disclosure): Partial<Record<TableId, string>> {
-  return profileTables(
-    isCentralUniversity(doc) ? CENTRAL_UNIVERSITY_PROFILE : NATIONAL_PROFILE,
-    doc.kind,
-  );
-}
 
 /** The whole narrative, compacted, for presence tests. */
 function narrative(doc: Disclosure): string {
@@ -82,7 +66,8 @@ const requiredTables: Rule = {
     "财政部《地方预决算公开操作规程》（财预〔2016〕143号）：部门预决算公开收支总体情况表和财政拨款收支情况表；本地区的公开表样（如决算公开01–09表）。",
   confirmation: "official",
   *check({ doc }) {
-    const names = requiredTableNames(doc);
+    const applies = applicability(doc);
+    const names = profileTables(applies.profile, doc.kind);
     const missing = Object.entries(names).filter(([id]) => !tableOf(doc, id as TableId));
     if (missing.length === 0) return;
     // A narrative file published apart from its tables has none of them.
@@ -117,7 +102,7 @@ const requiredTables: Rule = {
       const finding: RawFinding = {
         message: listed
           ? `目录列出“${listed.title}”，正文中未见该表（没有数据的表格也应列出空表并说明）`
-          : `未公开${name}（没有数据的表格也应列出空表并说明）`,
+          : `未公开${name}${becauseOf(applies)}（没有数据的表格也应列出空表并说明）`,
         locations: [listed ? { ...listed.source, quote: listed.title } : { line: 1 }],
         expected: name,
         actual: "未公开",
@@ -280,19 +265,25 @@ const requiredSections: Rule = {
       return;
     }
     const text = narrative(doc);
-    const university = isCentralUniversity(doc);
+    const applies = applicability(doc);
+    const university = applies.profile.id === "central_university";
     for (const topic of REQUIRED_SECTIONS) {
       if (topic.kinds && !topic.kinds.includes(doc.kind)) continue;
       // A ministry's university reports in the ministry's format: 机关运行经费 is
       // an administrative body's matter, and 三公/政府采购 are disclosed by the ministry.
       if (university && UNIVERSITY_EXEMPT.has(topic.id)) continue;
       if (topic.pattern.test(text)) continue;
+      // 机关运行经费 is the 公用经费 of administrative bodies (and 参公 units):
+      // a public institution may say it has none, but need not.
+      const institution = topic.id === "running-cost" && applies.body === "institution";
       yield {
-        message: `说明中没有${topic.title}`,
+        message: institution
+          ? `说明中没有${topic.title}（${doc.entity.name}像是事业单位：参照公务员法管理的事业单位也应说明，否则可说明“无机关运行经费”）`
+          : `说明中没有${topic.title}（${topic.basis}）`,
         locations: [{ line: 1 }],
         expected: topic.title,
         actual: "未说明",
-        severity: topic.severity,
+        severity: institution ? "warning" : topic.severity,
       };
     }
   },

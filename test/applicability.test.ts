@@ -1,0 +1,59 @@
+/**
+ * Which requirements apply to a discloser, and why — on real documents of
+ * three regions and kinds of body. A finding that enforces a requirement
+ * says which set of tables it follows and why that set applies.
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { applicability } from "../src/check/applicability.ts";
+import { checkDisclosure } from "../src/check/engine.ts";
+import type { Disclosure } from "../src/model/schema.ts";
+import { extractFile } from "../src/pipeline.ts";
+import { SHARED, seedPath } from "./helpers/seeds.ts";
+
+const corpus = (p: string) => join(SHARED, "corpus", p);
+
+describe("applicability", () => {
+  it("a Shanghai district's department follows the Shanghai district set", async () => {
+    const d = await extractFile(corpus("shanghai-putuo/上海市普陀区财政局2024年度部门决算.pdf"));
+    const a = applicability(d);
+    assert.equal(a.profile.id, "shanghai_district");
+    assert.match(a.why, /上海市的区级/u);
+    assert.equal(a.body, "administrative");
+  });
+
+  it("a central ministry's university follows the four-table set and is a public institution", async () => {
+    const d = await extractFile(corpus("southwest-university/西南大学2023年度部门预算.pdf"));
+    const a = applicability(d);
+    assert.equal(a.profile.id, "central_university");
+    assert.equal(a.body, "institution");
+  });
+
+  it("a county's 医疗保障服务中心 is a public institution under the national set", async () => {
+    const d = await extractFile(seedPath("002"));
+    const a = applicability(d);
+    assert.equal(a.profile.id, "national");
+    assert.equal(a.body, "institution");
+  });
+
+  it("a missing table names the set it follows and why; a missing 机关运行经费 note of a public institution is a warning", async () => {
+    const d = await extractFile(seedPath("002"));
+    const cut: Disclosure = {
+      ...d,
+      tables: d.tables.filter((t) => t.id !== "three_public"),
+      sections: d.sections.filter((s) => !/机关运行经费|公用经费/u.test(`${s.heading}${s.text}`)),
+      report: d.report ? { ...d.report, directory: [] } : undefined,
+    } as Disclosure;
+    const f = checkDisclosure(cut).findings;
+    const table = f.find((x) => x.rule === "complete/required-tables");
+    assert.ok(table, JSON.stringify(f.map((x) => x.message)));
+    assert.match(table.message, /按全国通用表样/u);
+    const running = f.find(
+      (x) => x.rule === "complete/required-sections" && /机关运行经费/u.test(x.message),
+    );
+    assert.ok(running);
+    assert.equal(running.severity, "warning");
+    assert.match(running.message, /事业单位/u);
+  });
+});
