@@ -48,6 +48,9 @@ const WANLI_2024 = join(
   "上海市普陀区人民政府万里街道办事处2024年部门预算.pdf",
 );
 
+/** A blank template: it names no entity. */
+const BLANK_TEMPLATE = join(CORPUS, "shanghai-templates", "区级部门预算公开模板2026.xlsx");
+
 /** Each file read and recognised once for both stores. */
 const read = new Map<string, Promise<{ bytes: Uint8Array; disclosure: Disclosure }>>();
 function document(path: string) {
@@ -545,6 +548,22 @@ for (const backend of STORE_BACKENDS) {
         assert.equal(await sees(undefined), true);
         await store.setPublished(unit.id, false);
       });
+    });
+
+    it("a document that names no entity (a blank template) is stored without one", async () => {
+      const store = await openStore(await backend.spec());
+      try {
+        const { disclosure } = await document(BLANK_TEMPLATE);
+        assert.equal(disclosure.entity.name.trim(), "");
+        const doc = await stored(store, BLANK_TEMPLATE);
+        assert.equal(doc.status, "done");
+        assert.equal(doc.entityId, null);
+        assert.equal(doc.entityName, null);
+        assert.equal(doc.year, disclosure.year);
+        assert.deepEqual(await store.listEntities(), []);
+      } finally {
+        await store.close();
+      }
     });
 
     it("users: argon2 hashes, wrong passwords refused, tokens stored hashed and expiring", async () => {

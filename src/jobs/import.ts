@@ -6,7 +6,7 @@
  * found from its content as always. Each file is put (idempotent by
  * content), then processed in this process if it is still queued.
  */
-import { readdir, stat } from "node:fs/promises";
+import { readdir, realpath, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { CheckConfig } from "../check/config.ts";
 import { readInputFile, sniffFormat } from "../ingest/index.ts";
@@ -16,6 +16,9 @@ import { processDocument } from "./process-document.ts";
 
 /** Extensions of the formats gongkai reads, for walking folders. */
 export const IMPORTABLE = /\.(?:pdf|xlsx|xls|docx|doc|html?|txt|md|markdown)$/i;
+
+/** A folder's own notes (README.md, LICENSE.txt …) are not disclosures. */
+const FOLDER_NOTES = /^(?:readme|license|licence|changelog|notice|manifest)(?:\.|$)/i;
 
 /**
  * Processing left this long without a word from its worker is taken as
@@ -44,14 +47,22 @@ export interface ImportOptions {
 /** The files to import: named files as given, folders walked in name order. */
 export async function importableFiles(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
+  const seen = new Set<string>();
   const walk = async (dir: string) => {
+    // A link back up the tree is walked once, not forever.
+    const real = await realpath(dir);
+    if (seen.has(real)) return;
+    seen.add(real);
     const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (e.name.startsWith(".")) continue;
       const path = join(dir, e.name);
-      if (e.isDirectory()) await walk(path);
-      else if (e.isFile() && IMPORTABLE.test(e.name)) files.push(path);
+      // A link counts as what it points to (a broken one as nothing).
+      const target = e.isSymbolicLink() ? await stat(path).catch(() => undefined) : e;
+      if (target?.isDirectory()) await walk(path);
+      else if (target?.isFile() && IMPORTABLE.test(e.name) && !FOLDER_NOTES.test(e.name))
+        files.push(path);
     }
   };
   for (const p of paths) {

@@ -544,13 +544,17 @@ export class SqlStore implements Store {
     await this.#db.transaction(async (tx) => {
       const [doc] = await tx.all("SELECT file_name FROM documents WHERE id = ?", [id]);
       if (!doc) throw new Error(`no document ${id}`);
-      const entity = await this.#ensureEntityIn(tx, {
-        name: d.entity.name,
-        parentName: d.entity.parent,
-        code: printedCode(d),
-        level: d.entity.level ?? null,
-        government: d.entity.government ?? null,
-      });
+      // A blank template names no entity: the document stays without one.
+      const entity =
+        normaliseEntityName(d.entity.name) === ""
+          ? null
+          : await this.#ensureEntityIn(tx, {
+              name: d.entity.name,
+              parentName: d.entity.parent,
+              code: printedCode(d),
+              level: d.entity.level ?? null,
+              government: d.entity.government ?? null,
+            });
       await tx.run(
         `UPDATE documents SET status = 'done', progress = 1, error = NULL,
            disclosure = ${this.#d.jsonParam}, search_text = ?, entity_id = ?, year = ?, kind = ?,
@@ -559,7 +563,7 @@ export class SqlStore implements Store {
         [
           toJson(d),
           searchText(d, String(doc.file_name)),
-          entity.id,
+          entity?.id ?? null,
           d.year,
           d.kind,
           d.source.format,
