@@ -57,3 +57,27 @@ describe("applicability", () => {
     assert.match(running.message, /事业单位/u);
   });
 });
+
+describe("complete/directory-lists-tables", () => {
+  it("is silent when the 目录 lists every table, and names a table printed but not listed", async () => {
+    const d = await extractFile(
+      corpus("shanghai-putuo-budgets/上海市普陀区商务委员会2025年单位预算.pdf"),
+    );
+    const rule = (doc: Disclosure) =>
+      checkDisclosure(doc).findings.filter((f) => f.rule === "complete/directory-lists-tables");
+    assert.ok((d.report?.directory.length ?? 0) >= 9);
+    assert.deepEqual(rule(d), []);
+    const dropped = d.report?.directory.find((e) => e.id === "three_public");
+    assert.ok(dropped, "the 目录 lists the 三公 table");
+    const cut = {
+      ...d,
+      report: d.report && {
+        ...d.report,
+        directory: d.report.directory.filter((e) => e !== dropped),
+      },
+    } as Disclosure;
+    const found = rule(cut);
+    assert.equal(found.length, 1);
+    assert.match(found[0]?.message ?? "", /三公/u);
+  });
+});

@@ -506,8 +506,43 @@ const emptyNoteSubject: Rule = {
   },
 };
 
+/**
+ * The 目录 against the body the other way round: a standard table printed in
+ * the body that the document's own 目录 does not list. (Listed but absent is
+ * complete/required-tables.) Only a 目录 that lists tables one by one is
+ * compared — one that says "部门预算公开表" for all of them lists none.
+ */
+const directoryListsTables: Rule = {
+  id: "complete/directory-lists-tables",
+  family: "complete",
+  severity: "warning",
+  title: "目录列出正文中的每张表",
+  description:
+    "文档有逐表列示的目录时，正文中公开的每张标准表格都应在目录中列出。正文有表而目录未列，读者按目录查找不到，也可能是目录沿用了旧模板。",
+  basis:
+    "一致性：目录与正文一致；财政部《地方预决算公开操作规程》（财预〔2016〕143号）要求公开形式规范、便于查阅。",
+  confirmation: "practice",
+  *check({ doc }) {
+    const directory = doc.report?.directory ?? [];
+    const listed = new Set(directory.map((e) => e.id).filter((id) => id !== undefined));
+    if (listed.size < 3) return;
+    const said = new Set<string>();
+    for (const table of doc.tables) {
+      if (table.id === "other" || listed.has(table.id) || said.has(table.id)) continue;
+      said.add(table.id);
+      yield {
+        message: `正文中有“${table.title}”，目录未列出（目录共列 ${directory.length} 项）。`,
+        locations: [tableLocation(table), ...(directory[0] ? [{ ...directory[0].source }] : [])],
+        expected: "目录列出该表",
+        actual: "目录未列",
+      };
+    }
+  },
+};
+
 export const completeRules: Rule[] = [
   requiredTables,
+  directoryListsTables,
   emptyTableNote,
   requiredSections,
   emptySection,
