@@ -6,9 +6,10 @@
 #   python3-pdfminer                      pdfminer, the benchmark's second point of comparison
 #   qpdf                                  password-protected PDFs made at test time
 #   postgresql                            the PostgreSQL store's tests (test/helpers/postgres.ts starts a throwaway cluster)
+#   chromium                              the web app's browser tests (playwright-core drives /usr/bin/chromium; no browser download)
 # Runs before `npm test` (pretest). Without root or apt it only says what is missing.
 set -uo pipefail
-want=(libreoffice-calc libreoffice-writer fonts-noto-cjk poppler-utils python3-pdfminer qpdf postgresql)
+want=(libreoffice-calc libreoffice-writer fonts-noto-cjk poppler-utils python3-pdfminer qpdf postgresql chromium)
 missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
