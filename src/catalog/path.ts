@@ -32,6 +32,8 @@ const PATH_RE = new RegExp(
   "gu",
 );
 
+const LEVEL_MARK_RE = /[（(]\s*[类款项]\s*[）)]/u;
+
 /** A number or ordinal a list puts before a name: "1.", "（一）", "（1）". */
 const ORDINAL_RE =
   /^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])/u;
@@ -45,6 +47,9 @@ function clean(name: string | undefined): string | undefined {
 /** Every 科目 path printed in a text, in order. */
 export function findSubjectPaths(text: string): SubjectPath[] {
   const out: SubjectPath[] = [];
+  // The path pattern can match empty at every position: a text without a
+  // level marker is answered before it runs (most sentences have none).
+  if (!LEVEL_MARK_RE.test(text)) return out;
   PATH_RE.lastIndex = 0;
   for (let m = PATH_RE.exec(text); m; m = PATH_RE.exec(text)) {
     if (m[0] === "") {
