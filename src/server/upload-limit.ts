@@ -31,11 +31,23 @@ function drain(c: Context<AppEnv>): void {
 }
 
 export function uploadLimit(maxBytes: number): MiddlewareHandler<AppEnv> {
-  return bodyLimit({
+  const limit = bodyLimit({
     maxSize: maxBytes,
     onError: (c) => {
       drain(c as Context<AppEnv>);
       throw new ApiError("too_large", `上传的文件过大，上限为 ${formatSize(maxBytes)}`);
     },
   });
+  return async (c, next) => {
+    try {
+      return await limit(c, next);
+    } catch (e) {
+      // The sender went away mid-body: its upload, not our failure (nothing was kept).
+      const incoming = (c.env as HttpBindings | undefined)?.incoming;
+      if (!(e instanceof ApiError) && incoming && !incoming.complete) {
+        throw new ApiError("bad_request", "上传中断：请求体不完整，未保存");
+      }
+      throw e;
+    }
+  };
 }
