@@ -411,3 +411,21 @@ describe("synthetic text", () => {
     assert.ok(per < 25, `${per.toFixed(2)} ms per document`);
   });
 });
+
+describe("a change inside a reason is a change of what follows its verb", () => {
+  // The form issue 10 reports from real disclosures: "基本支出增加人员经费 N 万元"
+  // was read as the level of 基本支出.
+  it("“主要是基本支出增加人员经费 8.00 万元” is 人员经费 +8.00, not 基本支出 = 8.00", () => {
+    const r = run(
+      "二、基本支出 120.50 万元，比上年增加 10.20 万元，主要是基本支出增加人员经费 8.00 万元，增加公用经费 2.20 万元。",
+    );
+    const basic = r.claims.filter((c) => c.subject.key === "basic");
+    assert.deepEqual(
+      basic.map((c) => [c.amount, c.change]),
+      [[12050, 1020]],
+    );
+    const personnel = r.claims.find((c) => c.subject.key === "personnel_total");
+    assert.equal(personnel?.amount, undefined);
+    assert.equal(personnel?.change, 800);
+  });
+});

@@ -347,14 +347,16 @@ function extractParagraph(
         // "原因：预算支出比上年增加 0.62 万元，其中基本支出增加 0.62 万元":
         // an amount after a change verb is a change, even in a reason clause.
         // "…原因，增加基本支出 844.15 万元": the verb may also lead its subject.
+        // "主要是基本支出增加人员经费 8.00 万元": the verb may sit inside, and
+        // the amount is the change of what follows it, not a level of what precedes.
         const tail = CHANGE_TAIL_RE.exec(clauseText);
-        const lead = tail ? null : /^\s*(增加|减少|增长|下降|降低)了?/u.exec(clauseText);
+        const lead = tail ? null : /(增加|减少|增长|下降|降低)了?(?=[^增减降]*$)/u.exec(clauseText);
         const verbWord = tail?.[1] ?? lead?.[1];
         const choice = tail?.[2];
         const label = tail
           ? clauseText.slice(0, tail.index)
           : lead
-            ? clauseText.slice(lead[0].length)
+            ? clauseText.slice(lead.index + lead[0].length)
             : clauseText;
         const g = newGroup(label, t.start, labelStart);
         const dir = verbWord && choice === undefined ? directionOf(verbWord) : undefined;
