@@ -25,6 +25,7 @@ import {
   type Mutation,
   type ReadDocument,
   readSource,
+  receptionPart,
   type Source,
   STRUCTURAL_KINDS,
   textSource,
@@ -143,6 +144,19 @@ describe("mutations made in real documents", () => {
       after.indexOf(before[target - 1] as string) + 1,
     );
     assert.ok(change.expect(readSource(copy)), change.what);
+  });
+
+  it("国内/国外接待 in a 三公 table: one figure of that line changed, nothing else", () => {
+    const { change, before, after } = firstApplied(receptionPart) ?? assert.fail("no site");
+    const [line] = change.lines as [number];
+    assert.deepEqual(
+      changedLines(before, after).map((i) => i + 1),
+      [line],
+    );
+    assert.match(before[line - 1] as string, /接待/);
+    const [was, now] = change.what.split("：").at(-1)?.split(" → ") ?? [];
+    assert.ok(was && now && was !== now);
+    assert.ok((after[line - 1] as string).includes(now), change.what);
   });
 
   it("a digit change never touches the last digit of a 万元 figure, so it is no 尾差", () => {

@@ -446,8 +446,6 @@ const THREE_PUBLIC_LINES: Record<string, string> = {
   "three_public.total": "合计",
   "three_public.abroad": "因公出国（境）费",
   "three_public.reception": "公务接待费",
-  "three_public.reception.domestic": "国内接待",
-  "three_public.reception.foreign": "国外接待",
   "three_public.vehicle": "公务用车购置及运行费",
   "three_public.vehicle_purchase": "公务用车购置费",
   "three_public.vehicle_operation": "公务用车运行费",
@@ -483,13 +481,7 @@ export function cellKind(t: Table, r: Row, column: string): string | undefined {
   if (t.id === "running_cost") return "机关运行经费表";
   if (t.id === "three_public") {
     const base = r.key.replace(/#\d+$/, "");
-    const line =
-      THREE_PUBLIC_LINES[base] ??
-      (/domestic|国内/.test(r.key + r.name)
-        ? "国内接待"
-        : /foreign|国外|外宾/.test(r.key + r.name)
-          ? "国外接待"
-          : undefined);
+    const line = THREE_PUBLIC_LINES[base];
     return line ? `“三公”经费表·${line}` : undefined;
   }
   return undefined;
@@ -703,7 +695,10 @@ export const rowsSwapped: Mutation = {
 
 /** The 职责 section's lines (after its heading), where the text is. */
 function dutySections(d: Disclosure) {
-  return d.sections.filter((s) => /职责|职能/.test(s.heading) && s.text.trim().length > 20);
+  // A heading that is the duty section ("一、主要职能", "（一）部门职责"), not
+  // one that only mentions duties ("二、切实担当起公益代表职责").
+  const duty = /^[（(]?[一二三四五六七八九十\d]*[）)、.．]?\s*(部门|单位)?(主要)?(职责|职能)/;
+  return d.sections.filter((s) => duty.test(s.heading.trim()) && s.text.trim().length > 20);
 }
 
 /** Another entity's name written into the 职责 text, as a copy from another unit's document. */
@@ -954,6 +949,66 @@ export const itemMoved: Mutation = {
   },
 };
 
+const RECEPTION_PART = /国内接待|国（境）外接待|国外接待|外宾接待|外事接待/;
+const PRINTED_FIGURE = /\d[\d,]*\.\d+/g;
+
+/**
+ * A digit changed in a 三公 table's 国内接待 / 国（境）外接待 line: the lines
+ * inside a recognised 三公 table whose label names the part, whether or not
+ * the model holds a row for it (if not, the miss is recognition's).
+ */
+export const receptionPart: Mutation = {
+  kind: "“三公”经费表·国内/国外接待",
+  sites(doc) {
+    const out: Site[] = [];
+    for (const t of doc.disclosure.tables) {
+      if (t.id !== "three_public" || t.rows.length === 0) continue;
+      // The table runs to the next one (sub-items the model holds no row for
+      // may stand after its last recognised row).
+      const next = Math.min(
+        ...doc.disclosure.tables.map((x) => x.source.line).filter((l) => l > t.source.line),
+      );
+      const last = Math.min(next - 1, Math.max(...t.rows.map((r) => rowLines(r)[1])) + 15);
+      for (let line = t.source.line; line <= last; line++) {
+        const pieces = piecesAt(doc.source, line);
+        if (!RECEPTION_PART.test(pieces.join(" "))) continue;
+        pieces.forEach((p, piece) => {
+          for (const m of p.matchAll(PRINTED_FIGURE)) {
+            const text = m[0];
+            const start = m.index ?? 0;
+            if (!parseAmount(text)) continue;
+            const span = { line, piece, start, end: start + text.length };
+            out.push({
+              apply(src, rand) {
+                const next = changeDigit(text, t.unit === "万元", 0, rand);
+                if (!next) return undefined;
+                replaceSpans(src, [{ span, text: next }]);
+                const amount = parseAmount(next);
+                const label = pieces.join(" ").match(RECEPTION_PART)?.[0];
+                return {
+                  what: `${where(doc, line)}《${t.title}》${label}：${text} → ${next}`,
+                  lines: [line],
+                  expect: (d) =>
+                    d.tables.some(
+                      (x) =>
+                        x.id === "three_public" &&
+                        x.rows.some((r) =>
+                          Object.values(r.cells).some(
+                            (c) => c.source.line === line && c.amount === amount,
+                          ),
+                        ),
+                    ),
+                };
+              },
+            });
+          }
+        });
+      }
+    }
+    return out;
+  },
+};
+
 export const STRUCTURAL_KINDS: Mutation[] = [
   totalZero,
   rowTwice,
@@ -969,5 +1024,6 @@ export const STRUCTURAL_KINDS: Mutation[] = [
 export const MUTATIONS: Mutation[] = [
   ...STRUCTURAL_KINDS,
   ...CELL_KINDS.map((k) => cellDigit(k, cellKind)),
+  receptionPart,
   ...CLAIM_KINDS,
 ];
