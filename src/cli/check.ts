@@ -8,7 +8,7 @@
  * Exit codes: 0 when no finding reaches --fail-on, 1 when one does, 2 when a
  * file cannot be read or recognised (the other files are still checked).
  */
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { type CheckConfig, loadConfig, type Preset, withRuleFlags } from "../check/config.ts";
 import { checkDisclosure, reaches } from "../check/engine.ts";
 import type { CheckReport, Severity } from "../check/types.ts";
@@ -59,7 +59,26 @@ async function render(reports: CheckReport[], opts: CheckOptions): Promise<strin
       return (await import("../check/report/html.ts")).formatHtml(reports);
     case "xlsx":
       return (await import("../check/report/xlsx.ts")).formatXlsx(reports);
+    case "pdf":
+      return annotated(reports);
   }
+}
+
+/** `--format pdf`: the original PDF with its findings boxed and numbered (one document). */
+async function annotated(reports: CheckReport[]): Promise<Uint8Array> {
+  const [report] = reports;
+  const file = report?.document.file;
+  if (reports.length !== 1 || !report || !file || report.document.parts) {
+    throw new GongkaiError("unsupported_format", "pdf 格式（批注 PDF）一次只能用于一个 PDF 文件");
+  }
+  if (report.document.format !== "pdf") {
+    throw new GongkaiError(
+      "unsupported_format",
+      `pdf 格式（批注 PDF）需要 PDF 原件，${file} 不是 PDF`,
+    );
+  }
+  const { annotatePdf } = await import("../check/report/annotated-pdf.ts");
+  return annotatePdf(await readFile(file), report);
 }
 
 /** The reports: two files as one disclosure, or each file alone with a batch's halves paired. */
@@ -83,8 +102,8 @@ async function checkAll(
 
 /** Returns the exit code. */
 export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo): Promise<number> {
-  if (opts.format === "xlsx" && !opts.output) {
-    throw new GongkaiError("unsupported_format", "xlsx 格式需要用 -o 指定输出文件");
+  if ((opts.format === "xlsx" || opts.format === "pdf") && !opts.output) {
+    throw new GongkaiError("unsupported_format", `${opts.format} 格式需要用 -o 指定输出文件`);
   }
   const config = await resolveConfig(opts);
   const reports: CheckReport[] = [];

@@ -105,7 +105,7 @@ command("check")
   .argument("<文件...>", "公开文档（文本、PDF、XLSX、DOCX、HTML，按内容识别格式）")
   .option(
     "-f, --format <格式>",
-    "报告格式：pretty | json | sarif | html | xlsx",
+    "报告格式：pretty | json | sarif | html | xlsx | pdf（批注 PDF：原件上框出每条问题并编号，末尾附问题清单）",
     choice(CHECK_FORMATS, "格式"),
     "pretty",
   )
@@ -123,7 +123,7 @@ command("check")
     collect,
     [],
   )
-  .option("-o, --output <文件>", "写入文件而不是标准输出（xlsx 必须指定）")
+  .option("-o, --output <文件>", "写入文件而不是标准输出（xlsx、pdf 必须指定）")
   .option("--as-one", "两个文件是同一份公开的说明和表格（分两个文件公开），合并为一份检查")
   .action(
     async (

@@ -9,7 +9,7 @@ import type { RenderFormat } from "../render/index.ts";
 export const EXTRACT_FORMATS = ["text", "json", "facts"] as const;
 export type ExtractFormat = (typeof EXTRACT_FORMATS)[number];
 
-export const CHECK_FORMATS = ["pretty", "json", "sarif", "html", "xlsx"] as const;
+export const CHECK_FORMATS = ["pretty", "json", "sarif", "html", "xlsx", "pdf"] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export const CHECK_PRESETS = ["recommended", "strict"] as const satisfies readonly Preset[];
