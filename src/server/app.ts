@@ -13,9 +13,12 @@ import { openApiDocument } from "./openapi.ts";
 import { type RouteSpec, registerRoute } from "./route.ts";
 import { analyseRoutes } from "./routes/analyse.ts";
 import { documentRoutes } from "./routes/documents.ts";
+import { draftRoutes } from "./routes/drafts.ts";
 import { entityRoutes } from "./routes/entities.ts";
+import { reviewRoutes } from "./routes/review.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { userRoutes } from "./routes/users.ts";
+import { webApp } from "./web.ts";
 
 export interface AppOptions {
   version: string;
@@ -30,6 +33,8 @@ export function apiRoutes(deps: ServerDeps, version: string): RouteSpec[] {
     ...documentRoutes(deps.maxUploadBytes),
     ...entityRoutes(),
     ...analyseRoutes(),
+    ...reviewRoutes(),
+    ...draftRoutes(),
   ];
 }
 
@@ -65,6 +70,8 @@ export function createApp(deps: ServerDeps, opts: AppOptions): Hono<AppEnv> {
     openapi ??= openApiDocument(routes, opts.version);
     return c.json(openapi);
   });
+  // The web app (web/dist) at / for every other GET: files, else index.html.
+  app.get("*", webApp());
 
   app.notFound((c) =>
     c.json(errorBody("not_found", `没有这个接口：${c.req.method} ${c.req.path}`), 404),
