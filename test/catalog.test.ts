@@ -364,11 +364,12 @@ describe("seed coverage", () => {
 });
 
 describe("loading", () => {
-  it("is cached: repeated queries are fast", () => {
-    lookup("201", 2024);
-    const t0 = performance.now();
-    for (let i = 0; i < 10000; i++) lookup("2101550", 2024);
-    assert.ok(performance.now() - t0 < 200);
+  // Speed is measured in npm run bench, never here: the cache shows as the
+  // same entry object returned again, not as a time.
+  it("is cached: repeated queries return the same entry", () => {
+    const first = lookup("2101550", 2024);
+    assert.ok(first);
+    assert.equal(lookup("2101550", 2024), first);
     assert.equal(lookup("2101550", 2024), lookup("2101550", 2023));
   });
 });
