@@ -81,3 +81,27 @@ describe("a table's own errors are reported", () => {
     );
   });
 });
+
+describe("xtab/performance-funds", () => {
+  it("seed 001's seven 绩效目标表 agree with its 项目支出表", () => {
+    const found = checkDisclosure(original).findings.filter(
+      (f) => f.rule === "xtab/performance-funds",
+    );
+    assert.deepEqual(found, []);
+    assert.ok(original.tables.filter((t) => t.id === "performance").length >= 7);
+  });
+
+  it("a project's funds changed in its 绩效目标表 (19.8 → 29.8 万元) are reported against the 项目支出表", () => {
+    const at = lines.findIndex((l) => /实施期资金总额/u.test(l) && /\|\s*19\.8\s*\|/u.test(l));
+    assert.ok(at >= 0, "the form of 2024年春节期间区级领导走访慰问高层次人才工作");
+    const text = [...lines];
+    text[at] = (text[at] ?? "").replace("19.8", "29.8");
+    const found = checkDisclosure(read(text)).findings.filter(
+      (f) => f.rule === "xtab/performance-funds",
+    );
+    assert.equal(found.length, 1);
+    assert.match(found[0]?.message ?? "", /29\.80 万元.*198000\.00 元/u);
+    // 实施期 funds span the project's years: a warning, not an error.
+    assert.equal(found[0]?.severity, "warning");
+  });
+});

@@ -95,7 +95,16 @@ export function recognize(layout: Layout, opts: RecognizeOptions = {}): Disclosu
     }
     tables.push(table);
   }
-  if (tables.every((t) => t.id === "other")) {
+  // 绩效目标表: forms of words and a few figures (a project's funds), kept
+  // as printed so that their funds can be compared with the projects they name.
+  for (const region of regions) {
+    if (region.match.id !== "performance") continue;
+    const table = buildOtherTable(region, ctx);
+    table.id = "performance";
+    table.recognition = { confidence: region.match.confidence, reasons: region.match.reasons };
+    tables.push(table);
+  }
+  if (tables.every((t) => t.id === "other" || t.id === "performance")) {
     issues.push({ code: "tables.none", message: "文档中没有识别到任何标准表格" });
   }
 

@@ -3,8 +3,10 @@
  * print must agree (summary against details, function against economic
  * classification, 三公 against the economic lines that carry it).
  */
+
 import type { Rule } from "../types.ts";
 import { detailXtabRules } from "./xtab/details.ts";
+import { performanceFunds } from "./xtab/performance.ts";
 import { summaryXtabRules } from "./xtab/summaries.ts";
 
-export const xtabRules: Rule[] = [...summaryXtabRules, ...detailXtabRules];
+export const xtabRules: Rule[] = [...summaryXtabRules, ...detailXtabRules, performanceFunds];
