@@ -245,6 +245,7 @@ for (const kind of STORE_KINDS) {
           },
           [401, 403, 403, 200, 200, 403, 200],
         ],
+        ["get", "/api/rules", (c) => c.get("/api/rules"), [200, 200, 200, 200, 200, 200, 200]],
         [
           "get",
           "/api/catalog",

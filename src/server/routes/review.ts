@@ -209,8 +209,46 @@ const WaiveResponseSchema = z.looseObject({
   waived: z.array(z.looseObject({})),
 });
 
+const RulesResponseSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      family: z.string(),
+      familyTitle: z.string(),
+      severity: z.string(),
+      title: z.string(),
+      description: z.string(),
+      basis: z.string(),
+    }),
+  ),
+});
+
 export function reviewRoutes(): RouteSpec[] {
   return [
+    {
+      method: "get",
+      path: "/api/rules",
+      tag: "审核",
+      summary: "全部检查规则：编号、规则族、默认级别、名称、说明和依据",
+      description: "与 gongkai rules 相同。",
+      public: true,
+      responses: { 200: { description: "规则", json: RulesResponseSchema } },
+      handler: async (c) => {
+        const { ALL_RULES } = await import("../../check/registry.ts");
+        const { FAMILY_TITLES } = await import("../../check/types.ts");
+        return c.json({
+          items: ALL_RULES.map((r) => ({
+            id: r.id,
+            family: r.family,
+            familyTitle: FAMILY_TITLES[r.family],
+            severity: r.severity,
+            title: r.title,
+            description: r.description,
+            basis: r.basis,
+          })),
+        });
+      },
+    },
     {
       method: "get",
       path: "/api/documents/{id}/marks",
