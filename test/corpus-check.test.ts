@@ -14,8 +14,8 @@ import { extname, join, relative } from "node:path";
 import { before, describe, it } from "node:test";
 import { checkDisclosure } from "../src/check/engine.ts";
 import type { CheckReport } from "../src/check/types.ts";
-import { extractFile } from "../src/pipeline.ts";
 import type { Disclosure } from "../src/model/schema.ts";
+import { extractFile } from "../src/pipeline.ts";
 import { CONFIRMED, NO_ERRORS, TEMPLATE } from "./helpers/corpus-confirmed.ts";
 import { SHARED } from "./helpers/seeds.ts";
 

@@ -16,10 +16,10 @@ import {
   placesOf,
   quotesOf,
   type RuleMeta,
+  readingLines,
   ruleLookup,
   SEVERITIES,
   SEVERITY_LABELS,
-  readingLines,
 } from "./labels.ts";
 
 export interface HtmlOptions {

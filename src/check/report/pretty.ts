@@ -14,9 +14,9 @@ import {
   placesOf,
   quotesOf,
   type RuleMeta,
+  readingLines,
   ruleLookup,
   SEVERITY_LABELS,
-  readingLines,
 } from "./labels.ts";
 
 export interface PrettyOptions {

@@ -13,11 +13,11 @@ import {
   partsLabel,
   quotesOf,
   type RuleMeta,
+  readingLines,
   rowLabel,
   ruleLookup,
   SEVERITY_LABELS,
   tableLabel,
-  readingLines,
 } from "./labels.ts";
 
 export interface XlsxOptions {

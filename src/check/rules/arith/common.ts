@@ -12,7 +12,6 @@ import type { Location, RawFinding } from "../../types.ts";
 import {
   amountOf,
   cellLocation,
-  codeRows,
   documentRounds,
   money,
   printedDecimals,
