@@ -253,6 +253,49 @@ command("import")
     },
   );
 
+function positiveInteger(what: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`${what}应为正整数`);
+    return n;
+  };
+}
+
+command("batch")
+  .description(
+    "批量处理：用全部 CPU 核读取、识别、检查并保存目录或通配符下的全部文档；已按相同规则集处理过的文件跳过，可中断后重跑续做",
+  )
+  .argument("<目录或通配符...>", '目录、文件或通配符（如 "公开文档/**/*.pdf"）')
+  .option("--db <数据库>", DB_HELP)
+  .option("-p, --preset <预设>", "规则预设：recommended | strict", choice(CHECK_PRESETS, "预设"))
+  .option("-j, --threads <N>", "线程数（默认为 CPU 核数）", positiveInteger("线程数"))
+  .option("-r, --report <文件>", "汇总报告：.html 或 .xlsx（可重复）", collect, [])
+  .option("--published", "作为已公开文档保存（未登录的读者可见）")
+  .option("-t, --tag <标签>", "给文档加标签（可重复）", collect, [])
+  .option("--retry-errors", "重新读取上次无法读取的文件")
+  .action(
+    async (
+      paths: string[],
+      opts: {
+        db?: string;
+        preset?: Preset;
+        threads?: number;
+        report: string[];
+        published?: boolean;
+        tag: string[];
+        retryErrors?: boolean;
+      },
+    ) => {
+      const { runBatchCli } = await import("./batch.ts");
+      process.exitCode = await runBatchCli(paths, opts, {
+        out: (s) => process.stdout.write(`${s}\n`),
+        err: (s) => process.stderr.write(s),
+        tty: !!process.stderr.isTTY,
+        ...(process.stderr.columns ? { columns: process.stderr.columns } : {}),
+      });
+    },
+  );
+
 const user = command("user").description("管理账户：add 创建，list 列出");
 user
   .command("add")

@@ -23,6 +23,8 @@ interface Answer {
   error?: string;
   known?: boolean;
   code?: GongkaiErrorCode;
+  /** The thread's V8 heap (bytes) when it answered. */
+  heap?: number;
 }
 
 interface Pending {
@@ -40,6 +42,12 @@ export class ProcessThread {
   #worker: Worker | undefined;
   #seq = 0;
   #pending = new Map<number, Pending>();
+  #peakHeap = 0;
+
+  /** The largest V8 heap (bytes) a thread of this ProcessThread reported after a document. */
+  get peakHeapBytes(): number {
+    return this.#peakHeap;
+  }
 
   #start(): Worker {
     const worker = new Worker(workerUrl());
@@ -51,6 +59,7 @@ export class ProcessThread {
         return;
       }
       this.#pending.delete(a.seq);
+      if (a.heap !== undefined) this.#peakHeap = Math.max(this.#peakHeap, a.heap);
       if (this.#pending.size === 0) worker.unref();
       if (a.disclosure && a.report) p.resolve({ disclosure: a.disclosure, report: a.report });
       else if (a.known && a.code) p.reject(new GongkaiError(a.code, a.error ?? ""));

@@ -3,6 +3,7 @@
  * per message, so a long PDF never blocks the server's event loop. It tells
  * its progress once reading is done (checking is the short part).
  */
+import { getHeapStatistics } from "node:v8";
 import { parentPort } from "node:worker_threads";
 import type { CheckConfig } from "../check/config.ts";
 import { checkDisclosure } from "../check/engine.ts";
@@ -24,7 +25,9 @@ parentPort?.on("message", async (job: ProcessJob) => {
     const disclosure = await extractBytes(job.bytes, job.name);
     parentPort?.postMessage({ seq: job.seq, progress: READ_PROGRESS });
     const report = checkDisclosure(disclosure, job.config);
-    parentPort?.postMessage({ seq: job.seq, disclosure, report });
+    // This thread's heap as the document leaves it: the pool keeps the largest per thread.
+    const heap = getHeapStatistics().total_heap_size;
+    parentPort?.postMessage({ seq: job.seq, disclosure, report, heap });
   } catch (e) {
     const known = e instanceof GongkaiError;
     parentPort?.postMessage({

@@ -334,33 +334,35 @@ export class SqlStore implements Store {
     return (await this.#summaries(w))[0];
   }
 
-  async #summary(id: string): Promise<DocumentSummary | undefined> {
+  async getSummary(id: string): Promise<DocumentSummary | undefined> {
     const w = new Where();
     w.add("d.id = ?", id);
     return (await this.#summaries(w))[0];
+  }
+
+  async getCheck(id: string, preset?: string): Promise<StoredCheck | undefined> {
+    const [c] = await this.#db.all(
+      `SELECT preset, rule_set_version, report, checked_at FROM document_checks
+       WHERE document_id = ? ${preset ? "AND preset = ?" : ""} ORDER BY checked_at DESC LIMIT 1`,
+      preset ? [id, preset] : [id],
+    );
+    if (!c) return undefined;
+    return {
+      report: json<CheckReport>(c.report) as CheckReport,
+      preset: String(c.preset),
+      ruleSetVersion: String(c.rule_set_version),
+      checkedAt: iso(c.checked_at),
+    };
   }
 
   async getDocument(
     id: string,
     opts: { preset?: string } = {},
   ): Promise<StoredDocument | undefined> {
-    const summary = await this.#summary(id);
+    const summary = await this.getSummary(id);
     if (!summary) return undefined;
     const [row] = await this.#db.all("SELECT disclosure FROM documents WHERE id = ?", [id]);
-    const checks = await this.#db.all(
-      `SELECT preset, rule_set_version, report, checked_at FROM document_checks
-       WHERE document_id = ? ${opts.preset ? "AND preset = ?" : ""} ORDER BY checked_at DESC LIMIT 1`,
-      opts.preset ? [id, opts.preset] : [id],
-    );
-    const c = checks[0];
-    const check: StoredCheck | null = c
-      ? {
-          report: json<CheckReport>(c.report) as CheckReport,
-          preset: String(c.preset),
-          ruleSetVersion: String(c.rule_set_version),
-          checkedAt: iso(c.checked_at),
-        }
-      : null;
+    const check = (await this.getCheck(id, opts.preset)) ?? null;
     return {
       ...summary,
       disclosure: json<Disclosure>(row?.disclosure),
@@ -524,6 +526,19 @@ export class SqlStore implements Store {
         `UPDATE documents SET status = 'processing', attempts = attempts + 1, progress = 0,
            error = NULL, claimed_at = ?, updated_at = ?
          WHERE id = ? AND status = 'queued' RETURNING id, sha256, file_name, attempts`,
+        [at, at, id],
+      ),
+    );
+    return toClaimed(rows[0]);
+  }
+
+  async reclaim(id: string): Promise<ClaimedDocument | undefined> {
+    const at = now();
+    const rows = await this.#db.transaction((tx) =>
+      tx.all(
+        `UPDATE documents SET status = 'processing', attempts = attempts + 1, progress = 0,
+           error = NULL, claimed_at = ?, updated_at = ?
+         WHERE id = ? RETURNING id, sha256, file_name, attempts`,
         [at, at, id],
       ),
     );

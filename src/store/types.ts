@@ -250,6 +250,14 @@ export interface Store {
   putDocument(doc: NewDocument): Promise<PutResult>;
   getDocument(id: string, opts?: { preset?: string }): Promise<StoredDocument | undefined>;
   getDocumentBySha256(sha256: string): Promise<DocumentSummary | undefined>;
+  /** The document without its disclosure and findings (what a list gives), by id. */
+  getSummary(id: string): Promise<DocumentSummary | undefined>;
+  /**
+   * The latest check of a document (of this preset, when given) without the
+   * disclosure: what a batch needs to know whether a document is already
+   * checked by this rule set, and to count its findings.
+   */
+  getCheck(id: string, preset?: string): Promise<StoredCheck | undefined>;
   /** The original bytes, exactly as put. */
   getOriginal(id: string): Promise<Uint8Array | undefined>;
   listDocuments(query?: DocumentQuery): Promise<DocumentPage>;
@@ -271,6 +279,13 @@ export interface Store {
   claimNext(): Promise<ClaimedDocument | undefined>;
   /** Atomically move this document to processing if it is queued (an importer working on its own files). */
   claim(id: string): Promise<ClaimedDocument | undefined>;
+  /**
+   * Move this document to processing whatever its state, for a job queue
+   * that holds its own lease (pg-boss): when it hands the document's job to a
+   * worker again, the worker that had it is gone, so the new one takes the
+   * document over. Undefined when there is no such document.
+   */
+  reclaim(id: string): Promise<ClaimedDocument | undefined>;
   /** Progress 0–1 of a processing document (also tells requeueStale it is alive). */
   markProgress(id: string, progress: number): Promise<void>;
   /** Store the disclosure and its check, match its entity, and set status done. */
