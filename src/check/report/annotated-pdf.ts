@@ -86,6 +86,8 @@ function drawMark(
   number: number,
   label: boolean,
   font: PDFFont,
+  /** How many numbers already sit at this spot: this one goes beside them. */
+  shift = 0,
 ): void {
   const c = colour(finding.severity);
   const pad = 1.5;
@@ -109,7 +111,7 @@ function drawMark(
     const th = size + 3;
     const rotate = page.getRotation().angle % 360;
     // The tag sits above the box's top-left corner as the reader sees the page.
-    const [tx, ty] =
+    const [ax, ay] =
       rotate === 90
         ? [rect.x + rect.w, rect.y]
         : rotate === 180
@@ -117,6 +119,9 @@ function drawMark(
           : rotate === 270
             ? [rect.x, rect.y + rect.h]
             : [rect.x, rect.y + rect.h];
+    const turn = (rotate * Math.PI) / 180;
+    const tx = ax + shift * 18 * Math.cos(turn);
+    const ty = ay + shift * 18 * Math.sin(turn);
     page.drawRectangle({
       x: tx,
       y: ty,
@@ -270,13 +275,19 @@ export async function annotatePdf(
   const font = await doc.embedFont(StandardFonts.HelveticaBold);
   const pages = doc.getPages();
   const labelled = new Set<string>();
+  const spots = new Map<string, number>();
   for (const m of marks) {
     const page = pages[m.page - 1];
     const finding = report.findings[m.finding];
     if (!page || !finding) continue;
     // Number each finding once per page: on the first of its boxes there.
     const key = `${m.finding}:${m.page}`;
-    drawMark(doc, page, m, finding, m.finding + 1, !labelled.has(key), font);
+    const label = !labelled.has(key);
+    // Numbers of findings on the same spot go side by side, not on top of each other.
+    const spot = `${m.page}:${Math.round(m.box[0] / 4)}:${Math.round(m.box[1] / 4)}`;
+    const shift = label ? (spots.get(spot) ?? 0) : 0;
+    if (label) spots.set(spot, shift + 1);
+    drawMark(doc, page, m, finding, m.finding + 1, label, font, shift);
     labelled.add(key);
   }
   const list = await PDFDocument.load(await listPages(report, marks));
