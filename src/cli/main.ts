@@ -296,6 +296,55 @@ command("batch")
     },
   );
 
+const PG_HELP = "PostgreSQL 地址 postgres://…（默认 DATABASE_URL；各台机器用同一个）";
+
+command("enqueue")
+  .description(
+    "分布式处理：把文档保存到 PostgreSQL（按内容只存一份）并加入任务队列，由各台机器上的 gongkai worker 处理",
+  )
+  .argument("<文件或目录...>", "公开文档或包含它们的目录")
+  .option("--db <数据库>", PG_HELP)
+  .option("-p, --preset <预设>", "规则预设：recommended | strict", choice(CHECK_PRESETS, "预设"))
+  .option("--published", "作为已公开文档保存（未登录的读者可见）")
+  .option("-t, --tag <标签>", "给文档加标签（可重复）", collect, [])
+  .action(
+    async (
+      paths: string[],
+      opts: { db?: string; preset?: Preset; published?: boolean; tag: string[] },
+    ) => {
+      const { runEnqueue } = await import("./distributed.ts");
+      process.exitCode = await runEnqueue(paths, opts, (s) => process.stdout.write(`${s}\n`));
+    },
+  );
+
+command("worker")
+  .description(
+    "分布式处理的工作进程：从任务队列取文档处理，结果写入同一数据库；可在任意多台机器上随时启动或停止",
+  )
+  .option("--db <数据库>", PG_HELP)
+  .option(
+    "-j, --concurrency <N>",
+    "同时处理的文档数（线程数，默认为 CPU 核数）",
+    positiveInteger("并发数"),
+  )
+  .action(async (opts: { db?: string; concurrency?: number }) => {
+    const { runWorker } = await import("./distributed.ts");
+    process.exitCode = await runWorker(
+      opts,
+      (s) => process.stdout.write(`${s}\n`),
+      (s) => process.stderr.write(s),
+    );
+  });
+
+command("jobs")
+  .description("任务队列的进度：排队、处理中、完成、失败的任务数和数据库中的文档数")
+  .option("--db <数据库>", PG_HELP)
+  .option("--json", '输出 JSON：{"queued","active","done","failed","documents"}')
+  .action(async (opts: { db?: string; json?: boolean }) => {
+    const { runJobs } = await import("./distributed.ts");
+    process.exitCode = await runJobs(opts, (s) => process.stdout.write(`${s}\n`));
+  });
+
 const user = command("user").description("管理账户：add 创建，list 列出");
 user
   .command("add")
