@@ -261,7 +261,7 @@ console.log(
   `  ${"合计".padEnd(width, "　")} ${pad(loaded.length + workbookFiles.length, 4)} ${pad(made, 5)} ${pad(detected, 5)} ${pad(((100 * detected) / Math.max(made, 1)).toFixed(1), 6)}%`,
 );
 console.log(
-  `未变异文档上的误报（不在 test/corpus-check.test.ts 确认清单中的错误）：${falseErrors}（目标 0）`,
+  `未变异文档上的误报（不在 test/helpers/corpus-confirmed.ts 确认清单中的错误）：${falseErrors}（目标 0）`,
 );
 for (const l of falseLines) console.log(`  ${l}`);
 console.log(
