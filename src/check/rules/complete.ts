@@ -69,6 +69,22 @@ const requiredTables: Rule = {
     const applies = applicability(doc);
     const names = profileTables(applies.profile, doc.kind);
     const missing = Object.entries(names).filter(([id]) => !tableOf(doc, id as TableId));
+    // Beyond the set the profile requires, every table the document's own 目录
+    // lists must be in the body (财政拨款支出表, 政府采购表, 机关运行经费表 …).
+    if (missing.length < Object.keys(names).length && !readingGap(doc)) {
+      const said = new Set<string>();
+      for (const e of doc.report?.directory ?? []) {
+        if (e.found || !e.id || e.id === "other" || e.id in names || said.has(e.id)) continue;
+        if (tableOf(doc, e.id)) continue;
+        said.add(e.id);
+        yield {
+          message: `目录列出“${e.title}”，正文中未见该表（没有数据的表格也应列出空表并说明）`,
+          locations: [{ ...e.source, quote: e.title }],
+          expected: e.title,
+          actual: "未公开",
+        };
+      }
+    }
     if (missing.length === 0) return;
     // A narrative file published apart from its tables has none of them.
     if (missing.length === Object.keys(names).length) {
