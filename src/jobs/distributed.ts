@@ -304,16 +304,20 @@ export async function startWorker(
     return { id: job.id, status: "completed", output: { status: "done" } };
   };
 
-  await boss.work<DocumentJob>(
-    DOCUMENT_QUEUE,
-    {
-      batchSize: 1,
-      localConcurrency: concurrency,
-      pollingIntervalSeconds: opts.pollSeconds ?? 2,
-      perJobResults: true,
-    },
-    async (jobs) => Promise.all(jobs.map(handle)),
-  );
+  // One pg-boss worker per thread, each asking for its next job as soon as it finishes one
+  // (notifyWorker skips the poll delay), and polling only while the queue is empty.
+  for (let k = 0; k < concurrency; k++) {
+    let id: string | undefined;
+    id = await boss.work<DocumentJob>(
+      DOCUMENT_QUEUE,
+      { batchSize: 1, pollingIntervalSeconds: opts.pollSeconds ?? 2, perJobResults: true },
+      async (jobs) => {
+        const results = await Promise.all(jobs.map(handle));
+        if (id) boss.notifyWorker(id);
+        return results;
+      },
+    );
+  }
 
   let stopping: Promise<void> | undefined;
   return {
