@@ -1,4 +1,5 @@
 /** Rules of the `template` family: template residue and wording that does not fit the entity. */
+
 import type { Rule } from "../types.ts";
 import {
   departmentUnitWording,
@@ -7,6 +8,7 @@ import {
   foreignLevel,
   headingYear,
 } from "./template/fit.ts";
+import { foreignEntity } from "./template/foreign-entity.ts";
 import {
   emptyField,
   fieldCode,
@@ -31,6 +33,7 @@ export const templateRules: Rule[] = [
   fieldCode,
   foreignLevel,
   entityName,
+  foreignEntity,
   departmentUnitWording,
   duplicateParagraph,
   headingYear,

@@ -1,0 +1,56 @@
+/**
+ * Another body's name in the text that describes this one: a 职责 paragraph
+ * copied from another unit. Real seeds, one line changed.
+ */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { describe, it } from "node:test";
+import { checkDisclosure } from "../src/check/engine.ts";
+import { ingestText } from "../src/ingest/index.ts";
+import { recognize } from "../src/recognize/index.ts";
+import { seedPath } from "./helpers/seeds.ts";
+
+function findings(seed: string, edit?: (lines: string[]) => void) {
+  const file = seedPath(seed);
+  const lines = readFileSync(file, "utf8").split("\n");
+  edit?.(lines);
+  const d = recognize(ingestText(new TextEncoder().encode(lines.join("\n"))), { file });
+  return checkDisclosure(d).findings.filter((f) => f.rule === "template/foreign-entity");
+}
+
+/** Put words at the start of the first 职责 line that has text. */
+function intoDuties(lines: string[], words: string): void {
+  // The heading whose next line with text is a duty (not a 目录 entry).
+  const next = (i: number) => lines.findIndex((l, j) => j > i && l.trim() !== "");
+  const heading = lines.findIndex(
+    (l, i) =>
+      /职责|职能/u.test(l) && l.trim().length < 20 && (lines[next(i)] ?? "").trim().length > 20,
+  );
+  assert.ok(heading >= 0);
+  const at = next(heading);
+  lines[at] = `${words}${lines[at]}`;
+}
+
+describe("template/foreign-entity", () => {
+  it("is silent on every published seed", () => {
+    for (const s of ["000", "001", "002", "003", "004"]) assert.deepEqual(findings(s), [], s);
+  });
+
+  it("a body of another region written as the doer of a duty is reported", () => {
+    // 随州市曾都区 prints no province: the region cannot be compared, the doer form decides.
+    const found = findings("000", (l) => intoDuties(l, "江苏省政协办公厅负责"));
+    assert.equal(found.length, 1);
+    assert.equal(found[0]?.severity, "warning");
+    const shanghai = findings("001", (l) => intoDuties(l, "上海市普陀区商务委员会负责"));
+    // 西安市碑林区 vs 上海市普陀区: a province against a city — the doer form decides.
+    assert.equal(shanghai.length, 1);
+    assert.equal(shanghai[0]?.severity, "warning");
+  });
+
+  it("a body of another district of the same city, as the doer of a duty, is reported", () => {
+    const found = findings("001", (l) => intoDuties(l, "西安市雁塔区医疗保障局负责"));
+    assert.equal(found.length, 1);
+    assert.equal(found[0]?.severity, "error");
+    assert.match(found[0]?.message ?? "", /不在同一地区/u);
+  });
+});
