@@ -4,7 +4,9 @@
  * server call this; nothing here knows about a shell.
  */
 import { ingestBytes, readInputFile, sniffFormat } from "./ingest/index.ts";
+import { type Limits, resolveLimits } from "./ingest/limits.ts";
 import type { Disclosure } from "./model/schema.ts";
+import { readInThread } from "./read-thread.ts";
 import { recognize } from "./recognize/index.ts";
 import { mergeHalves } from "./recognize/merge.ts";
 import type { RenderInput } from "./render/input.ts";
@@ -22,27 +24,55 @@ export async function readIfTemplate(bytes: Uint8Array): Promise<RenderInput | u
   return readTemplate(bytes);
 }
 
+export interface ReadOptions {
+  /** Bounds on reading; unset ones come from the environment or the defaults (src/ingest/limits.ts). */
+  limits?: Partial<Limits>;
+  /**
+   * Read in the calling thread, without the time and memory bound that a
+   * reading thread of its own gives (for the reading thread itself).
+   */
+  inThisThread?: boolean;
+}
+
 /**
  * A disclosure from a file of any format. A filled 填报模板 is read as the
  * template it is (its cells name the entity, year and figures exactly; a
  * wrong cell is an error naming it), not recognised like a published table.
+ * Reading is bounded: bytes read, pages, time, memory, nesting… (limits.ts).
  */
-export async function extractFile(file: string): Promise<Disclosure> {
-  return extractBytes(await readInputFile(file), file);
+export async function extractFile(file: string, opts: ReadOptions = {}): Promise<Disclosure> {
+  const limits = resolveLimits(opts.limits);
+  return extractBytes(await readInputFile(file, limits), file, { ...opts, limits });
 }
 
 /**
  * A disclosure from bytes already in memory (an upload, a stored original);
- * `file` is the name recorded as its source.
+ * `file` is the name recorded as its source. Read in a thread of its own,
+ * stopped at the time limit.
  */
-export async function extractBytes(bytes: Uint8Array, file?: string): Promise<Disclosure> {
+export async function extractBytes(
+  bytes: Uint8Array,
+  file?: string,
+  opts: ReadOptions = {},
+): Promise<Disclosure> {
+  const limits = resolveLimits(opts.limits);
+  if (opts.inThisThread) return extractHere(bytes, file, limits);
+  return readInThread(bytes, file, limits);
+}
+
+/** Read in this thread (what the reading thread runs). */
+export async function extractHere(
+  bytes: Uint8Array,
+  file: string | undefined,
+  limits: Limits,
+): Promise<Disclosure> {
   const template = await readIfTemplate(bytes);
   if (template) {
     const { disclosure } = template;
     const source = { ...disclosure.source, format: "xlsx" as const };
     return { ...disclosure, source: file === undefined ? source : { ...source, file } };
   }
-  return recognize(await ingestBytes(bytes), file === undefined ? {} : { file });
+  return recognize(await ingestBytes(bytes, limits), file === undefined ? {} : { file });
 }
 
 /**
@@ -51,7 +81,11 @@ export async function extractBytes(bytes: Uint8Array, file?: string): Promise<Di
  * of the one, the narrative of the other; every page stays traceable to its
  * file). Which file is which is recognised, whatever the order given.
  */
-export async function extractAsOne(a: string, b: string): Promise<Disclosure> {
-  const [da, db] = [await extractFile(a), await extractFile(b)];
+export async function extractAsOne(
+  a: string,
+  b: string,
+  opts: ReadOptions = {},
+): Promise<Disclosure> {
+  const [da, db] = [await extractFile(a, opts), await extractFile(b, opts)];
   return mergeHalves(da, db);
 }

@@ -8,10 +8,11 @@
  * Exit codes: 0 when no finding reaches --fail-on, 1 when one does, 2 when a
  * file cannot be read or recognised (the other files are still checked).
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { type CheckConfig, loadConfig, type Preset, withRuleFlags } from "../check/config.ts";
 import { checkDisclosure, reaches } from "../check/engine.ts";
 import type { CheckReport, Severity } from "../check/types.ts";
+import { writeFileAtomic } from "../fs/write-atomic.ts";
 import { checkFiles, type FileCheck } from "../jobs/check-files.ts";
 import { GongkaiError } from "../model/errors.ts";
 import { extractAsOne } from "../pipeline.ts";
@@ -117,7 +118,7 @@ export async function runCheck(files: string[], opts: CheckOptions, io: CheckIo)
   }
   if (reports.length > 0) {
     const rendered = await render(reports, opts);
-    if (opts.output) await writeFile(opts.output, rendered);
+    if (opts.output) await writeFileAtomic(opts.output, rendered);
     else
       io.out(typeof rendered === "string" && !rendered.endsWith("\n") ? `${rendered}\n` : rendered);
   }

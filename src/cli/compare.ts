@@ -5,7 +5,7 @@
  * --mode says); `--mode corpus` checks each one and prints distributions,
  * rankings, findings by rule and region, and outliers.
  */
-import { writeFile } from "node:fs/promises";
+import { writeFileAtomic } from "../fs/write-atomic.ts";
 import { GongkaiError } from "../model/errors.ts";
 import { readDisclosures } from "./inputs.ts";
 import type { CompareCliMode, CompareFormat } from "./options.ts";
@@ -60,7 +60,7 @@ export async function runCompare(
       rendered = `${comparisons.map(formatComparison).join("\n\n")}\n`;
     }
   }
-  if (opts.output) await writeFile(opts.output, rendered);
+  if (opts.output) await writeFileAtomic(opts.output, rendered);
   else io.out(rendered);
   return failed > 0 ? 2 : 0;
 }

@@ -4,7 +4,8 @@
  * any disclosure document gongkai can read, which is extracted first and
  * written anew from its figures.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
+import { writeFileAtomic } from "../fs/write-atomic.ts";
 import { GongkaiError } from "../model/errors.ts";
 import type { RenderFormat } from "../render/index.ts";
 import type { RenderInput } from "../render/input.ts";
@@ -52,12 +53,6 @@ export async function runRender(
   const bytes = input.toLowerCase().endsWith(".json")
     ? await renderJson(await readJson(input), format)
     : await renderDocument(await documentInput(input), format);
-  if (out) {
-    try {
-      await writeFile(out, bytes);
-    } catch {
-      throw new GongkaiError("unreadable", `无法写入输出文件：${out}`);
-    }
-  }
+  if (out) await writeFileAtomic(out, bytes);
   return bytes;
 }

@@ -15,7 +15,9 @@ export type GongkaiErrorCode =
   /** A name that must be unique is taken (a username in the store). */
   | "conflict"
   /** A value the store does not accept (an empty username, a password too short). */
-  | "invalid";
+  | "invalid"
+  /** An output file that cannot be written (missing folder, read-only, disk full). */
+  | "unwritable";
 
 export class GongkaiError extends Error {
   readonly code: GongkaiErrorCode;

@@ -4,23 +4,21 @@
  * the workbook's sheet list is read: a template has the 单位信息 and the
  * hidden 科目目录 sheets.
  */
-import { unzipSync } from "fflate";
-import { checkDeclaredSizes, readCentralDirectory } from "../ingest/office/zip.ts";
+import { checkDeclaredSizes, inflateEntry, readCentralDirectory } from "../ingest/office/zip.ts";
 import { SHEET } from "./fields.ts";
 
 export function isTemplate(bytes: Uint8Array): boolean {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return false;
   let xml: string;
   try {
-    // Only a sane workbook part is inflated (the full checks come when it is read).
+    // Only a sane workbook part is inflated, and never past the size its
+    // directory declares (a lying bomb stops there); the full checks come
+    // when it is read.
     const entries = readCentralDirectory(bytes);
     checkDeclaredSizes(entries, bytes.length);
     const part = entries.find((e) => e.name === "xl/workbook.xml");
-    if (!part || part.uncompressedSize > 4 * 1024 * 1024) return false;
-    const files = unzipSync(bytes, { filter: (f) => f.name === "xl/workbook.xml" });
-    const wb = files["xl/workbook.xml"];
-    if (!wb) return false;
-    xml = new TextDecoder().decode(wb);
+    if (!part) return false;
+    xml = new TextDecoder().decode(inflateEntry(bytes, part, 4 * 1024 * 1024));
   } catch {
     return false;
   }

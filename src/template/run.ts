@@ -7,7 +7,8 @@
  * — a JSON RenderInput or Disclosure (as `gongkai extract -f json` prints),
  * or any disclosure document gongkai reads, extracted first — see fromFile.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
+import { writeFileAtomic } from "../fs/write-atomic.ts";
 import { ingestFile } from "../ingest/index.ts";
 import { GongkaiError } from "../model/errors.ts";
 import type { Disclosure, Kind } from "../model/schema.ts";
@@ -96,12 +97,6 @@ export async function runTemplate(opts: TemplateRunOptions): Promise<TemplateRun
     if (opts.year !== undefined) t.year = opts.year;
     result = { bytes: await writeTemplate(t), skipped: [] };
   }
-  if (opts.out) {
-    try {
-      await writeFile(opts.out, result.bytes);
-    } catch {
-      throw new GongkaiError("unreadable", `无法写入输出文件：${opts.out}`);
-    }
-  }
+  if (opts.out) await writeFileAtomic(opts.out, result.bytes);
   return result;
 }

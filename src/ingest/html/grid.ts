@@ -91,6 +91,12 @@ export function placeCells(source: SourceCell[][]): PlacedGrid {
       width = Math.max(width, c);
     }
   });
+  // A few wide cells over many rows (a sparse table) would fill rows × width slots.
+  if (slots.length * width > MAX_GRID_CELLS)
+    throw new GongkaiError(
+      "too_large",
+      `表格过大：${slots.length} 行 × ${width} 列，超过 ${MAX_GRID_CELLS} 个单元格，无法读取（请拆分后再试）`,
+    );
   const rows = slots.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? { text: "" }));
   const cov = covered.map((row) => Array.from({ length: width }, (_, c) => row[c] === true));
   return { rows, covered: cov, width };

@@ -8,6 +8,7 @@
 import { parseDocument } from "htmlparser2";
 import { GongkaiError } from "../../model/errors.ts";
 import type { LayoutBlock } from "../layout.ts";
+import { type Limits, overLimit, resolveLimits } from "../limits.ts";
 import { gridBlocks, gridTooLarge, MAX_GRID_CELLS, placeCells, type SourceCell } from "./grid.ts";
 
 /** The part of htmlparser2's DOM we read. */
@@ -19,10 +20,8 @@ interface HNode {
   children?: HNode[];
 }
 
-/** Largest page we parse (characters): real disclosure pages are far below. */
-export const MAX_HTML_CHARS = 50_000_000;
-/** Deeper nesting is read as flat text (keeps the walk's stack bounded). */
-const MAX_DEPTH = 200;
+/** Most elements a page may have: the parser keeps a node for each (real pages: a few thousand). */
+export const MAX_HTML_ELEMENTS = 1_000_000;
 
 const SKIP = new Set([
   "head",
@@ -168,6 +167,8 @@ function span(el: HNode, attr: string): number | undefined {
   return Number.isFinite(v) && v > 1 ? v : undefined;
 }
 
+const FLUSH = Symbol("flush");
+
 class Emitter {
   readonly blocks: LayoutBlock[] = [];
   line = 1;
@@ -192,47 +193,61 @@ class Emitter {
     }
   }
 
-  walk(node: HNode, depth: number): void {
-    for (const child of node.children ?? []) {
-      if (child.type === "text") this.text(child.data ?? "");
-      else if (child.type === "cdata") this.walk(child, depth + 1);
-      else if (isElement(child)) this.element(child, depth + 1);
+  /**
+   * The children of `root` in reading order, with an explicit stack rather
+   * than recursion: a page nested thousands deep is read like any other,
+   * tables at the bottom included.
+   */
+  walk(root: HNode): void {
+    const stack: (HNode | typeof FLUSH)[] = [];
+    const pushChildren = (n: HNode) => {
+      const kids = n.children ?? [];
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as HNode);
+    };
+    pushChildren(root);
+    while (stack.length > 0) {
+      const item = stack.pop() as HNode | typeof FLUSH;
+      if (item === FLUSH) {
+        this.flush();
+        continue;
+      }
+      if (item.type === "text") {
+        this.text(item.data ?? "");
+        continue;
+      }
+      if (item.type === "cdata") {
+        pushChildren(item);
+        continue;
+      }
+      if (!isElement(item)) continue;
+      const name = item.name ?? "";
+      if (SKIP.has(name) || isHidden(item)) continue;
+      if (name === "br") {
+        this.flush();
+        continue;
+      }
+      if (name === "pre") {
+        this.lines(rawText(item));
+        continue;
+      }
+      if (name === "table" && !containsTable(item)) {
+        this.table(item);
+        continue;
+      }
+      // A block (and a layout table, whose cells are read as blocks and
+      // inner tables as grids) starts and ends a line.
+      const block = name === "table" || BLOCK.has(name);
+      if (block) {
+        this.flush();
+        stack.push(FLUSH);
+      }
+      pushChildren(item);
     }
   }
 
-  private element(el: HNode, depth: number): void {
-    const name = el.name ?? "";
-    if (SKIP.has(name) || isHidden(el)) return;
-    if (depth > MAX_DEPTH) {
-      this.text(` ${subtreeText(el)} `);
-      return;
-    }
-    if (name === "br") {
-      this.flush();
-      return;
-    }
-    if (name === "table") {
-      this.table(el, depth);
-      return;
-    }
-    if (name === "pre") {
-      this.lines(rawText(el));
-      return;
-    }
-    const block = BLOCK.has(name);
-    if (block) this.flush();
-    this.walk(el, depth);
-    if (block) this.flush();
-  }
-
-  private table(el: HNode, depth: number): void {
+  /** A data table (one without tables inside it): a grid. */
+  private table(el: HNode): void {
     this.flush();
-    if (containsTable(el)) {
-      // Page layout: read the cells (and any caption) as blocks; the inner tables become grids.
-      this.walk(el, depth);
-      this.flush();
-      return;
-    }
     const caption = findAll(
       el,
       (n) => n.name === "caption",
@@ -289,42 +304,101 @@ function rawText(root: HNode): string {
   return pieces.join("");
 }
 
-/** Deepest element nesting we parse: real pages stay below 100; the parser slows quadratically with depth. */
-export const MAX_HTML_NESTING = 5_000;
+/** Elements that never have content: no end tag, no nesting. */
+const VOID =
+  /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|keygen|basefont|frame)$/i;
+/** Elements whose end tag may be left out (closed by their next sibling): never deeper than one. */
+const IMPLIED_END = /^(?:p|li|td|th|tr|dt|dd|option|optgroup|thead|tbody|tfoot|colgroup|rt|rp)$/i;
+/** Elements whose content is raw text (a "<" inside is no tag). */
+const RAW_TEXT =
+  /^(?:script|style|textarea|title|xmp|noscript|iframe|noembed|noframes|plaintext)$/i;
+const FOREIGN = /^(?:svg|math)$/i;
 
-/** Elements that never nest (void) or whose end tag may be left out (closed by their next sibling). */
-const FLAT_TAGS =
-  /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|td|th|tr|dt|dd|option|optgroup|thead|tbody|tfoot|colgroup|rt|rp)$/i;
+/** Position of the next `</name` (any case) from `from`, or -1. */
+function endTagOf(html: string, name: string, from: number): number {
+  for (let k = html.indexOf("</", from); k >= 0; k = html.indexOf("</", k + 2))
+    if (html.slice(k + 2, k + 2 + name.length).toLowerCase() === name) return k;
+  return -1;
+}
 
-/** A linear scan of the tags for their nesting depth, before the parser sees them. */
-function checkNesting(html: string): void {
-  let depth = 0;
-  const re = /<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g;
-  for (let m = re.exec(html); m; m = re.exec(html)) {
-    const name = m[2] ?? "";
-    if (FLAT_TAGS.test(name) || m[3]) continue;
-    if (m[1]) depth = Math.max(0, depth - 1);
-    else if (++depth > MAX_HTML_NESTING)
+/**
+ * A linear scan of the tags, before the parser sees them, tracking open
+ * elements the way the parser does: an end tag closes the innermost open
+ * element of its name and everything inside it, and an end tag with no
+ * open element of its name (`<div></span>`) closes nothing. Too deep a
+ * nesting, or too many elements, is refused here.
+ */
+function checkNesting(html: string, limits: Limits): void {
+  const open: string[] = [];
+  let foreign = 0;
+  let elements = 0;
+  let i = html.indexOf("<");
+  while (i >= 0 && i < html.length) {
+    const end = html.indexOf(">", i + 1);
+    if (end < 0) break;
+    const m = /^<(\/?)([a-zA-Z][\w:-]*)/.exec(html.slice(i, Math.min(end + 1, i + 80)));
+    if (!m) {
+      // "<!--": skip to the comment's end; anything else is text.
+      if (html.startsWith("<!--", i)) {
+        const close = html.indexOf("-->", i + 4);
+        i = close < 0 ? -1 : html.indexOf("<", close + 3);
+      } else i = html.indexOf("<", i + 1);
+      continue;
+    }
+    const closing = m[1] === "/";
+    const name = (m[2] ?? "").toLowerCase();
+    const selfClosing = html.charCodeAt(end - 1) === 0x2f;
+    if (closing) {
+      const at = open.lastIndexOf(name);
+      if (at >= 0) {
+        for (let k = open.length - 1; k >= at; k--) if (FOREIGN.test(open[k] ?? "")) foreign--;
+        open.length = at;
+      }
+    } else if (!VOID.test(name) && !IMPLIED_END.test(name) && !(selfClosing && foreign > 0)) {
+      if (++elements > MAX_HTML_ELEMENTS)
+        throw new GongkaiError(
+          "too_large",
+          `网页元素超过 ${MAX_HTML_ELEMENTS} 个，不像正常的网页，拒绝读取`,
+        );
+      open.push(name);
+      if (FOREIGN.test(name)) foreign++;
+      if (open.length > limits.maxNesting)
+        throw overLimit(
+          "maxNesting",
+          `网页元素嵌套超过 ${limits.maxNesting} 层，不像正常的网页，拒绝读取`,
+        );
+      if (RAW_TEXT.test(name)) {
+        // Raw text runs to its own end tag.
+        const close = endTagOf(html, name, end + 1);
+        open.pop();
+        i = close < 0 ? -1 : close;
+        continue;
+      }
+    } else if (++elements > MAX_HTML_ELEMENTS)
       throw new GongkaiError(
         "too_large",
-        `网页元素嵌套超过 ${MAX_HTML_NESTING} 层，不像正常的网页，拒绝读取`,
+        `网页元素超过 ${MAX_HTML_ELEMENTS} 个，不像正常的网页，拒绝读取`,
       );
+    i = html.indexOf("<", end + 1);
   }
 }
 
-export function htmlBlocks(html: string): { blocks: LayoutBlock[]; lineCount: number } {
-  if (html.length > MAX_HTML_CHARS)
-    throw new GongkaiError(
-      "too_large",
-      `网页过大（${Math.round(html.length / 1_000_000)} 百万字符），上限为 ${MAX_HTML_CHARS / 1_000_000} 百万字符`,
+export function htmlBlocks(
+  html: string,
+  limits: Limits = resolveLimits(),
+): { blocks: LayoutBlock[]; lineCount: number } {
+  if (html.length > limits.maxTextChars)
+    throw overLimit(
+      "maxTextChars",
+      `网页过大（${html.length} 个字符），上限为 ${limits.maxTextChars} 个字符`,
     );
-  checkNesting(html);
+  checkNesting(html, limits);
   const doc = parseDocument(html, {
     decodeEntities: true,
     lowerCaseTags: true,
   }) as unknown as HNode;
   const e = new Emitter();
-  e.walk(doc, 0);
+  e.walk(doc);
   e.flush();
   return { blocks: e.blocks, lineCount: e.line - 1 };
 }

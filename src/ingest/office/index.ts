@@ -6,6 +6,7 @@
  */
 import { GongkaiError } from "../../model/errors.ts";
 import type { Layout } from "../layout.ts";
+import { type Limits, resolveLimits } from "../limits.ts";
 import { ingestDocx } from "./docx.ts";
 import { sofficeConvert } from "./soffice.ts";
 import { ingestXlsx } from "./xlsx.ts";
@@ -21,8 +22,11 @@ export function containerKind(names: string[]): ContainerKind | undefined {
   return undefined;
 }
 
-export async function ingestZip(bytes: Uint8Array): Promise<Layout> {
-  const scan = scanZip(bytes);
+export async function ingestZip(
+  bytes: Uint8Array,
+  limits: Limits = resolveLimits(),
+): Promise<Layout> {
+  const scan = scanZip(bytes, limits);
   const kind = containerKind(scan.names);
   if (!kind) {
     const hint = scan.names.some((n) => n.toLowerCase() === "ppt/presentation.xml")
@@ -35,7 +39,7 @@ export async function ingestZip(bytes: Uint8Array): Promise<Layout> {
       `不支持的文件：${hint}，不是 Excel 工作簿（XLSX）或 Word 文档（DOCX）`,
     );
   }
-  return kind === "xlsx" ? ingestXlsx(bytes) : ingestDocx(bytes);
+  return kind === "xlsx" ? ingestXlsx(bytes) : ingestDocx(bytes, limits);
 }
 
 /** Does the OLE file hold a stream of this name (directory entries are UTF-16LE)? */
@@ -53,7 +57,10 @@ export function oleKind(bytes: Uint8Array): OleKind | undefined {
   return undefined;
 }
 
-export async function ingestOle(bytes: Uint8Array): Promise<Layout> {
+export async function ingestOle(
+  bytes: Uint8Array,
+  limits: Limits = resolveLimits(),
+): Promise<Layout> {
   const kind = oleKind(bytes);
   if (kind === "encrypted")
     throw new GongkaiError(
@@ -73,7 +80,7 @@ export async function ingestOle(bytes: Uint8Array): Promise<Layout> {
     to,
     `读取 ${name} 文件需要 LibreOffice：请安装 LibreOffice（Debian/Ubuntu：apt-get install ${kind === "xls" ? "libreoffice-calc" : "libreoffice-writer"}），或在 ${kind === "xls" ? "Excel 中另存为 XLSX" : "Word 中另存为 DOCX"} 后再试`,
   );
-  const layout = await ingestZip(converted);
+  const layout = await ingestZip(converted, limits);
   layout.warnings.unshift(`${name} 文件已经 LibreOffice 转换为 ${to.toUpperCase()} 后读取`);
   return layout;
 }

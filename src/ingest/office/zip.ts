@@ -8,6 +8,7 @@
  */
 import { Inflate } from "fflate";
 import { GongkaiError } from "../../model/errors.ts";
+import { type Limits, overLimit, resolveLimits, sizeText } from "../limits.ts";
 
 export interface ZipEntry {
   name: string;
@@ -18,11 +19,13 @@ export interface ZipEntry {
   localOffset: number;
 }
 
-/** Bounds (see README): far above any real disclosure workbook or document. */
+/**
+ * Fixed bounds of the container (far above any real disclosure workbook or
+ * document); the settable ones (total inflated size, cells, merges,
+ * nesting) come from limits.ts.
+ */
 export const ZIP_LIMITS = {
   entries: 10_000,
-  /** Sum of the entries' uncompressed sizes. */
-  totalBytes: 500 * 1024 * 1024,
   /** One XML part (a worksheet, the shared strings, the document body). */
   xmlBytes: 100 * 1024 * 1024,
   /** Overall uncompressed / compressed ratio, checked once the content exceeds ratioFloor. */
@@ -30,8 +33,8 @@ export const ZIP_LIMITS = {
   ratioFloor: 10 * 1024 * 1024,
   /** Cells with a value, over all worksheets. */
   valueCells: 200_000,
-  /** Cells of any kind (styled empty cells included), over all worksheets. */
-  cells: 1_000_000,
+  /** Longest tag (with its attributes) the scanner holds while it waits for its end. */
+  tagBytes: 1024 * 1024,
 };
 
 const MB = 1024 * 1024;
@@ -123,7 +126,11 @@ export function readCentralDirectory(b: Uint8Array): ZipEntry[] {
 }
 
 /** Refuse on the directory's own figures, before inflating anything. */
-export function checkDeclaredSizes(entries: ZipEntry[], fileBytes: number): void {
+export function checkDeclaredSizes(
+  entries: ZipEntry[],
+  fileBytes: number,
+  limits: Limits = resolveLimits(),
+): void {
   let total = 0;
   let compressed = 0;
   for (const e of entries) {
@@ -140,10 +147,10 @@ export function checkDeclaredSizes(entries: ZipEntry[], fileBytes: number): void
         `文件内容过大：${e.name} 解压后 ${Math.round(e.uncompressedSize / MB)} MB，上限 ${ZIP_LIMITS.xmlBytes / MB} MB`,
       );
   }
-  if (total > ZIP_LIMITS.totalBytes)
-    throw new GongkaiError(
-      "too_large",
-      `文件解压后过大（${Math.round(total / MB)} MB，上限 ${ZIP_LIMITS.totalBytes / MB} MB），疑似压缩炸弹，拒绝读取`,
+  if (total > limits.maxUnzippedBytes)
+    throw overLimit(
+      "maxUnzippedBytes",
+      `文件解压后过大（${sizeText(total)}，上限 ${sizeText(limits.maxUnzippedBytes)}），疑似压缩炸弹，拒绝读取`,
     );
   const ratio = total / Math.max(1, Math.min(compressed, fileBytes));
   if (total > ZIP_LIMITS.ratioFloor && ratio > ZIP_LIMITS.ratio)
@@ -153,30 +160,117 @@ export function checkDeclaredSizes(entries: ZipEntry[], fileBytes: number): void
     );
 }
 
-/** Counts "<c " / "<c>" (cells) and "<v>" / "<is>" (cells with a value) across chunks. */
-class CellCounter {
+/** A1 → [row, column], 1-based. */
+function cellRef(ref: string): [number, number] | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/i.exec(ref);
+  if (!m) return undefined;
+  let col = 0;
+  for (const ch of (m[1] ?? "").toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+  return [Number(m[2]), col];
+}
+
+/** Cells a merged range "A1:XFD1048576" covers. */
+export function mergeArea(ref: string): number {
+  const [a, b] = ref.split(":");
+  const from = cellRef(a ?? "");
+  const to = cellRef(b ?? a ?? "");
+  if (!from || !to) return 1;
+  return (Math.abs(to[0] - from[0]) + 1) * (Math.abs(to[1] - from[1]) + 1);
+}
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+
+/**
+ * A byte-level scan of an XML part, chunk by chunk, that never builds a
+ * tree: the depth of element nesting (mammoth and exceljs recurse over it),
+ * and for worksheets the rows, cells, values and merged ranges (exceljs
+ * makes an object for every cell a merge covers). Text between tags is
+ * skipped with indexOf; only a tag cut by a chunk boundary is carried over.
+ */
+export class XmlScanner {
+  depth = 0;
+  maxDepth = 0;
   cells = 0;
   values = 0;
-  private carry = new Uint8Array(0);
+  merges = 0;
+  mergedArea = 0;
+  private carry: Uint8Array | undefined;
+  private readonly onDepth: (depth: number) => void;
 
-  push(chunk: Uint8Array, final: boolean): void {
+  constructor(onDepth: (depth: number) => void) {
+    this.onDepth = onDepth;
+  }
+
+  push(chunk: Uint8Array): void {
     let buf = chunk;
-    if (this.carry.length > 0) {
+    if (this.carry) {
       buf = new Uint8Array(this.carry.length + chunk.length);
       buf.set(this.carry);
       buf.set(chunk, this.carry.length);
+      this.carry = undefined;
     }
-    // A match starting in the last 3 bytes is counted with the next chunk.
-    const end = final ? buf.length : buf.length - 3;
-    for (let i = 0; i < end; i++) {
-      if (buf[i] !== 0x3c) continue;
-      const a = buf[i + 1];
-      const b = buf[i + 2];
-      if (a === 0x63 && (b === 0x20 || b === 0x3e)) this.cells++;
-      else if (a === 0x76 && b === 0x3e) this.values++;
-      else if (a === 0x69 && b === 0x73 && buf[i + 3] === 0x3e) this.values++;
+    let i = buf.indexOf(LT);
+    while (i >= 0) {
+      const end = buf.indexOf(GT, i + 1);
+      if (end < 0) {
+        if (buf.length - i > ZIP_LIMITS.tagBytes)
+          throw new GongkaiError(
+            "too_large",
+            "文件中的 XML 标签过长，不像正常的 Office 文档，拒绝读取",
+          );
+        this.carry = buf.slice(i);
+        return;
+      }
+      this.tag(buf, i + 1, end);
+      i = buf.indexOf(LT, end + 1);
     }
-    this.carry = final ? new Uint8Array(0) : buf.slice(Math.max(0, end));
+  }
+
+  private tag(b: Uint8Array, start: number, end: number): void {
+    const first = b[start];
+    if (first === 0x3f || first === 0x21) return; // <?…?>, <!--…-->, <!DOCTYPE>
+    if (first === SLASH) {
+      this.depth = Math.max(0, this.depth - 1);
+      return;
+    }
+    // The local name, after any prefix (w:tbl → tbl).
+    let n = start;
+    while (
+      n < end &&
+      b[n] !== 0x20 &&
+      b[n] !== SLASH &&
+      b[n] !== 0x0a &&
+      b[n] !== 0x0d &&
+      b[n] !== 0x09
+    )
+      n++;
+    let local = start;
+    for (let k = start; k < n; k++) if (b[k] === 0x3a) local = k + 1;
+    const len = n - local;
+    const c0 = b[local];
+    if (len === 1 && c0 === 0x63)
+      this.cells++; // c
+    else if (len === 3 && c0 === 0x72 && b[local + 1] === 0x6f && b[local + 2] === 0x77)
+      this.cells++; // row
+    else if (len === 1 && c0 === 0x76)
+      this.values++; // v
+    else if (len === 2 && c0 === 0x69 && b[local + 1] === 0x73)
+      this.values++; // is
+    else if (len === 9 && c0 === 0x6d && b[local + 5] === 0x43) {
+      // mergeCell
+      this.merges++;
+      const attrs = new TextDecoder("latin1").decode(b.subarray(n, end));
+      const ref = /\bref\s*=\s*["']([^"']*)["']/.exec(attrs)?.[1];
+      if (ref) this.mergedArea += mergeArea(ref);
+    }
+    if (b[end - 1] === SLASH) return; // <x/>
+    this.depth++;
+    if (this.depth > this.maxDepth) {
+      this.maxDepth = this.depth;
+      this.onDepth(this.depth);
+    }
   }
 }
 
@@ -192,7 +286,7 @@ const SLICE = 16 * 1024;
 function inflateCounted(
   b: Uint8Array,
   e: ZipEntry,
-  onChunk: ((chunk: Uint8Array, final: boolean) => void) | undefined,
+  onChunk: ((chunk: Uint8Array) => void) | undefined,
 ): number {
   const lo = e.localOffset;
   if (lo + 30 > b.length || u32(b, lo) !== 0x04034b50) throw damaged(`${e.name} 的位置无效`);
@@ -201,19 +295,19 @@ function inflateCounted(
   if (end > b.length) throw damaged(`${e.name} 被截断`);
   const limit = e.uncompressedSize;
   if (e.method === 0) {
-    onChunk?.(b.subarray(start, end), true);
+    onChunk?.(b.subarray(start, end));
     return e.compressedSize;
   }
   if (e.method !== 8) throw damaged(`${e.name} 使用了不支持的压缩方式 ${e.method}`);
   let produced = 0;
-  const inf = new Inflate((chunk: Uint8Array, final: boolean) => {
+  const inf = new Inflate((chunk: Uint8Array) => {
     produced += chunk.length;
     if (produced > limit)
       throw new GongkaiError(
         "too_large",
         `文件中的 ${e.name} 解压后超过其声明的大小，疑似压缩炸弹，拒绝读取`,
       );
-    onChunk?.(chunk, final);
+    onChunk?.(chunk);
   });
   try {
     for (let p = start; p < end; p += SLICE) {
@@ -229,26 +323,76 @@ function inflateCounted(
 
 /**
  * Check a container end to end. Every entry is inflated once with bounded
- * output (cheap for real files: a few MB); worksheets are scanned for cells.
+ * output (cheap for real files: a few MB); every XML part is scanned for
+ * its nesting, worksheets for their cells and merged ranges.
  */
-export function scanZip(b: Uint8Array): ZipScan {
+export function scanZip(b: Uint8Array, limits: Limits = resolveLimits()): ZipScan {
   const entries = readCentralDirectory(b);
-  checkDeclaredSizes(entries, b.length);
-  const counter = new CellCounter();
+  checkDeclaredSizes(entries, b.length, limits);
+  let cells = 0;
+  let values = 0;
+  let merges = 0;
+  let mergedArea = 0;
   for (const e of entries) {
     if (e.name.endsWith("/")) continue;
     const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name);
-    const produced = inflateCounted(
-      b,
-      e,
-      isSheet ? (chunk, final) => counter.push(chunk, final) : undefined,
-    );
+    const isXml = /\.(?:xml|rels)$/i.test(e.name);
+    const scanner = new XmlScanner((depth) => {
+      if (depth > limits.maxNesting)
+        throw overLimit(
+          "maxNesting",
+          `文件中的 ${e.name} 元素嵌套超过 ${limits.maxNesting} 层，不像正常的 Office 文档，拒绝读取`,
+        );
+    });
+    const produced = inflateCounted(b, e, isXml ? (chunk) => scanner.push(chunk) : undefined);
     if (produced < e.uncompressedSize) throw damaged(`${e.name} 内容不完整`);
-    if (counter.values > ZIP_LIMITS.valueCells || counter.cells > ZIP_LIMITS.cells)
+    if (!isSheet) continue;
+    cells += scanner.cells;
+    values += scanner.values;
+    merges += scanner.merges;
+    mergedArea += scanner.mergedArea;
+    if (values > ZIP_LIMITS.valueCells)
       throw new GongkaiError(
         "too_large",
-        `工作簿过大：单元格超过 ${counter.values > ZIP_LIMITS.valueCells ? `${ZIP_LIMITS.valueCells} 个有值单元格` : `${ZIP_LIMITS.cells} 个单元格`}，无法读取（请只保留公开表格后再试）`,
+        `工作簿过大：有值单元格超过 ${ZIP_LIMITS.valueCells} 个，无法读取（请只保留公开表格后再试）`,
+      );
+    if (cells > limits.maxCells)
+      throw overLimit(
+        "maxCells",
+        `工作簿过大：单元格超过 ${limits.maxCells} 个（行计入），无法读取（请只保留公开表格后再试）`,
+      );
+    if (merges > limits.maxMerges)
+      throw overLimit(
+        "maxMerges",
+        `工作簿的合并单元格过多（超过 ${limits.maxMerges} 处），无法读取`,
+      );
+    if (mergedArea > limits.maxCells)
+      throw overLimit(
+        "maxCells",
+        `工作簿的合并单元格覆盖范围过大（共 ${mergedArea} 个单元格，上限 ${limits.maxCells} 个），无法读取`,
       );
   }
-  return { names: entries.map((e) => e.name), cells: counter.cells, valueCells: counter.values };
+  return { names: entries.map((e) => e.name), cells, valueCells: values };
+}
+
+/**
+ * One entry's bytes, inflated with a running count that stops at the size
+ * the directory declares and at `max`: a part that lies about its size
+ * costs no more than the lie.
+ */
+export function inflateEntry(b: Uint8Array, e: ZipEntry, max: number): Uint8Array {
+  if (e.uncompressedSize > max)
+    throw new GongkaiError(
+      "too_large",
+      `文件中的 ${e.name} 过大（${sizeText(e.uncompressedSize)}）`,
+    );
+  const chunks: Uint8Array[] = [];
+  const produced = inflateCounted(b, e, (chunk) => chunks.push(chunk));
+  const out = new Uint8Array(produced);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }

@@ -15,6 +15,7 @@
  */
 import { GongkaiError } from "../../model/errors.ts";
 import type { GridRow, Layout, LayoutBlock } from "../layout.ts";
+import { DEFAULT_LIMITS, howToRaise } from "../limits.ts";
 import { boxToViewport } from "./geometry.ts";
 import { latticeTables } from "./lattice.ts";
 import { openPdf, type PdfDocument } from "./load.ts";
@@ -22,9 +23,9 @@ import { type PageContent, readPage } from "./pages.ts";
 import { groupLines, lineText } from "./text.ts";
 
 /** Far above any real disclosure (they run 10–100 pages). */
-export const MAX_PAGES = 1000;
+export const MAX_PAGES = DEFAULT_LIMITS.maxPages;
 /** Reading time per document; at ~30–80 pages/s this is far above MAX_PAGES' need. */
-export const MAX_MILLIS = 120_000;
+export const MAX_MILLIS = DEFAULT_LIMITS.maxSeconds * 1000;
 /**
  * More ruling segments than any table page draws (a dense table has a few
  * hundred): such a page is a chart or a vector drawing, and pairing its
@@ -71,11 +72,15 @@ async function readDocument(doc: PdfDocument, opts: PdfOptions): Promise<Layout>
   let read = 0;
   const total = doc.numPages;
   if (total > maxPages) {
-    warnings.push(`PDF 共 ${total} 页，超过上限 ${maxPages} 页，只读取了前 ${maxPages} 页`);
+    warnings.push(
+      `PDF 共 ${total} 页，超过上限 ${maxPages} 页，只读取了前 ${maxPages} 页，其余 ${total - maxPages} 页未读取${howToRaise("maxPages")}`,
+    );
   }
   for (let n = 1; n <= Math.min(total, maxPages); n++) {
     if (Date.now() > deadline) {
-      warnings.push(`读取超时，只读取了前 ${n - 1} 页（共 ${total} 页）`);
+      warnings.push(
+        `读取超时，只读取了前 ${n - 1} 页（共 ${total} 页），其余页未读取${howToRaise("maxSeconds")}`,
+      );
       break;
     }
     let content: PageContent;

@@ -1,16 +1,25 @@
 /**
  * Decode the bytes of a text disclosure. The encoding is detected from the
- * content (BOM, then strict UTF-8, then the most plausible of GB18030 and
- * UTF-16), never guessed from the file name: government sites still publish
+ * content (BOM, then strict UTF-8, then UTF-16 or GB18030 judged per line),
+ * never guessed from the file name: government sites still publish
  * GBK text, and Windows tools write UTF-16.
  */
 import { GongkaiError } from "../../model/errors.ts";
 
-export type TextEncodingName = "utf-8" | "utf-8-bom" | "gb18030" | "utf-16le" | "utf-16be";
+export type TextEncodingName =
+  | "utf-8"
+  | "utf-8-bom"
+  | "gb18030"
+  | "utf-16le"
+  | "utf-16be"
+  /** Parts in UTF-8, parts in GB18030 (decoded region by region). */
+  | "mixed";
 
 export interface DecodedText {
   text: string;
   encoding: TextEncodingName;
+  /** What the reader should know: bad bytes replaced, encodings that change mid-file. */
+  warnings?: string[];
 }
 
 /** Bytes scored when choosing among candidate decodings: enough to decide, cheap to scan. */
@@ -98,21 +107,136 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   const utf8 = tryDecode(bytes, "utf-8");
   if (utf8 !== undefined) return { text: utf8, encoding: "utf-8" };
 
-  // Not UTF-8: choose the most plausible of the encodings Chinese tools write.
+  // UTF-16 without a BOM and without NULs (CJK only): judged on a sample.
   const sample = bytes.subarray(0, SAMPLE_BYTES);
-  const candidates: TextEncodingName[] = ["gb18030", "utf-16le", "utf-16be"];
-  let best: { encoding: TextEncodingName; score: number } | undefined;
-  for (const encoding of candidates) {
-    if (encoding !== "gb18030" && bytes.length % 2 !== 0) continue;
-    const text = tryDecode(sample.subarray(0, sample.length & ~1), encoding);
-    const decoded =
-      text ?? (encoding === "gb18030" ? decoder(encoding, false).decode(sample) : undefined);
-    if (decoded === undefined) continue;
-    const score = plausibility(decoded);
-    if (!best || score > best.score) best = { encoding, score };
+  if (bytes.length % 2 === 0) {
+    const gbScore = plausibility(decoder("gb18030", false).decode(sample));
+    for (const encoding of ["utf-16le", "utf-16be"] as const) {
+      const text = tryDecode(sample.subarray(0, sample.length & ~1), encoding);
+      const score = text === undefined ? 0 : plausibility(text);
+      if (score >= 0.9 && score > gbScore) {
+        const whole = tryDecode(bytes, encoding);
+        if (whole !== undefined) return { text: whole, encoding };
+      }
+    }
   }
-  if (!best || best.score < 0.9) {
+  const decoded = decodeByRegion(bytes);
+  if (plausibility(decoded.text.slice(0, SAMPLE_BYTES)) < 0.9) {
     throw new GongkaiError("encoding", "无法识别文件的字符编码（支持 UTF-8、GB18030/GBK、UTF-16）");
   }
-  return { text: decoder(best.encoding, false).decode(bytes), encoding: best.encoding };
+  return decoded;
+}
+
+type Region = "utf-8" | "gb18030";
+
+const FATAL_UTF8 = decoder("utf-8", true);
+const FATAL_GB = decoder("gb18030", true);
+const LOSSY_UTF8 = decoder("utf-8", false);
+const LOSSY_GB = decoder("gb18030", false);
+
+function strictly(d: ReturnType<typeof decoder>, bytes: Uint8Array): string | undefined {
+  try {
+    return d.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b >= 0x80) return false;
+  return true;
+}
+
+function nonAscii(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) n++;
+  return n;
+}
+
+function replacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\ufffd"); i >= 0; i = text.indexOf("\ufffd", i + 1)) n++;
+  return n;
+}
+
+/** "第 1–120 行按 GB18030、第 121–300 行按 UTF-8", at most a few ranges named. */
+function rangeList(ranges: { from: number; to: number; region: Region }[]): string {
+  const name = (r: Region) => (r === "utf-8" ? "UTF-8" : "GB18030");
+  const shown = ranges
+    .slice(0, 6)
+    .map((r) => `第 ${r.from === r.to ? r.from : `${r.from}–${r.to}`} 行按 ${name(r.region)}`);
+  return ranges.length > 6 ? `${shown.join("、")} 等 ${ranges.length} 段` : shown.join("、");
+}
+
+/**
+ * Text that is not UTF-8 as a whole, judged line by line (a newline byte
+ * never occurs inside a UTF-8 or GB18030 character): a line valid as UTF-8
+ * with non-ASCII text is UTF-8 (GBK text almost never is), one valid as
+ * GB18030 is GB18030, and a line valid as neither — a bad byte — is read in
+ * whichever of the two reads it more plausibly, the bad bytes replaced. A
+ * file pasted together from a GB18030 part and a UTF-8 part reads whole; a
+ * bad byte costs one character, with a warning, not the file.
+ */
+function decodeByRegion(bytes: Uint8Array): DecodedText {
+  const pieces: string[] = [];
+  const ranges: { from: number; to: number; region: Region }[] = [];
+  const badLines: number[] = [];
+  let bad = 0;
+  let lineNo = 0;
+  for (let start = 0; start < bytes.length; ) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl < 0 ? bytes.length : nl + 1;
+    const line = bytes.subarray(start, end);
+    start = end;
+    lineNo++;
+    if (isAscii(line)) {
+      pieces.push(LOSSY_UTF8.decode(line));
+      continue;
+    }
+    let region: Region;
+    let text = strictly(FATAL_UTF8, line);
+    if (text !== undefined) region = "utf-8";
+    else {
+      // Mostly valid UTF-8 is UTF-8 with a bad byte: GBK text decoded as
+      // UTF-8 is almost all replacement characters, never mostly valid.
+      const asUtf8 = LOSSY_UTF8.decode(line);
+      const badUtf8 = replacements(asUtf8);
+      const goodUtf8 = nonAscii(asUtf8) - badUtf8;
+      const gb = strictly(FATAL_GB, line);
+      if (goodUtf8 >= 2 * badUtf8) {
+        text = asUtf8;
+        region = "utf-8";
+      } else if (gb !== undefined) {
+        text = gb;
+        region = "gb18030";
+      } else {
+        const asGb = LOSSY_GB.decode(line);
+        const utf8Better = badUtf8 <= replacements(asGb);
+        text = utf8Better ? asUtf8 : asGb;
+        region = utf8Better ? "utf-8" : "gb18030";
+      }
+      const n = replacements(text);
+      if (n > 0) {
+        bad += n;
+        badLines.push(lineNo);
+      }
+    }
+    pieces.push(text);
+    const last = ranges[ranges.length - 1];
+    if (last && last.region === region) last.to = lineNo;
+    else ranges.push({ from: lineNo, to: lineNo, region });
+  }
+  const warnings: string[] = [];
+  const regions = new Set(ranges.map((r) => r.region));
+  if (regions.size > 1) warnings.push(`文本的编码前后不一致，已逐段识别：${rangeList(ranges)}读取`);
+  if (badLines.length > 0) {
+    const where =
+      badLines.length <= 12
+        ? badLines.join("、")
+        : `${badLines.slice(0, 12).join("、")} 等 ${badLines.length} 行`;
+    warnings.push(`文本中有 ${bad} 个无效字节（第 ${where} 行），已替换为“\ufffd”后继续读取`);
+  }
+  const encoding: TextEncodingName =
+    regions.size > 1 ? "mixed" : regions.has("utf-8") ? "utf-8" : "gb18030";
+  return { text: pieces.join(""), encoding, warnings };
 }

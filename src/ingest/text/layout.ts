@@ -23,8 +23,25 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
-export function textLayout(text: string, encoding?: string): Layout {
-  const lines = splitLines(text);
+/**
+ * Lines longer than `max` characters cut into pieces of `max` (a 100 MB
+ * line is no sentence anyone wrote, and every regular expression after
+ * this would scan it whole); returns the 1-based numbers of the lines cut.
+ */
+function cutLongLines(lines: string[], max: number): { lines: string[]; cut: number[] } {
+  const cut: number[] = [];
+  for (let i = 0; i < lines.length; i++) if ((lines[i] ?? "").length > max) cut.push(i + 1);
+  if (cut.length === 0) return { lines, cut };
+  const out: string[] = [];
+  for (const line of lines) {
+    if (line.length <= max) out.push(line);
+    else for (let p = 0; p < line.length; p += max) out.push(line.slice(p, p + max));
+  }
+  return { lines: out, cut };
+}
+
+export function textLayout(text: string, encoding?: string, maxLineChars = Infinity): Layout {
+  const { lines, cut } = cutLongLines(splitLines(text), maxLineChars);
   const blocks: LayoutBlock[] = [];
   let hasMarkdown = false;
   let i = 0;
@@ -69,6 +86,10 @@ export function textLayout(text: string, encoding?: string): Layout {
     blocks,
     warnings: [],
   };
+  if (cut.length > 0)
+    layout.warnings.push(
+      `第 ${cut.slice(0, 12).join("、")}${cut.length > 12 ? ` 等 ${cut.length}` : ""} 行过长（超过 ${maxLineChars} 个字符），已按每 ${maxLineChars} 个字符分行读取`,
+    );
   if (encoding) layout.encoding = encoding;
   return layout;
 }

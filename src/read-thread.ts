@@ -1,0 +1,123 @@
+/**
+ * Read a document in a thread of its own, so that its time and memory are
+ * bounded (issue 14): a PDF whose drawings fan out, or a text of a million
+ * claim-like lines, is stopped at the deadline by terminating its thread,
+ * and one that outgrows the heap limit ends its thread, not the process.
+ * Neither touches the other documents being read.
+ *
+ * Threads are kept for the next document (starting one loads the readers
+ * again: about a second), one per document read at the same time; an idle
+ * thread does not keep the process alive. A thread that was stopped is
+ * thrown away.
+ */
+import { Worker } from "node:worker_threads";
+import { howToRaise, type Limits } from "./ingest/limits.ts";
+import { GongkaiError, type GongkaiErrorCode } from "./model/errors.ts";
+import type { Disclosure } from "./model/schema.ts";
+
+export interface ReadRequest {
+  id: number;
+  bytes: Uint8Array;
+  file?: string;
+  limits: Limits;
+}
+
+export interface ReadAnswer {
+  id: number;
+  disclosure?: Disclosure;
+  error?: string;
+  code?: GongkaiErrorCode;
+}
+
+/** The worker script beside this module (.ts from a checkout, .js in the installed package). */
+function workerUrl(): URL {
+  const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+  return new URL(`./read-worker${ext}`, import.meta.url);
+}
+
+/** Idle threads, by the heap limit they were started with. */
+const idle = new Map<number, Worker[]>();
+let nextId = 0;
+
+function take(memoryMb: number): Worker {
+  const w =
+    idle.get(memoryMb)?.pop() ??
+    new Worker(workerUrl(), {
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb, stackSizeMb: 16 },
+    });
+  w.ref();
+  return w;
+}
+
+function giveBack(memoryMb: number, w: Worker): void {
+  w.unref();
+  const list = idle.get(memoryMb) ?? [];
+  list.push(w);
+  idle.set(memoryMb, list);
+}
+
+/** Read `bytes` into a Disclosure in a reading thread, within `limits`' time and heap. */
+export function readInThread(
+  bytes: Uint8Array,
+  file: string | undefined,
+  limits: Limits,
+): Promise<Disclosure> {
+  const memoryMb = Math.max(64, Math.round(limits.maxMemoryMb));
+  const worker = take(memoryMb);
+  const id = ++nextId;
+  return new Promise<Disclosure>((resolve, reject) => {
+    let settled = false;
+    const finish = (keep: boolean, outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("exit", onExit);
+      if (keep) giveBack(memoryMb, worker);
+      else void worker.terminate();
+      outcome();
+    };
+    const timer = setTimeout(() => {
+      finish(false, () =>
+        reject(
+          new GongkaiError(
+            "too_large",
+            `读取超时：${limits.maxSeconds} 秒内未能读完，已停止读取这份文档${howToRaise("maxSeconds")}`,
+          ),
+        ),
+      );
+    }, limits.maxSeconds * 1000);
+    const onMessage = (a: ReadAnswer) => {
+      if (a.id !== id) return;
+      if (a.disclosure) {
+        const d = a.disclosure;
+        finish(true, () => resolve(d));
+      } else {
+        const e = a.code ? new GongkaiError(a.code, a.error ?? "") : new Error(a.error);
+        finish(true, () => reject(e));
+      }
+    };
+    const onError = (e: Error & { code?: string }) => {
+      finish(false, () =>
+        reject(
+          e.code === "ERR_WORKER_OUT_OF_MEMORY"
+            ? new GongkaiError(
+                "too_large",
+                `读取这份文档所需内存超过上限 ${memoryMb} MB，已停止读取${howToRaise("maxMemoryMb")}`,
+              )
+            : e,
+        ),
+      );
+    };
+    const onExit = (code: number) => {
+      finish(false, () => reject(new Error(`读取线程意外退出（代码 ${code}）`)));
+    };
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+    worker.on("exit", onExit);
+    const request: ReadRequest = { id, bytes, limits };
+    if (file !== undefined) request.file = file;
+    worker.postMessage(request);
+  });
+}
