@@ -211,8 +211,10 @@ function* columnIdentities(
         for (const row of table.rows) {
           const actual = ref(table, row, ident.total);
           if (!actual) continue;
+          // A blank part is 0: a row whose money is all in one column still
+          // has its total equal to that column (the table prints the others).
           const parts = present(cols.map((c) => ref(table, row, c)));
-          if (parts.length < 2) continue;
+          if (parts.length === 0) continue;
           const f = compare({
             doc: ctx.doc,
             actual,

@@ -82,9 +82,38 @@ function* incomeTotal(ctx: RuleContext): Iterable<RawFinding> {
       ...(fiscal ? [fiscal] : funds),
       ...(table.id === "summary" ? OTHER_INCOME_LINES.map((k) => line(table, k)) : []),
     ];
-    yield* sumLines(ctx, table, line(table, "income.total"), parts, "各项收入之和");
+    yield* sumLines(ctx, table, incomeTarget(table), parts, "各项收入之和");
   }
 }
+
+/** Whether a line is absent or prints no money (a blank or 0 carry-over). */
+function nothingIn(row: Row | undefined): boolean {
+  return !row || Object.values(row.cells).every((c) => (c.amount ?? 0) === 0);
+}
+
+/**
+ * The line the income items add up to: 本年收入合计, or — in a table that
+ * prints none and carries nothing over (财政拨款收支总表 of many regions) —
+ * 收入合计/总计 itself.
+ */
+function incomeTarget(table: Table): Row | undefined {
+  const total = line(table, "income.total");
+  if (total) return total;
+  const carried = ["income.carryover", "income.reserve"].some((k) => !nothingIn(line(table, k)));
+  return carried ? undefined : line(table, "income.grand_total");
+}
+
+/** 本年支出合计, or 支出合计/总计 where none is printed and nothing is carried to next year. */
+function expenditureTargets(table: Table): Row[] {
+  const totals = variants(table, "expenditure.total");
+  if (totals.length > 0) return totals;
+  if (variants(table, "expenditure.carryover").some((r) => !nothingIn(r))) return [];
+  if (!nothingIn(line(table, "expenditure.distribution"))) return [];
+  return variants(table, "expenditure.grand_total");
+}
+
+/** What the money is used for (Jiangsu's 支出用途): 基本支出 + 项目支出 + 单位预留机动经费. */
+const USE_LINES = ["expenditure.basic", "expenditure.project", "expenditure.reserve"] as const;
 
 /** The expenditure lists a summary prints side by side, each ending in its own 本年支出合计. */
 const EXPENDITURE_LISTS = [
@@ -95,8 +124,12 @@ const EXPENDITURE_LISTS = [
 
 function* expenditureTotal(ctx: RuleContext): Iterable<RawFinding> {
   for (const table of summaryTables(ctx)) {
-    const totals = variants(table, "expenditure.total");
+    const totals = expenditureTargets(table);
     if (totals.length === 0) continue;
+    const uses = USE_LINES.map((k) => line(table, k)).filter((r): r is Row => r !== undefined);
+    if (uses.length >= 2 && totals[0]) {
+      yield* sumLines(ctx, table, totals[0], uses, "基本支出、项目支出等各项用途之和");
+    }
     for (const [index, list] of EXPENDITURE_LISTS.entries()) {
       // An economic list may print a line twice (basic and project sections): both count.
       const rows = table.rows.filter(
