@@ -11,6 +11,7 @@
  * thrown away.
  */
 import { Worker } from "node:worker_threads";
+import { cleanupThread, listenForThreads } from "./fs/cleanup.ts";
 import { howToRaise, type Limits } from "./ingest/limits.ts";
 import { GongkaiError, type GongkaiErrorCode } from "./model/errors.ts";
 import type { Disclosure } from "./model/schema.ts";
@@ -34,6 +35,9 @@ function workerUrl(): URL {
   const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
   return new URL(`./read-worker${ext}`, import.meta.url);
 }
+
+// A stopped thread cannot remove its converter or temporary folder: we do.
+listenForThreads();
 
 /** Idle threads, by the heap limit they were started with. */
 const idle = new Map<number, Worker[]>();
@@ -75,7 +79,11 @@ export function readInThread(
       worker.off("error", onError);
       worker.off("exit", onExit);
       if (keep) giveBack(memoryMb, worker);
-      else void worker.terminate();
+      else {
+        const thread = worker.threadId;
+        cleanupThread(thread);
+        void worker.terminate().then(() => cleanupThread(thread));
+      }
       outcome();
     };
     const timer = setTimeout(() => {

@@ -11,6 +11,7 @@
 import { GongkaiError } from "../model/errors.ts";
 import { renderHtml } from "./html/index.ts";
 import { parseRenderInput, type RenderInput } from "./input.ts";
+import { xmlSafe } from "./xml-safe.ts";
 
 export { type ChartData, documentCharts } from "./charts/data.ts";
 export { chartSvg } from "./charts/svg.ts";
@@ -36,11 +37,15 @@ export async function renderPdf(input: RenderInput): Promise<Uint8Array> {
 export const RENDER_FORMATS = ["html", "pdf", "xlsx", "docx"] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
 
-/** Render one document; HTML as UTF-8 bytes. */
+/**
+ * Render one document; HTML as UTF-8 bytes. Whatever characters the input
+ * holds, the output is well-formed: what XML cannot hold is taken out first.
+ */
 export async function renderDocument(
-  input: RenderInput,
+  given: RenderInput,
   format: RenderFormat,
 ): Promise<Uint8Array> {
+  const input = xmlSafe(given);
   switch (format) {
     case "html":
       return new TextEncoder().encode(renderHtml(input));

@@ -41,6 +41,15 @@ function tablesOnly(doc: Disclosure): boolean {
   return doc.sections.every((s) => namesTable(s) || s.text.trim().length === 0);
 }
 
+/**
+ * The reader's word that it stopped before the end (a page bound, the time
+ * limit): whatever is missing may be on the pages it did not read.
+ */
+export function pagesNotRead(doc: Disclosure): string | undefined {
+  const stopped = (doc.report?.readerWarnings ?? []).filter((w) => /只读取|读取超时/.test(w));
+  return stopped.length > 0 ? stopped.join("；") : undefined;
+}
+
 /** Why the reading of a document is partial, or undefined when it was read in full. */
 export function readingGap(doc: Disclosure): string | undefined {
   const r = doc.report;
@@ -269,6 +278,17 @@ const requiredSections: Rule = {
     "《中华人民共和国预算法》第十四条；《中华人民共和国预算法实施条例》（国务院令第729号）第六条；财政部《地方预决算公开操作规程》（财预〔2016〕143号）：部门预决算应当说明的事项。",
   confirmation: "official",
   *check({ doc }) {
+    const notRead = pagesNotRead(doc);
+    if (tablesOnly(doc) && notRead) {
+      yield {
+        message: `未能确认是否有情况说明：${notRead}（读取缺口，不是文档的错误）`,
+        locations: [{ line: 1 }],
+        expected: "情况说明",
+        actual: "未读取",
+        severity: "info",
+      };
+      return;
+    }
     if (tablesOnly(doc)) {
       yield {
         message:
@@ -289,6 +309,16 @@ const requiredSections: Rule = {
       // an administrative body's matter, and 三公/政府采购 are disclosed by the ministry.
       if (university && UNIVERSITY_EXEMPT.has(topic.id)) continue;
       if (topic.pattern.test(text)) continue;
+      if (notRead) {
+        yield {
+          message: `未能确认说明中是否有${topic.title}：${notRead}（读取缺口，不是文档的错误）`,
+          locations: [{ line: 1 }],
+          expected: topic.title,
+          actual: "未读取",
+          severity: "info",
+        };
+        continue;
+      }
       // 机关运行经费 is the 公用经费 of administrative bodies (and 参公 units):
       // a public institution may say it has none, but need not.
       const institution = topic.id === "running-cost" && applies.body === "institution";

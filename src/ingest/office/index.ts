@@ -8,7 +8,7 @@ import { GongkaiError } from "../../model/errors.ts";
 import type { Layout } from "../layout.ts";
 import { type Limits, resolveLimits } from "../limits.ts";
 import { ingestDocx } from "./docx.ts";
-import { sofficeConvert } from "./soffice.ts";
+import { SOFFICE_TIMEOUT_MS, sofficeConvert } from "./soffice.ts";
 import { ingestXlsx } from "./xlsx.ts";
 import { scanZip } from "./zip.ts";
 
@@ -79,6 +79,7 @@ export async function ingestOle(
     kind,
     to,
     `读取 ${name} 文件需要 LibreOffice：请安装 LibreOffice（Debian/Ubuntu：apt-get install ${kind === "xls" ? "libreoffice-calc" : "libreoffice-writer"}），或在 ${kind === "xls" ? "Excel 中另存为 XLSX" : "Word 中另存为 DOCX"} 后再试`,
+    Math.min(SOFFICE_TIMEOUT_MS, limits.maxSeconds * 1000),
   );
   const layout = await ingestZip(converted, limits);
   layout.warnings.unshift(`${name} 文件已经 LibreOffice 转换为 ${to.toUpperCase()} 后读取`);
