@@ -105,3 +105,23 @@ describe("xtab/performance-funds", () => {
     assert.equal(found[0]?.severity, "warning");
   });
 });
+
+describe("xtab/unit-label", () => {
+  it("a table labelled 元 whose figures are the 万元 figures of the others is reported (seed 003)", () => {
+    const file = seedPath("003");
+    const text = readFileSync(file, "utf8").split("\n");
+    const read3 = (t: string[]) =>
+      recognize(ingestText(new TextEncoder().encode(t.join("\n"))), { file });
+    const rule = (d: Disclosure) =>
+      checkDisclosure(d).findings.filter((f) => f.rule === "xtab/unit-label");
+    assert.deepEqual(rule(read3(text)), []);
+    const title = text.findIndex((l) => /^财政拨款收入支出决算表\s*$/u.test(l.trim()));
+    assert.ok(title >= 0);
+    const label = text.findIndex((l, i) => i > title && /单位：万元/u.test(l));
+    assert.ok(label > title && label - title < 8, "the table's own unit label");
+    text[label] = (text[label] ?? "").replace("单位：万元", "单位：元");
+    const found = rule(read3(text));
+    assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.message)));
+    assert.match(found[0]?.message ?? "", /财政拨款收入支出决算表标注的单位为“元”/u);
+  });
+});

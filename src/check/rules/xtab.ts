@@ -8,5 +8,11 @@ import type { Rule } from "../types.ts";
 import { detailXtabRules } from "./xtab/details.ts";
 import { performanceFunds } from "./xtab/performance.ts";
 import { summaryXtabRules } from "./xtab/summaries.ts";
+import { unitLabel } from "./xtab/unit-label.ts";
 
-export const xtabRules: Rule[] = [...summaryXtabRules, ...detailXtabRules, performanceFunds];
+export const xtabRules: Rule[] = [
+  ...summaryXtabRules,
+  ...detailXtabRules,
+  performanceFunds,
+  unitLabel,
+];
