@@ -125,3 +125,30 @@ describe("xtab/unit-label", () => {
     assert.match(found[0]?.message ?? "", /财政拨款收入支出决算表标注的单位为“元”/u);
   });
 });
+
+describe("arith/procurement-parts and the line-style 收入预算总表", () => {
+  it("a 政府采购表's 合计 printed as 0 and a 收入总计 off its lines are reported (江苏省人大办公厅 2017)", async () => {
+    const { extractFile } = await import("../src/pipeline.ts");
+    const { join } = await import("node:path");
+    const { SHARED } = await import("./helpers/seeds.ts");
+    const d = await extractFile(
+      join(SHARED, "corpus/jiangsu/江苏省人大办公厅/江苏省人大办公厅2017年度预算公开.pdf"),
+    );
+    const rules = (doc: Disclosure) =>
+      checkDisclosure(doc)
+        .findings.filter((f) => f.severity === "error")
+        .map((f) => f.rule);
+    assert.ok(!rules(d).includes("arith/procurement-parts"));
+    const procurement = d.tables.find((t) => t.id === "procurement");
+    const total = procurement?.rows.find((r) => r.key === "total")?.cells.total;
+    assert.ok(total?.amount, "the 政府采购表 has its 合计");
+    total.amount = 0;
+    const income = d.tables.find((t) => t.id === "income");
+    const grand = income?.rows.find((r) => r.key === "income.grand_total")?.cells.amount;
+    assert.ok(grand?.amount, "the 收入预算总表 has its 收入总计");
+    grand.amount += 100;
+    const found = rules(d);
+    assert.ok(found.includes("arith/procurement-parts"), found.join(","));
+    assert.ok(found.includes("arith/summary-income-total"), found.join(","));
+  });
+});

@@ -41,7 +41,10 @@ function lineKeyOf(label: string): string | undefined {
   if (/^收入总计$/.test(c)) return "income.grand_total";
   if (/^一般公共预算(?:资金|拨款收入)$/.test(c)) return "income.gpb";
   if (/^政府性基金(?:预算)?(?:资金|拨款收入)?$/.test(c)) return "income.gov_fund";
+  if (/^国有资本经营(?:预算)?(?:资金|拨款收入)?$/.test(c)) return "income.state_capital";
   if (/^财政专户管理资金(?:收入)?$/.test(c)) return "income.fiscal_special";
+  // Jiangsu prints every non-fiscal source on one line, 其他资金 (its 其他收入 below is a detail).
+  if (/^其他资金$/.test(c)) return "income.other";
   if (/^上年结转(?:和结余)?资金$/.test(c)) return "income.carryover";
   return undefined;
 }

@@ -120,7 +120,49 @@ function* personnelColumns(ctx: RuleContext): Iterable<RawFinding> {
   }
 }
 
+/** A line that opens a part of its own: "一、货物", "二、工程", "三、服务". */
+const ORDINAL_LINE_RE = /^\s*[一二三四五六七八九十]{1,3}\s*[、.．]/u;
+
+/**
+ * 政府采购表 printed as parts (一、货物 / 二、工程 / 三、服务) with their items
+ * under each: the 合计 is the sum of the parts, in every column.
+ */
+function* procurementParts(ctx: RuleContext): Iterable<RawFinding> {
+  for (const table of tablesOf(ctx.doc, "procurement")) {
+    if (table.empty || !trustworthy(ctx.doc, table)) continue;
+    const total = line(table, "total");
+    const parts = table.rows.filter((r) => r !== total && ORDINAL_LINE_RE.test(r.name));
+    if (!total || parts.length === 0) continue;
+    for (const col of Object.keys(total.cells)) {
+      const actual = ref(table, total, col);
+      if (!actual) continue;
+      const refs = present(parts.map((r) => ref(table, r, col)));
+      if (refs.length === 0) continue;
+      const f = compare({
+        doc: ctx.doc,
+        actual,
+        expected: refs,
+        say: (a, e, g) =>
+          `${cellLabel(actual)} ${a}，不等于${parts.map((r) => rowLabel(r)).join("、")}之和 ${e}，相差 ${g}`,
+      });
+      if (f) yield f;
+    }
+  }
+}
+
 export const blockRules: Rule[] = [
+  {
+    id: "arith/procurement-parts",
+    family: "arith",
+    severity: "error",
+    title: "政府采购合计等于货物、工程、服务之和",
+    description:
+      "按“一、货物　二、工程　三、服务”分部分列示的政府采购表，合计行每一列都应等于各部分之和（各部分下的明细不重复计入）。",
+    basis:
+      "恒等式：政府采购合计 = 货物 + 工程 + 服务；财政部《地方预决算公开操作规程》（财预〔2016〕143号）要求公开政府采购（货物、工程、服务）金额。",
+    confirmation: "identity",
+    check: procurementParts,
+  },
   {
     id: "arith/three-public-sum",
     family: "arith",

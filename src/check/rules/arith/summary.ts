@@ -24,6 +24,15 @@ function* summaryTables(ctx: RuleContext): Iterable<Table> {
   }
 }
 
+/** 收入总表 printed as a list of income lines (Jiangsu): one amount per source line. */
+function* lineIncomeTables(ctx: RuleContext): Iterable<Table> {
+  for (const t of tablesOf(ctx.doc, "income")) {
+    if (t.empty || !trustworthy(ctx.doc, t)) continue;
+    const lines = t.rows.filter((r) => r.key.startsWith("income."));
+    if (lines.length >= 2 && lines.some((r) => /^income\.(?:grand_)?total$/u.test(r.key))) yield t;
+  }
+}
+
 /** Rows of a key and its `#2`, `#3` repeats (one per printed column group), in order. */
 function variants(table: Table, key: SummaryLineKey): Row[] {
   return table.rows.filter((r) => baseKey(r.key) === key);
@@ -83,6 +92,24 @@ function* incomeTotal(ctx: RuleContext): Iterable<RawFinding> {
       ...(table.id === "summary" ? OTHER_INCOME_LINES.map((k) => line(table, k)) : []),
     ];
     yield* sumLines(ctx, table, incomeTarget(table), parts, "各项收入之和");
+  }
+  for (const table of lineIncomeTables(ctx)) {
+    const fiscal = line(table, "income.fiscal");
+    const funds = FUNDS.map((f) => line(table, fundIncomeLine(f)));
+    const total = line(table, "income.total");
+    // 收入总计 of a list that prints no 本年合计 includes the carry-over lines.
+    const carried = total ? [] : [line(table, "income.carryover"), line(table, "income.reserve")];
+    yield* sumLines(
+      ctx,
+      table,
+      total ?? line(table, "income.grand_total"),
+      [
+        ...(fiscal ? [fiscal] : funds),
+        ...OTHER_INCOME_LINES.map((k) => line(table, k)),
+        ...carried,
+      ],
+      "各项收入之和",
+    );
   }
 }
 
