@@ -168,67 +168,83 @@ function rangeList(ranges: { from: number; to: number; region: Region }[]): stri
   return ranges.length > 6 ? `${shown.join("、")} 等 ${ranges.length} 段` : shown.join("、");
 }
 
+/** How one line reads, before its neighbours are considered. */
+interface LineReading {
+  /** The region the line's own bytes decide, or undefined when valid in both. */
+  region: Region | undefined;
+  /** Its text in the decided region (for an undecided line: as UTF-8, then as GB18030). */
+  text: string;
+  gbText?: string;
+}
+
+function readLine(line: Uint8Array): LineReading {
+  const utf8 = strictly(FATAL_UTF8, line);
+  const gb = strictly(FATAL_GB, line);
+  if (utf8 !== undefined && gb !== undefined) return { region: undefined, text: utf8, gbText: gb };
+  if (utf8 !== undefined) return { region: "utf-8", text: utf8 };
+  // Mostly valid UTF-8 is UTF-8 with a bad byte: GBK text decoded as UTF-8
+  // is almost all replacement characters, never mostly valid.
+  const asUtf8 = LOSSY_UTF8.decode(line);
+  const badUtf8 = replacements(asUtf8);
+  if (nonAscii(asUtf8) - badUtf8 >= 2 * badUtf8) return { region: "utf-8", text: asUtf8 };
+  if (gb !== undefined) return { region: "gb18030", text: gb };
+  const asGb = LOSSY_GB.decode(line);
+  return badUtf8 <= replacements(asGb)
+    ? { region: "utf-8", text: asUtf8 }
+    : { region: "gb18030", text: asGb };
+}
+
 /**
  * Text that is not UTF-8 as a whole, judged line by line (a newline byte
- * never occurs inside a UTF-8 or GB18030 character): a line valid as UTF-8
- * with non-ASCII text is UTF-8 (GBK text almost never is), one valid as
- * GB18030 is GB18030, and a line valid as neither — a bad byte — is read in
- * whichever of the two reads it more plausibly, the bad bytes replaced. A
- * file pasted together from a GB18030 part and a UTF-8 part reads whole; a
- * bad byte costs one character, with a warning, not the file.
+ * never occurs inside a UTF-8 or GB18030 character): a line valid only as
+ * UTF-8 — or mostly valid, a bad byte in it — is UTF-8, one valid only as
+ * GB18030 is GB18030, one valid as both (a short line can be) belongs to
+ * the region around it, and one valid as neither is read in whichever
+ * replaces fewer bytes. A file pasted together from a GB18030 part and a
+ * UTF-8 part reads whole; a bad byte costs one character, with a warning,
+ * not the file.
  */
 function decodeByRegion(bytes: Uint8Array): DecodedText {
-  const pieces: string[] = [];
-  const ranges: { from: number; to: number; region: Region }[] = [];
-  const badLines: number[] = [];
-  let bad = 0;
-  let lineNo = 0;
+  const lines: (LineReading | string)[] = [];
   for (let start = 0; start < bytes.length; ) {
     const nl = bytes.indexOf(0x0a, start);
     const end = nl < 0 ? bytes.length : nl + 1;
     const line = bytes.subarray(start, end);
     start = end;
-    lineNo++;
-    if (isAscii(line)) {
-      pieces.push(LOSSY_UTF8.decode(line));
-      continue;
-    }
-    let region: Region;
-    let text = strictly(FATAL_UTF8, line);
-    if (text !== undefined) region = "utf-8";
-    else {
-      // Mostly valid UTF-8 is UTF-8 with a bad byte: GBK text decoded as
-      // UTF-8 is almost all replacement characters, never mostly valid.
-      const asUtf8 = LOSSY_UTF8.decode(line);
-      const badUtf8 = replacements(asUtf8);
-      const goodUtf8 = nonAscii(asUtf8) - badUtf8;
-      const gb = strictly(FATAL_GB, line);
-      if (goodUtf8 >= 2 * badUtf8) {
-        text = asUtf8;
-        region = "utf-8";
-      } else if (gb !== undefined) {
-        text = gb;
-        region = "gb18030";
-      } else {
-        const asGb = LOSSY_GB.decode(line);
-        const utf8Better = badUtf8 <= replacements(asGb);
-        text = utf8Better ? asUtf8 : asGb;
-        region = utf8Better ? "utf-8" : "gb18030";
-      }
-      const n = replacements(text);
-      if (n > 0) {
-        bad += n;
-        badLines.push(lineNo);
-      }
-    }
-    pieces.push(text);
-    const last = ranges[ranges.length - 1];
-    if (last && last.region === region) last.to = lineNo;
-    else ranges.push({ from: lineNo, to: lineNo, region });
+    lines.push(isAscii(line) ? LOSSY_UTF8.decode(line) : readLine(line));
   }
+  // An undecided line takes the region of the nearest decided line before it (else after it).
+  const regionOf: (Region | undefined)[] = lines.map((l) =>
+    typeof l === "string" ? undefined : l.region,
+  );
+  let before: Region | undefined;
+  const fallback: Region = regionOf.find((r) => r !== undefined) ?? "utf-8";
+  const pieces: string[] = [];
+  const ranges: { from: number; to: number; region: Region }[] = [];
+  const badLines: number[] = [];
+  let bad = 0;
+  lines.forEach((l, i) => {
+    if (typeof l === "string") {
+      pieces.push(l);
+      return;
+    }
+    const region = l.region ?? before ?? fallback;
+    if (l.region) before = l.region;
+    const text = l.region === undefined && region === "gb18030" ? (l.gbText ?? l.text) : l.text;
+    pieces.push(text);
+    const n = replacements(text);
+    if (n > 0) {
+      bad += n;
+      badLines.push(i + 1);
+    }
+    const last = ranges[ranges.length - 1];
+    if (last && last.region === region) last.to = i + 1;
+    else ranges.push({ from: i + 1, to: i + 1, region });
+  });
   const warnings: string[] = [];
   const regions = new Set(ranges.map((r) => r.region));
-  if (regions.size > 1) warnings.push(`文本的编码前后不一致，已逐段识别：${rangeList(ranges)}读取`);
+  if (regions.size > 1)
+    warnings.push(`文本的编码前后不一致，已逐段识别：${rangeList(ranges)} 读取`);
   if (badLines.length > 0) {
     const where =
       badLines.length <= 12

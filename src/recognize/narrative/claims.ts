@@ -45,7 +45,28 @@ const QUOTE_MAX = 200;
 const TOKEN_RE =
   /(?<![\d.,，])([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(万元|元|万(?![人户亩辆台个次件吨余多])|%|％)/gu;
 /** Sentence ends: claims never cross them. */
-const SENTENCE_RE = /[^。；;！？!?]+[。；;！？!?]*/gu;
+const SENTENCE_ENDS = new Set(["。", "；", ";", "！", "？", "!", "?"]);
+
+/**
+ * A text's sentences: each run of text without a sentence end, with the
+ * ends that follow it (text before the first one too). Scanned by hand: a
+ * regular expression for it overflows the stack on a paragraph of millions
+ * of characters.
+ */
+function splitSentences(text: string): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && SENTENCE_ENDS.has(text.charAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && !SENTENCE_ENDS.has(text.charAt(i))) i++;
+    while (i < n && SENTENCE_ENDS.has(text.charAt(i))) i++;
+    out.push({ start, text: text.slice(start, i) });
+  }
+  return out;
+}
 /** The verb right before a change amount, possibly with a template choice "（减）". */
 const CHANGE_TAIL_RE =
   /(增加|减少|增长|下降|降低|上升|增|减)\s*了?\s*([（(][^）)\d]{0,6}[）)]?)?\s*$/u;
@@ -212,11 +233,7 @@ function extractParagraph(
   let side: Side | undefined;
   /** A short sentence without amounts that names the next sentence's subject. */
   let pendingLabel: string | undefined;
-  SENTENCE_RE.lastIndex = 0;
-  const sentences: { start: number; text: string }[] = [];
-  for (let m = SENTENCE_RE.exec(p.text); m; m = SENTENCE_RE.exec(p.text)) {
-    sentences.push({ start: m.index, text: m[0] });
-  }
+  const sentences = splitSentences(p.text);
 
   for (const s of sentences) {
     const lei = lastLei(s.text);

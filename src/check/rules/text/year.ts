@@ -23,7 +23,9 @@ const YEAR_AMOUNT_RE =
 const CONTEXT_RE = /(?:比|较|与|同|对比|相比|上年|去年|前两年|以前|截至|截止|自|从|至|及)\s*$/u;
 /** Words after the match that make it a comparison ("2024 年预算相比"). */
 const AFTER_RE = /^[^，。；]{0,6}(?:相比|比较|对比)/u;
-const SENTENCE_RE = /[^。；;！？!?\n]+[。；;！？!?]?/gu;
+// Without the u flag (every sentence end is one UTF-16 unit, so the runs are
+// the same): with it, V8 overflows its stack on a run of millions of characters.
+const SENTENCE_RE = /[^。；;！？!?\n]+[。；;！？!?]?/g;
 
 interface Hit {
   sentence: string;
