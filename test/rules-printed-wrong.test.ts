@@ -152,3 +152,28 @@ describe("arith/procurement-parts and the line-style 收入预算总表", () => 
     assert.ok(found.includes("arith/summary-income-total"), found.join(","));
   });
 });
+
+describe("code/out-of-order", () => {
+  it("a 项 listed under another 款 in a table of 7-digit codes is reported (江苏省人大办公厅 2017 财政拨款支出预算表)", async () => {
+    const { extractFile } = await import("../src/pipeline.ts");
+    const { join } = await import("node:path");
+    const { SHARED } = await import("./helpers/seeds.ts");
+    const d = await extractFile(
+      join(SHARED, "corpus/jiangsu/江苏省人大办公厅/江苏省人大办公厅2017年度预算公开.pdf"),
+    );
+    const rule = (doc: Disclosure) =>
+      checkDisclosure(doc).findings.filter((f) => f.rule === "code/out-of-order");
+    assert.deepEqual(rule(d), []);
+    const table = d.tables.find((t) => t.id === "fiscal_function");
+    assert.ok(table, "the 财政拨款支出预算表");
+    const at = table.rows.findIndex((r) => r.key === "2210201");
+    const first = table.rows.findIndex((r) => /^201\d{4}$/u.test(r.key));
+    assert.ok(at > first && first >= 0);
+    const [moved] = table.rows.splice(at, 1);
+    assert.ok(moved);
+    table.rows.splice(first + 1, 0, moved);
+    const found = rule(d);
+    assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.message)));
+    assert.match(found[0]?.message ?? "", /2210201/u);
+  });
+});

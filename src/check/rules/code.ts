@@ -290,4 +290,54 @@ const notDetailed: Rule = {
   },
 };
 
-export const codeRules: Rule[] = [unknownCode, nameMismatch, wrongParent, wrongKind, notDetailed];
+/** A functional code in the order the 类/款/项 tree prints: 2010101 < 20102 < 2010201 … */
+function treeOrder(code: string): string {
+  return code.padEnd(7, "0");
+}
+
+/**
+ * Functional tables print their codes in the tree's order, every 项 under
+ * its 款. With full 7-digit codes and no 款 rows, a 项 listed under another
+ * 款 shows only as a code out of that order — the row is in the wrong place,
+ * or its code is wrong.
+ */
+const outOfOrder: Rule = {
+  id: "code/out-of-order",
+  family: "code",
+  severity: "warning",
+  title: "功能分类科目按类、款、项顺序列示",
+  description:
+    "按功能分类列示的表格，科目按编码的类、款、项顺序排列，每个项列在它所属的款之下。某一行的编码比上一行小（如 2210201 住房公积金列在 2010102 之后、2010201 之前），说明这一行列错了位置或编码有误。",
+  basis:
+    "财政部《政府收支分类科目》的层级：项属于其编码前五位的款，款属于其编码前三位的类；分类表按“类—款—项”逐级列示。",
+  confirmation: "practice",
+  *check({ doc }) {
+    for (const table of doc.tables) {
+      if (table.empty) continue;
+      const rows = codeRows(table).filter(
+        (r) => !r.key.includes("#") && /^2\d{2}(?:\d{2}){0,2}$/u.test(r.key),
+      );
+      if (rows.length < 3) continue;
+      for (let i = 1; i < rows.length; i++) {
+        const prev = rows[i - 1] as Row;
+        const row = rows[i] as Row;
+        if (treeOrder(row.key) >= treeOrder(prev.key)) continue;
+        yield {
+          message: `${table.title}中“${row.key} ${row.name.trim()}”列在“${prev.key} ${prev.name.trim()}”之后，不符合类、款、项的编码顺序：其中一行可能列错了位置（项列到了别的款下）或编码有误。`,
+          locations: [rowLocation(table, prev), rowLocation(table, row)],
+          expected: "按编码顺序列示",
+          actual: `${prev.key} 之后为 ${row.key}`,
+        };
+      }
+    }
+  },
+};
+
+export const codeRules: Rule[] = [
+  unknownCode,
+  nameMismatch,
+  wrongParent,
+  outOfOrder,
+  wrongKind,
+  notDetailed,
+];
