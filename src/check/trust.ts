@@ -12,14 +12,33 @@
 import type { Disclosure, Row, Table } from "../model/schema.ts";
 import { codeRows } from "./view.ts";
 
+/**
+ * What a check relies on: `rows` — the columns of a row relate (合计 =
+ * 基本 + 项目); `columns` — each column adds up down the table (类 = Σ款).
+ * A column the reader could not name leaves the first in doubt, not the second.
+ */
+export type Reliance = "rows" | "columns";
+
 /** The reason a table is not checked, or undefined when it can be. */
-export function distrust(doc: Disclosure, table: Table): string | undefined {
+export function distrust(
+  doc: Disclosure,
+  table: Table,
+  reliance: Reliance = "rows",
+): string | undefined {
   // Recognition's own word: a `table.*` issue on this table (other than a
   // table it re-identified by content, which it then read whole).
   const issue = doc.issues.find(
-    (i) => i.table === table.id && /^table\./.test(i.code) && i.code !== "table.misplaced",
+    (i) =>
+      i.table === table.id &&
+      /^table\./.test(i.code) &&
+      i.code !== "table.misplaced" &&
+      !(reliance === "columns" && i.code === "table.column_unknown"),
   );
-  if (issue) return `识别时发现问题：${issue.message}`;
+  if (issue) {
+    return issue.code === "table.column_unknown"
+      ? `行内各列之间的关系未核对（各列自身的加总已核对）：${issue.message}`
+      : `识别时发现问题：${issue.message}`;
+  }
   const codes = codeRows(table);
   const coded = codes.length > 0;
   // A code printed twice with other figures: two tables run together, or
@@ -60,8 +79,8 @@ export function sameAsFirst(table: Table, row: Row): boolean {
   return true;
 }
 
-export function trustworthy(doc: Disclosure, table: Table): boolean {
-  return distrust(doc, table) === undefined;
+export function trustworthy(doc: Disclosure, table: Table, reliance: Reliance = "rows"): boolean {
+  return distrust(doc, table, reliance) === undefined;
 }
 
 /** A table the checker did not check, and why. */

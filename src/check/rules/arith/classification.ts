@@ -31,7 +31,7 @@ function isKind(row: Row, kind: CodeKind): boolean {
 function* classificationTables(ctx: RuleContext, ids = CLASSIFICATION_TABLES): Iterable<Table> {
   for (const id of ids) {
     for (const t of tablesOf(ctx.doc, id)) {
-      if (!t.empty && trustworthy(ctx.doc, t)) yield t;
+      if (!t.empty && trustworthy(ctx.doc, t, "columns")) yield t;
     }
   }
 }
