@@ -13,7 +13,15 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -149,6 +157,24 @@ describe("gongkai batch", () => {
     const failed = wb.getWorksheet("无法读取");
     assert.equal(failed?.getRow(2).getCell(1).value, bad);
     assert.match(String(failed?.getRow(2).getCell(2).value), /[\u4e00-\u9fff]/u);
+  });
+
+  it("refuses a report it could not write before doing any work", () => {
+    const other = join(dir, "别的.db");
+    const r = gongkai(
+      "batch",
+      SEEDS_DIR,
+      "--db",
+      other,
+      "--report",
+      join(dir, "没有的文件夹", "报告.html"),
+    );
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^错误：无法写入输出文件 .*报告\.html：文件夹 .*没有的文件夹 不存在/u);
+    assert.ok(!existsSync(other), "no store was opened");
+    const wrong = gongkai("batch", SEEDS_DIR, "--db", other, "--report", join(dir, "报告.pdf"));
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.stderr, /报告文件的扩展名应为 \.html 或 \.xlsx/u);
   });
 
   it("a second run processes nothing; a half-processed document is the only one a third run takes", async () => {

@@ -4,7 +4,11 @@
  * stderr, the files that could not be read and a summary on stdout, and the
  * reports written. Exit code 0, or 2 when some file could not be read.
  */
+import { constants } from "node:fs";
+import { access } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import type { CheckConfig, Preset } from "../check/config.ts";
+import { writeError } from "../fs/write-atomic.ts";
 import { runBatch } from "../jobs/batch.ts";
 import { batchReportFormat, writeBatchReport } from "../jobs/batch-report.ts";
 import { summariseBatch } from "../jobs/batch-summary.ts";
@@ -35,7 +39,12 @@ export async function runBatchCli(
   io: BatchIo,
 ): Promise<number> {
   // A report that cannot be written is known before hours of work, not after.
-  for (const r of opts.report) batchReportFormat(r);
+  for (const r of opts.report) {
+    batchReportFormat(r);
+    await access(dirname(resolve(r)), constants.W_OK).catch((e: unknown) => {
+      throw writeError(r, e);
+    });
+  }
   const store = await openStore(opts.db);
   const display = new ProgressDisplay({
     tty: io.tty,

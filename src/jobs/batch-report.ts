@@ -1,11 +1,10 @@
 /**
- * Write a batch report, HTML or XLSX by the file's extension. Written to a
- * temporary file beside it and renamed into place, so a write that fails
- * leaves the previous report as it was.
+ * Write a batch report, HTML or XLSX by the file's extension, atomically
+ * (src/fs/write-atomic.ts): a write that fails leaves the previous report as
+ * it was and is a Chinese error naming the file.
  */
-import { randomBytes } from "node:crypto";
-import { rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, extname, join } from "node:path";
+import { extname } from "node:path";
+import { writeFileAtomic } from "../fs/write-atomic.ts";
 import { GongkaiError } from "../model/errors.ts";
 import type { BatchSummary } from "./batch-summary.ts";
 
@@ -32,13 +31,5 @@ export async function batchReportBytes(
 
 export async function writeBatchReport(summary: BatchSummary, path: string): Promise<void> {
   const bytes = await batchReportBytes(summary, batchReportFormat(path));
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    await writeFile(temp, bytes);
-    await rename(temp, path);
-  } catch (e) {
-    await rm(temp, { force: true });
-    const reason = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : "");
-    throw new GongkaiError("unreadable", `无法写入报告 ${path}（${reason}）`);
-  }
+  await writeFileAtomic(path, bytes);
 }
