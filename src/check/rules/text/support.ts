@@ -245,6 +245,16 @@ function subjectSpecs(doc: Disclosure, s: ClaimSubject, quote: string, section?:
     case "three_public":
       if (!key) return [];
       return [["three_public", key, final ? ["final", "amount", "total"] : ["budget", "amount"]]];
+    case "running_cost": {
+      // The 机关运行经费 table's 合计 (Jiangsu), or the running-cost line of
+      // a 三公 table (Shanghai) — whichever the document prints.
+      const lines: Spec[] = doc.tables
+        .filter((t) => t.rows.some((r) => r.key === "running_cost"))
+        .map(
+          (t) => [t.id, "running_cost", ["amount", "total", final ? "final" : "budget"]] as Spec,
+        );
+      return [["running_cost", "total", ["amount", "total"]], ...lines];
+    }
     default:
       if (!key) return [];
       return doc.tables
