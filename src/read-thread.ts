@@ -11,7 +11,7 @@
  * thrown away.
  */
 import { Worker } from "node:worker_threads";
-import { cleanupThread, listenForThreads } from "./fs/cleanup.ts";
+import { cleanupThread, listenForThreads, threadBusy } from "./fs/cleanup.ts";
 import { howToRaise, type Limits } from "./ingest/limits.ts";
 import { GongkaiError, type GongkaiErrorCode } from "./model/errors.ts";
 import type { Disclosure } from "./model/schema.ts";
@@ -74,6 +74,7 @@ export function readInThread(
     const finish = (keep: boolean, outcome: () => void) => {
       if (settled) return;
       settled = true;
+      threadBusy(-1);
       clearTimeout(timer);
       worker.off("message", onMessage);
       worker.off("error", onError);
@@ -121,6 +122,7 @@ export function readInThread(
     const onExit = (code: number) => {
       finish(false, () => reject(new Error(`读取线程意外退出（代码 ${code}）`)));
     };
+    threadBusy(1);
     worker.on("message", onMessage);
     worker.on("error", onError);
     worker.on("exit", onExit);

@@ -75,17 +75,34 @@ function cleanupAll(): void {
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 let armed = false;
 
-function onSignal(signal: NodeJS.Signals): void {
-  cleanupAll();
-  // Others listening (a server finishing its document) decide when to exit;
-  // alone, die of the signal as the process would have without us.
-  process.off(signal, onSignal);
-  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+let busyThreads = 0;
+
+/**
+ * A reading thread starts (+1) or ends (-1) a document: while one works, a
+ * signal waits a moment for what the thread registered last (its note may
+ * still be on the way) before removing everything.
+ */
+export function threadBusy(delta: number): void {
+  busyThreads = Math.max(0, busyThreads + delta);
+  armSignals();
 }
 
-/** Signal handlers only while something is registered: otherwise signals keep their default. */
+function onSignal(signal: NodeJS.Signals): void {
+  cleanupAll();
+  const finish = () => {
+    cleanupAll();
+    // Others listening (a server finishing its document) decide when to exit;
+    // alone, die of the signal as the process would have without us.
+    process.off(signal, onSignal);
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  if (busyThreads > 0) setTimeout(finish, 150);
+  else finish();
+}
+
+/** Signal handlers only while something is registered or read: otherwise signals keep their default. */
 function armSignals(): void {
-  const want = registry.size > 0;
+  const want = registry.size > 0 || busyThreads > 0;
   if (want === armed) return;
   armed = want;
   for (const s of SIGNALS) {
