@@ -90,6 +90,7 @@ describe("outputs that cannot be written", () => {
 
 /** Characters XML 1.0 cannot hold, raw or as character references. */
 const XML_INVALID =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|&#x?0*(?:[0-8]|1[1-2]|1[4-9]|2\d|3[01]|[bcBC]|1[0-9a-fA-F]);/;
 
 describe("control characters in the data", () => {
@@ -102,6 +103,7 @@ describe("control characters in the data", () => {
     if (d.tables[0]) d.tables[0].title = `${d.tables[0].title}\u0002\u0008`;
     const json = join(dir, "control.json");
     writeFileSync(json, JSON.stringify(d));
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
     const clean = d.entity.name.replace(/[\u0000-\u001f]/g, "").replace("\ud800", "\ufffd");
     for (const format of ["xlsx", "docx"] as const) {
       const out = join(dir, `control.${format}`);

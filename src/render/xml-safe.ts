@@ -7,6 +7,7 @@
  * HTML one that an XML tool refuses. Controls are dropped; a broken
  * surrogate or a non-character becomes U+FFFD, so that the loss shows.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
 const BROKEN =
   /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
