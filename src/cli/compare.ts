@@ -7,7 +7,7 @@
  */
 import { writeFileAtomic } from "../fs/write-atomic.ts";
 import { GongkaiError } from "../model/errors.ts";
-import { readDisclosures } from "./inputs.ts";
+import { readSelected, type StoreSelection } from "./inputs.ts";
 import type { CompareCliMode, CompareFormat } from "./options.ts";
 
 export interface CompareIo {
@@ -18,10 +18,10 @@ export interface CompareIo {
 /** Returns the exit code: 0, or 2 when a file could not be read or nothing could be compared. */
 export async function runCompare(
   files: string[],
-  opts: { mode: CompareCliMode; format: CompareFormat; output?: string },
+  opts: { mode: CompareCliMode; format: CompareFormat; output?: string; store?: StoreSelection },
   io: CompareIo,
 ): Promise<number> {
-  const { disclosures, failed } = await readDisclosures(files, io.err);
+  const { disclosures, failed } = await readSelected(files, opts.store, io.err);
   let rendered: string;
   if (opts.mode === "corpus") {
     const [{ analyseCorpus }, { formatCorpus }, { checkDisclosure }, { loadConfig }] =

@@ -8,16 +8,16 @@
 import { exportCsv, exportDataPackage } from "../analyse/export.ts";
 import { writeFileAtomic, writeFilesAtomic } from "../fs/write-atomic.ts";
 import { GongkaiError } from "../model/errors.ts";
-import { readDisclosures } from "./inputs.ts";
+import { readSelected, type StoreSelection } from "./inputs.ts";
 import type { ExportFormat } from "./options.ts";
 
 /** Returns the exit code: 0, or 2 when a file could not be read. */
 export async function runExport(
   files: string[],
-  opts: { format: ExportFormat; out: string },
+  opts: { format: ExportFormat; out: string; store?: StoreSelection },
   io: { err: (s: string) => void },
 ): Promise<number> {
-  const { disclosures, failed } = await readDisclosures(files, io.err);
+  const { disclosures, failed } = await readSelected(files, opts.store, io.err);
   if (disclosures.length === 0) throw new GongkaiError("not_found", "没有可以导出的文档");
   if (opts.format === "csv") {
     await writeFileAtomic(opts.out, exportCsv(disclosures));

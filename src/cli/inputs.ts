@@ -80,3 +80,64 @@ export async function readDisclosures(
   }
   return { disclosures, failed };
 }
+
+/** Which stored documents a command takes (`--db` with its filters). */
+export interface StoreSelection {
+  db: string;
+  region?: string;
+  year?: number;
+  kind?: "budget" | "final";
+  text?: string;
+}
+
+/**
+ * The disclosures kept in a store (SQLite file or PostgreSQL URL), those
+ * read and checked (status done), with the filters given, oldest page first.
+ */
+export async function readStoredDisclosures(sel: StoreSelection): Promise<Disclosure[]> {
+  const { openStore } = await import("../store/open.ts");
+  const store = await openStore(sel.db);
+  try {
+    const out: Disclosure[] = [];
+    const limit = 500;
+    for (let offset = 0; ; offset += limit) {
+      const page = await store.listDocuments({
+        status: "done",
+        ...(sel.region ? { region: sel.region } : {}),
+        ...(sel.year ? { year: sel.year } : {}),
+        ...(sel.kind ? { kind: sel.kind } : {}),
+        ...(sel.text ? { text: sel.text } : {}),
+        limit,
+        offset,
+      });
+      for (const item of page.items) {
+        const doc = await store.getDocument(item.id);
+        if (doc?.disclosure) out.push(doc.disclosure);
+      }
+      if (offset + limit >= page.total) break;
+    }
+    return out;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Documents from files and directories, and from a store when `--db` is given. */
+export async function readSelected(
+  paths: readonly string[],
+  sel: StoreSelection | undefined,
+  warn: (s: string) => void,
+): Promise<{ disclosures: Disclosure[]; failed: number }> {
+  if (!sel && paths.length === 0) {
+    throw new GongkaiError(
+      "invalid",
+      "请给出文件或目录，或用 --db 指定存储库（或设置 DATABASE_URL）",
+    );
+  }
+  const fromFiles = paths.length > 0 ? await readDisclosures(paths, warn) : undefined;
+  const stored = sel ? await readStoredDisclosures(sel) : [];
+  return {
+    disclosures: [...(fromFiles?.disclosures ?? []), ...stored],
+    failed: fromFiles?.failed ?? 0,
+  };
+}

@@ -383,11 +383,57 @@ user
     process.stdout.write(`${await runUserList(opts.db)}\n`);
   });
 
+/** Options that take documents from a store (compare, export). */
+interface StoreFilterOpts {
+  db?: string;
+  region?: string;
+  year?: number;
+  kind?: "budget" | "final";
+  text?: string;
+}
+
+const STORE_OPTIONS = {
+  db: [
+    "--db <库>",
+    "从存储库取文档：SQLite 文件或 postgres:// 地址（不给文件时也可用 DATABASE_URL）",
+  ],
+  region: ["--region <地区>", "存储库中的文档：按地区筛选"],
+  year: [
+    "--year <年度>",
+    "存储库中的文档：按年度筛选",
+    (v: string) => {
+      if (!/^\d{4}$/u.test(v)) throw new InvalidArgumentError("年度应为四位数字");
+      return Number(v);
+    },
+  ],
+  kind: [
+    "--kind <类型>",
+    "存储库中的文档：budget | final",
+    choice(["budget", "final"] as const, "类型"),
+  ],
+  text: ["--text <文字>", "存储库中的文档：按主体名称、文件名或正文筛选"],
+} as const;
+
+/** The store part of the options: --db, else DATABASE_URL when no file is named. */
+function storeSelection(files: readonly string[], opts: StoreFilterOpts) {
+  const db = opts.db ?? (files.length === 0 ? process.env.DATABASE_URL : undefined);
+  if (!db) return {};
+  return {
+    store: {
+      db,
+      ...(opts.region ? { region: opts.region } : {}),
+      ...(opts.year ? { year: opts.year } : {}),
+      ...(opts.kind ? { kind: opts.kind } : {}),
+      ...(opts.text ? { text: opts.text } : {}),
+    },
+  };
+}
+
 command("compare")
   .description(
     "比较公开文档：同一主体跨年度、预算与决算（执行率）、同一部门所属单位并列与合计；corpus：分布、排名、问题统计和异常值",
   )
-  .argument("<文件或目录...>", "公开文档、extract -f json 保存的 JSON，或包含它们的目录")
+  .argument("[文件或目录...]", "公开文档、extract -f json 保存的 JSON，或包含它们的目录")
   .option(
     "-m, --mode <方式>",
     "auto（按文档自动选择）| yoy | budget-final | units | corpus",
@@ -396,28 +442,48 @@ command("compare")
   )
   .option("-f, --format <格式>", "text | json | csv", choice(COMPARE_FORMATS, "格式"), "text")
   .option("-o, --output <文件>", "写入文件而不是标准输出")
+  .option(...STORE_OPTIONS.db)
+  .option(...STORE_OPTIONS.region)
+  .option(...STORE_OPTIONS.year)
+  .option(...STORE_OPTIONS.kind)
+  .option(...STORE_OPTIONS.text)
   .action(
     async (
       files: string[],
-      opts: { mode: CompareCliMode; format: CompareFormat; output?: string },
+      opts: { mode: CompareCliMode; format: CompareFormat; output?: string } & StoreFilterOpts,
     ) => {
       const { runCompare } = await import("./compare.ts");
-      process.exitCode = await runCompare(files, opts, {
-        out: (s) => process.stdout.write(s),
-        err: (s) => process.stderr.write(s),
-      });
+      process.exitCode = await runCompare(
+        files,
+        { ...opts, ...storeSelection(files, opts) },
+        {
+          out: (s) => process.stdout.write(s),
+          err: (s) => process.stderr.write(s),
+        },
+      );
     },
   );
 
 command("export")
   .description("导出开放数据：csv（Excel 可直接打开）或 datapackage（Fiscal Data Package 目录）")
-  .argument("<文件或目录...>", "公开文档、extract -f json 保存的 JSON，或包含它们的目录")
+  .argument("[文件或目录...]", "公开文档、extract -f json 保存的 JSON，或包含它们的目录")
   .requiredOption("-f, --format <格式>", "csv | datapackage", choice(EXPORT_FORMATS, "格式"))
   .requiredOption("-o, --out <路径>", "csv：输出文件；datapackage：输出目录")
-  .action(async (files: string[], opts: { format: ExportFormat; out: string }) => {
-    const { runExport } = await import("./export.ts");
-    process.exitCode = await runExport(files, opts, { err: (s) => process.stderr.write(s) });
-  });
+  .option(...STORE_OPTIONS.db)
+  .option(...STORE_OPTIONS.region)
+  .option(...STORE_OPTIONS.year)
+  .option(...STORE_OPTIONS.kind)
+  .option(...STORE_OPTIONS.text)
+  .action(
+    async (files: string[], opts: { format: ExportFormat; out: string } & StoreFilterOpts) => {
+      const { runExport } = await import("./export.ts");
+      process.exitCode = await runExport(
+        files,
+        { ...opts, ...storeSelection(files, opts) },
+        { err: (s) => process.stderr.write(s) },
+      );
+    },
+  );
 
 command("schema")
   .description("输出 JSON Schema：model（Disclosure 模型，默认）或 report（检查报告）")
