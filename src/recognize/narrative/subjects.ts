@@ -89,6 +89,8 @@ const RULES: Rule[] = [
   { re: /固定资产原值/u, kind: "assets", key: "assets.fixed_original" },
   { re: /固定资产/u, kind: "assets", key: "assets.fixed_net" },
   { re: /国有资产/u, kind: "assets", key: undefined },
+  // Jiangsu's 其他资金 (every non-fiscal source on one line): "其他资金收入预算总计 80 万元".
+  { re: /^其他资金(?!.*支出)/u, kind: "income_line", key: "income.other" },
   { re: /收入总计|收入合计总计/u, kind: "grand_total", key: "income.grand_total" },
   { re: /支出总计/u, kind: "grand_total", key: "expenditure.grand_total" },
   { re: /基本支出/u, kind: "basic", key: "basic" },
