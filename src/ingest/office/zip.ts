@@ -178,6 +178,13 @@ export function mergeArea(ref: string): number {
   return (Math.abs(to[0] - from[0]) + 1) * (Math.abs(to[1] - from[1]) + 1);
 }
 
+/** Longest element name compared (longer ones are compared by this prefix). */
+const MAX_NAME = 256;
+
+function isSpace(c: number | undefined): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
 const LT = 0x3c;
 const GT = 0x3e;
 const SLASH = 0x2f;
@@ -196,6 +203,9 @@ export class XmlScanner {
   values = 0;
   merges = 0;
   mergedArea = 0;
+  private roots = 0;
+  /** Names of the open elements, innermost last. */
+  private readonly open: string[] = [];
   private carry: Uint8Array | undefined;
   private readonly onDepth: (depth: number) => void;
 
@@ -232,20 +242,22 @@ export class XmlScanner {
     const first = b[start];
     if (first === 0x3f || first === 0x21) return; // <?…?>, <!--…-->, <!DOCTYPE>
     if (first === SLASH) {
-      this.depth = Math.max(0, this.depth - 1);
+      // An end tag must close the element open innermost: a damaged one
+      // sends xmldom (inside mammoth and exceljs) into an error per element.
+      let n = start + 1;
+      while (n < end && !isSpace(b[n])) n++;
+      const name = String.fromCharCode(...b.subarray(start + 1, Math.min(n, start + 1 + MAX_NAME)));
+      if (this.open.pop() !== name)
+        throw new GongkaiError(
+          "unreadable",
+          "文件已损坏（XML 部件的结束标签与开始标签不匹配），无法作为 XLSX/DOCX 读取",
+        );
+      this.depth = this.open.length;
       return;
     }
     // The local name, after any prefix (w:tbl → tbl).
     let n = start;
-    while (
-      n < end &&
-      b[n] !== 0x20 &&
-      b[n] !== SLASH &&
-      b[n] !== 0x0a &&
-      b[n] !== 0x0d &&
-      b[n] !== 0x09
-    )
-      n++;
+    while (n < end && b[n] !== SLASH && !isSpace(b[n])) n++;
     let local = start;
     for (let k = start; k < n; k++) if (b[k] === 0x3a) local = k + 1;
     const len = n - local;
@@ -265,7 +277,15 @@ export class XmlScanner {
       const ref = /\bref\s*=\s*["']([^"']*)["']/.exec(attrs)?.[1];
       if (ref) this.mergedArea += mergeArea(ref);
     }
+    // Well-formed XML has one root: a second one (a damaged or spliced part)
+    // sends xmldom, inside mammoth and exceljs, into an error per element.
+    if (this.depth === 0 && ++this.roots > 1)
+      throw new GongkaiError(
+        "unreadable",
+        "文件已损坏（XML 部件有多个根元素），无法作为 XLSX/DOCX 读取",
+      );
     if (b[end - 1] === SLASH) return; // <x/>
+    this.open.push(String.fromCharCode(...b.subarray(start, Math.min(n, start + MAX_NAME))));
     this.depth++;
     if (this.depth > this.maxDepth) {
       this.maxDepth = this.depth;
