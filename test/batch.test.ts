@@ -27,6 +27,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import ExcelJS from "exceljs";
 import { ruleSetVersion } from "../src/check/version.ts";
+import { runBatch } from "../src/jobs/batch.ts";
 import { openStore } from "../src/store/open.ts";
 import type { DocumentSummary, Store } from "../src/store/types.ts";
 import { SEEDS_DIR, SHARED, seedPath } from "./helpers/seeds.ts";
@@ -197,5 +198,37 @@ describe("gongkai batch", () => {
     const finished = await allDocuments();
     assert.equal(finished.find((d) => d.id === victim.id)?.status, "done");
     assert.equal(finished.length, docs.length, "one record per document");
+  });
+});
+
+describe("runBatch when the store fails", () => {
+  it("stops with the store's error, blames no file and leaves no thread running", async () => {
+    const where = mkdtempSync(join(tmpdir(), "gongkai-batch-fail-"));
+    const store = await openStore(join(where, "g.db"));
+    try {
+      let stored = 0;
+      // The real store, whose disk "fills" after two documents.
+      const failing = new Proxy(store, {
+        get(target, key, receiver) {
+          if (key === "markDone")
+            return async (...args: Parameters<Store["markDone"]>) => {
+              if (++stored > 2) throw new Error("磁盘已满");
+              return target.markDone(...args);
+            };
+          const v = Reflect.get(target, key, receiver);
+          return typeof v === "function" ? v.bind(target) : v;
+        },
+      });
+      const seen: string[] = [];
+      await assert.rejects(
+        runBatch(failing, [SEEDS_DIR], { threads: 2, onItem: (i) => seen.push(i.outcome) }),
+        /磁盘已满/,
+      );
+      assert.ok(!seen.includes("error"), "no file is listed as bad for the store's failure");
+      assert.ok(seen.length < 5, "the batch stopped");
+    } finally {
+      await store.close();
+      rmSync(where, { recursive: true, force: true });
+    }
   });
 });

@@ -259,18 +259,26 @@ export async function runBatch(
 
   // Twice as many files in hand as threads: reading, hashing and storing overlap with the threads' work.
   let next = 0;
+  let failure: { error: unknown } | undefined;
   const lane = async () => {
-    while (next < files.length) {
+    while (next < files.length && !failure) {
       const index = next++;
-      finish(index, await one(files[index] as string));
+      try {
+        finish(index, await one(files[index] as string));
+      } catch (error) {
+        // The store failed: no file is to blame, and no other file can be kept either.
+        failure ??= { error };
+      }
     }
   };
   try {
     opts.onProgress?.({ ...progress });
+    // Every lane ends (the failing one stops the others) before the threads close under them.
     await Promise.all(Array.from({ length: Math.min(files.length, threads * 2) }, lane));
   } finally {
     await pool.close();
   }
+  if (failure) throw failure.error;
   return {
     items,
     elapsedMs: Date.now() - started,
