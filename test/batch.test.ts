@@ -47,6 +47,8 @@ const bad = join(inputs, "损坏的公开文档.pdf");
 const copy = join(inputs, "同一份文档的副本.txt");
 const html = join(dir, "批量报告.html");
 const xlsx = join(dir, "批量报告.xlsx");
+// At the end of the file, whichever tests ran.
+after(() => rmSync(dir, { recursive: true, force: true }));
 const ARGS = [SEEDS_DIR, ...PDFS, WORKBOOK, inputs, "--db", db];
 /** Readable documents: five seeds, two PDFs, the workbook (the copy is the first seed again). */
 const GOOD = 8;
@@ -84,7 +86,6 @@ describe("gongkai batch", () => {
     first = gongkai("batch", ...ARGS, "--report", html, "--report", xlsx);
     docs = await allDocuments();
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
 
   it("processes every readable document into the store, with the current rule set", async () => {
     assert.equal(first.code, 2, first.stderr);
