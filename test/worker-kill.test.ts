@@ -2,8 +2,9 @@
  * The distributed run survives a worker killed mid-job. Against a throwaway
  * PostgreSQL (test/helpers/postgres.ts), as users run it (bin/gongkai.mjs in
  * child processes):
- * - `gongkai enqueue` stores the five seeds, two corpus PDFs and copies of
- *   the seeds that differ by one byte (so each is its own document);
+ * - `gongkai enqueue` stores the five seeds, two corpus PDFs, copies of the
+ *   seeds that differ by one byte (so each is its own document) and a file
+ *   no one can read;
  * - two `gongkai worker`s process them; one is SIGKILLed while it holds a
  *   document; a third worker joins mid-run; the second leaves gracefully
  *   (SIGTERM) mid-run, finishing the document in hand;
@@ -11,7 +12,8 @@
  *   queue holds one completed job per document (the killed worker's job was
  *   handed over after its lease), the store one record and one result set
  *   per document, and across all workers' logs every document was completed
- *   exactly once.
+ *   exactly once; the unreadable file's job failed at once (no retries),
+ *   with its Chinese error in the store and in one worker's log.
  * The lease is kept short through GONGKAI_JOB_LEASE_SECONDS so the hand-over
  * comes quickly; nothing is timed.
  */
@@ -34,6 +36,7 @@ const PDFS = [
 ];
 /** Copies of each seed, each one byte different. */
 const COPIES = 5;
+const BAD = "zz-损坏的公开文档.pdf";
 const ENV = {
   ...process.env,
   GONGKAI_JOB_LEASE_SECONDS: "10",
@@ -127,6 +130,8 @@ describe("gongkai worker: a worker killed mid-job loses nothing", () => {
     }
     for (const pdf of PDFS) copyFileSync(pdf, join(inputs, basename(pdf)));
     documents += PDFS.length;
+    // One file no worker can read: its job fails at once, without retries.
+    writeFileSync(join(inputs, BAD), "%PDF-1.7\n这不是 PDF 的内容\n%%EOF\n");
   });
   after(async () => {
     for (const w of workers) if (w.child.exitCode === null) w.child.kill("SIGKILL");
@@ -138,10 +143,16 @@ describe("gongkai worker: a worker killed mid-job loses nothing", () => {
   it("enqueues every document once, and again queues nothing twice", () => {
     const first = gongkai("enqueue", join(SHARED, "seeds"), inputs, "--db", url);
     assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stdout, new RegExp(`共 ${documents} 个文件：排队 ${documents}，`));
+    assert.match(first.stdout, new RegExp(`共 ${documents + 1} 个文件：排队 ${documents + 1}，`));
     const again = gongkai("enqueue", join(SHARED, "seeds"), "--db", url);
     assert.match(again.stdout, /排队 0，已在队列中 5，/);
-    assert.deepEqual(jobs(url), { queued: documents, active: 0, done: 0, failed: 0, documents });
+    assert.deepEqual(jobs(url), {
+      queued: documents + 1,
+      active: 0,
+      done: 0,
+      failed: 0,
+      documents: documents + 1,
+    });
   });
 
   it("finishes with every document processed exactly once after a SIGKILL, a join and a leave", async () => {
@@ -187,7 +198,13 @@ describe("gongkai worker: a worker killed mid-job loses nothing", () => {
       c.child.kill("SIGTERM");
       assert.equal((await c.exited).code, 0, c.stderr);
 
-      assert.deepEqual(jobs(url), { queued: 0, active: 0, done: documents, failed: 0, documents });
+      assert.deepEqual(jobs(url), {
+        queued: 0,
+        active: 0,
+        done: documents,
+        failed: 1,
+        documents: documents + 1,
+      });
 
       // Across every worker's log, each document completed exactly once.
       const completed = new Map<string, number>();
@@ -204,16 +221,34 @@ describe("gongkai worker: a worker killed mid-job loses nothing", () => {
       const queued = await sql<{ key: string; state: string; retry: number }[]>`
         SELECT singleton_key AS key, state::text AS state, retry_count AS retry
         FROM pgboss.job WHERE name = 'gongkai-documents'`;
-      assert.equal(queued.length, documents);
-      assert.equal(new Set(queued.map((j) => j.key)).size, documents);
-      assert.ok(queued.every((j) => j.state === "completed"));
+      assert.equal(queued.length, documents + 1);
+      assert.equal(new Set(queued.map((j) => j.key)).size, documents + 1);
+      assert.equal(queued.filter((j) => j.state === "completed").length, documents);
+      const bad = queued.find((j) => j.state !== "completed");
+      assert.deepEqual(
+        [bad?.state, bad?.retry],
+        ["failed", 0],
+        "the unreadable one failed at once",
+      );
       assert.ok((queued.find((j) => j.key === inHand)?.retry ?? 0) >= 1, "A's job was retried");
       // The store: one record and one result set per document, all with this rule set.
-      const docs = await sql<{ status: string; n: number; version: string | null }[]>`
-        SELECT d.status, CAST(COUNT(c.document_id) AS INTEGER) AS n, MAX(c.rule_set_version) AS version
-        FROM documents d LEFT JOIN document_checks c ON c.document_id = d.id GROUP BY d.id, d.status`;
-      assert.equal(docs.length, documents);
-      for (const d of docs) {
+      const docs = await sql<
+        { id: string; status: string; error: string | null; n: number; version: string | null }[]
+      >`
+        SELECT d.id, d.status, d.error, CAST(COUNT(c.document_id) AS INTEGER) AS n,
+          MAX(c.rule_set_version) AS version
+        FROM documents d LEFT JOIN document_checks c ON c.document_id = d.id GROUP BY d.id`;
+      assert.equal(docs.length, documents + 1);
+      const unreadable = docs.find((d) => d.id === bad?.key);
+      assert.equal(unreadable?.status, "error");
+      assert.match(unreadable?.error ?? "", /[\u4e00-\u9fff]/u);
+      const failedLines = workers.flatMap((w) => w.lines.filter((l) => l.startsWith("出错")));
+      assert.deepEqual(
+        failedLines.map(idOf),
+        [bad?.key],
+        "reported once, by the worker that tried",
+      );
+      for (const d of docs.filter((x) => x.id !== bad?.key)) {
         assert.equal(d.status, "done");
         assert.equal(d.n, 1);
         assert.equal(d.version, ruleSetVersion());
