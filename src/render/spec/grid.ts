@@ -25,7 +25,7 @@ export {
 } from "./cells.ts";
 
 /** 空表说明 in the template's words, from what the table would show. */
-export function emptyNoteFor(id: TableId, d: Disclosure): string {
+export function emptyNoteFor(id: TableId, d: Disclosure, table?: Table): string {
   const who = `${d.entity.name}${d.year}年度`;
   const fin = d.kind === "final";
   const what: Partial<Record<TableId, string>> = {
@@ -47,10 +47,40 @@ export function emptyNoteFor(id: TableId, d: Disclosure): string {
     carryover: "财政拨款结转资金支出",
     assets: "国有资产",
   };
+  const pending = `说明：本表数据【待填写：${(what[id] ?? "相关收支").replace(/^使用/, "")}明细】。`;
   // The other tables say there is money here: the table is missing, not empty.
-  if (othersShowData(id, d))
-    return `说明：本表数据【待填写：${(what[id] ?? "相关收支").replace(/^使用/, "")}明细】。`;
-  return `说明：${who}没有${what[id] ?? "相关收支"}，故本表无数据。`;
+  if (othersShowData(id, d)) return pending;
+  // Absence is stated only where the data says so — the source printed the
+  // table empty, or a figure elsewhere is a printed zero. A table that was
+  // simply not in the input (not read, not filled in) asserts nothing.
+  if (table?.empty || othersShowZero(id, d)) {
+    return `说明：${who}没有${what[id] ?? "相关收支"}，故本表无数据。`;
+  }
+  return pending;
+}
+
+/** A printed zero elsewhere for this table's money (a 0 line, a sentence saying 0). */
+function othersShowZero(id: TableId, d: Disclosure): boolean {
+  const printedZero = (table: TableId, key: string) =>
+    Object.values(
+      d.tables.find((t) => t.id === table)?.rows.find((r) => r.key === key)?.cells ?? {},
+    ).some((c) => c.amount === 0);
+  const claimedZero = (key: string) =>
+    d.claims.some((c) => c.subject.key === key && c.amount === 0);
+  switch (id) {
+    case "gov_fund":
+      return printedZero("summary", "income.gov_fund") || claimedZero("gov_fund.expenditure");
+    case "state_capital":
+      return (
+        printedZero("summary", "income.state_capital") || claimedZero("state_capital.expenditure")
+      );
+    case "procurement":
+      return claimedZero("procurement.total");
+    case "three_public":
+      return claimedZero("three_public.total");
+    default:
+      return false;
+  }
 }
 
 /** Amount of a line of a table, 0 when absent. */
@@ -61,11 +91,23 @@ function lineAmount(d: Disclosure, table: TableId, key: string, ...cols: string[
 
 /** Whether another table shows money that this (empty) table would itemise. */
 function othersShowData(id: TableId, d: Disclosure): boolean {
+  // The narrative states money of this table's kind ("政府采购预算共52.44万元").
+  const claimed = (prefix: string) =>
+    d.claims.some((c) => c.subject.key?.startsWith(prefix) && (c.amount ?? 0) !== 0);
   switch (id) {
+    case "procurement":
+      return claimed("procurement.");
+    case "three_public":
+      return claimed("three_public.");
     case "gov_fund":
-      return lineAmount(d, "summary", "income.gov_fund", "amount", "total") !== 0;
+      return (
+        lineAmount(d, "summary", "income.gov_fund", "amount", "total") !== 0 || claimed("gov_fund.")
+      );
     case "state_capital":
-      return lineAmount(d, "summary", "income.state_capital", "amount", "total") !== 0;
+      return (
+        lineAmount(d, "summary", "income.state_capital", "amount", "total") !== 0 ||
+        claimed("state_capital.")
+      );
     case "projects":
       return d.kind === "budget" && lineAmount(d, "gpb_function", "total", "project") !== 0;
     case "gpb_project_economic":
@@ -115,7 +157,7 @@ export function buildGrid(layout: TableLayout, table: Table | undefined, ctx: Gr
       // Long project codes (42130322032R000000161) need the width of a landscape page.
       (parts.width > 5 && parts.body.some((r) => (r[0]?.text.length ?? 0) > 14)),
   };
-  if (parts.empty) grid.emptyNote = emptyNoteFor(layout.id, d);
+  if (parts.empty) grid.emptyNote = emptyNoteFor(layout.id, d, table);
   if (layout.note) grid.note = layout.note;
   return grid;
 }
