@@ -65,3 +65,26 @@ describe("runRender", () => {
     );
   });
 });
+
+describe("render says what its input did not read", () => {
+  const SHARED_DIR = join(import.meta.dirname, "..", "..", "shared");
+  it("a narrative file whose tables were published apart: a warning names the tables not read", async () => {
+    const warnings: string[] = [];
+    await runRender(
+      join(SHARED_DIR, "corpus/jiangsu/江苏省委办公厅/江苏省委办公厅2017年部门预算.pdf"),
+      "html",
+      undefined,
+      (s) => warnings.push(s),
+    );
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0] ?? "", /提示：.*未能读取.*“一、收支预算总表”.*未识别.*【待填写】/u);
+  });
+
+  it("a document read in full: no warning", async () => {
+    const warnings: string[] = [];
+    await runRender(join(SHARED_DIR, "seeds/002_2ab87d748f3e6997.txt"), "html", undefined, (s) =>
+      warnings.push(s),
+    );
+    assert.deepEqual(warnings, []);
+  });
+});

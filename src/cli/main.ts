@@ -198,7 +198,7 @@ command("render")
       throw new GongkaiError("unsupported_format", `${opts.format} 格式需要用 -o 指定输出文件`);
     }
     const { runRender } = await import("./render.ts");
-    const bytes = await runRender(input, opts.format, opts.output);
+    const bytes = await runRender(input, opts.format, opts.output, (s) => process.stderr.write(s));
     if (!opts.output) process.stdout.write(bytes);
   });
 

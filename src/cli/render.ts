@@ -7,6 +7,7 @@
 import { readFile } from "node:fs/promises";
 import { writeFileAtomic } from "../fs/write-atomic.ts";
 import { GongkaiError } from "../model/errors.ts";
+import type { Disclosure } from "../model/schema.ts";
 import type { RenderFormat } from "../render/index.ts";
 import type { RenderInput } from "../render/input.ts";
 import { extractFile, readIfTemplate } from "./extract.ts";
@@ -32,14 +33,36 @@ async function readJson(file: string): Promise<unknown> {
  * A filled 填报模板 is read as a template (every wrong cell named); any other
  * document is extracted and written anew from its figures.
  */
-async function documentInput(file: string): Promise<RenderInput> {
+async function documentInput(file: string, warn: (s: string) => void): Promise<RenderInput> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
   } catch {
     throw new GongkaiError("not_found", `找不到文件：${file}`);
   }
-  return (await readIfTemplate(bytes)) ?? { disclosure: await extractFile(file) };
+  const template = await readIfTemplate(bytes);
+  if (template) return template;
+  const disclosure = await extractFile(file);
+  const gaps = readingGaps(disclosure);
+  if (gaps.length > 0) {
+    warn(
+      `提示：${file} 有未能读取的内容（${gaps.join("；")}）；生成的文档中缺少数据的表格标为【待填写】，不会写成“没有……”。\n`,
+    );
+  }
+  return { disclosure };
+}
+
+/** What recognition did not read, in a preparer's words (empty when it read everything). */
+function readingGaps(d: Disclosure): string[] {
+  const r = d.report;
+  if (!r) return [];
+  const out: string[] = [];
+  const unread = r.directory.filter((e) => !e.found).map((e) => `“${e.title}”`);
+  if (unread.length > 0) out.push(`目录所列 ${unread.join("、")} 未识别`);
+  if (r.unclaimedPages.length > 0)
+    out.push(`第 ${r.unclaimedPages.map((p) => p.page).join("、")} 页的表格未识别`);
+  if (r.partial && out.length === 0) out.push("部分内容未能读取");
+  return out;
 }
 
 /** Render INPUT to OUT (or return the bytes when no OUT is given). */
@@ -47,12 +70,13 @@ export async function runRender(
   input: string,
   format: RenderFormat,
   out?: string,
+  warn: (s: string) => void = () => {},
 ): Promise<Uint8Array> {
   // The renderer (echarts, and the writer of the format) loads only now.
   const { renderDocument, renderJson } = await import("../render/index.ts");
   const bytes = input.toLowerCase().endsWith(".json")
     ? await renderJson(await readJson(input), format)
-    : await renderDocument(await documentInput(input), format);
+    : await renderDocument(await documentInput(input, warn), format);
   if (out) await writeFileAtomic(out, bytes);
   return bytes;
 }
