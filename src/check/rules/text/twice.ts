@@ -9,6 +9,7 @@
  * are printed for several scopes (本年 / with carry-over, one fund / all),
  * and those would be two quantities, not one.
  */
+import { normalizeName } from "../../../catalog/index.ts";
 import { convertAmount } from "../../../model/money.ts";
 import type { Claim } from "../../../model/schema.ts";
 import type { Rule } from "../../types.ts";
@@ -31,13 +32,8 @@ const NEAR = 15;
 function identity(c: Claim): string | undefined {
   if (!SPECIFIC.has(c.subject.kind)) return undefined;
   const id = c.subject.code ?? c.subject.key;
-  // The same words, whatever the list numbering or quotes around them.
-  const words = c.subject.label
-    .replace(
-      /^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])/u,
-      "",
-    )
-    .replace(/[\s“”"]/gu, "");
+  // The same words, whatever the list numbering, width or quotes around them.
+  const words = normalizeName(c.subject.label.replace(/[“”"]/gu, ""));
   return id ? `${c.section ?? ""}|${id}|${words}` : undefined;
 }
 
