@@ -136,6 +136,11 @@ export const RenderOptionsSchema = z.object({
   charts: z.boolean().optional(),
   /** Document title override (default: 〈单位〉〈年〉年度部门预算/决算). */
   title: z.string().optional(),
+  /**
+   * The region's own table set and layouts (src/model/profiles/): the tables
+   * print with that profile's titles and columns. Default: national.
+   */
+  profile: z.enum(["national", "shanghai_district", "central_university"]).optional(),
 });
 
 export const RenderInputSchema = z.object({

@@ -55,7 +55,7 @@ function pushPart(blocks: Block[], part: NarrativePart, charts: Map<string, Char
 export function buildOutline(raw: RenderInput): Outline {
   const input: RenderInput = { ...raw, disclosure: completeDisclosure(raw.disclosure) };
   const d = input.disclosure;
-  const grids = documentGrids(d);
+  const grids = documentGrids(d, input.options?.profile);
   const withCharts = input.options?.charts !== false;
   const charts = new Map(withCharts ? documentCharts(input).map((c) => [c.id, c]) : []);
   const narrative = writeNarrative(input);

@@ -7,12 +7,14 @@
  * Code and name are separate columns (科目编码 | 科目名称), codes unbroken, so
  * that our own recognition reads every row back by its code.
  */
+import type { ProfileId } from "../../model/profiles.ts";
 import type { Disclosure, Kind, Table, TableId } from "../../model/schema.ts";
 import { completeDisclosure } from "../complete.ts";
 import { blocksGrid } from "./blocks.ts";
 import { cellAmount, type Grid, type GridParts } from "./cells.ts";
 import { codeGrid } from "./code.ts";
 import { layoutsFor, type TableLayout } from "./layouts.ts";
+import { regionalGrid, regionalLines } from "./regional.ts";
 import { summaryGrid } from "./summary.ts";
 import { threePublicGrid } from "./three-public.ts";
 
@@ -137,7 +139,8 @@ export function buildGrid(layout: TableLayout, table: Table | undefined, ctx: Gr
   const d = ctx.disclosure;
   // A data table that does not fit the official layout keeps its own shape.
   let parts: GridParts;
-  if (layout.layout === "summary") parts = summaryGrid(layout, table, d);
+  if (layout.regional) parts = regionalGrid(layout.regional.table, layout.regional.level, table, d);
+  else if (layout.layout === "summary") parts = summaryGrid(layout, table, d);
   else if (layout.layout === "three_public") parts = threePublicGrid(table, d);
   else if (layout.layout === "blocks" && (!table || table.columns.every((c) => c.id === "amount")))
     parts = blocksGrid(layout, table, d);
@@ -156,6 +159,10 @@ export function buildGrid(layout: TableLayout, table: Table | undefined, ctx: Gr
       (layout.layout === "summary" && parts.width > 4) ||
       // Long project codes (42130322032R000000161) need the width of a landscape page.
       (parts.width > 5 && parts.body.some((r) => (r[0]?.text.length ?? 0) > 14)),
+    // A regional table prints its workbook's title (with the year), 编制部门 and unit lines.
+    ...(layout.regional
+      ? regionalLines(layout.regional.table, layout.regional.level, layout.title, table, d)
+      : {}),
   };
   if (parts.empty) grid.emptyNote = emptyNoteFor(layout.id, d, table);
   if (layout.note) grid.note = layout.note;
@@ -167,13 +174,13 @@ export function buildGrid(layout: TableLayout, table: Table | undefined, ctx: Gr
  * kind (empty ones too), the data's other tables in their place. The first
  * table of an id is the standard one.
  */
-export function documentGrids(disclosure: Disclosure): Grid[] {
+export function documentGrids(disclosure: Disclosure, profile?: ProfileId): Grid[] {
   // What the figures determine is filled in first (idempotent; see complete.ts).
   const d = completeDisclosure(disclosure);
   const first = new Map<TableId, Table>();
   for (const t of d.tables) if (!first.has(t.id)) first.set(t.id, t);
   const grids: Grid[] = [];
-  for (const layout of layoutsFor(d.kind)) {
+  for (const layout of layoutsFor(d.kind, profile, d.entity.level)) {
     const table = first.get(layout.id);
     if (!layout.standard && (!table || table.empty)) continue;
     grids.push(buildGrid(layout, table, { disclosure: d, index: grids.length + 1 }));

@@ -1,4 +1,3 @@
-import { COLUMN_LABELS } from "../../model/labels.ts";
 /**
  * The official layouts of the standard tables: which tables a budget or a
  * final-accounts disclosure publishes, in which order, under which title and
@@ -8,7 +7,22 @@ import { COLUMN_LABELS } from "../../model/labels.ts";
  * Final: 公开01表–公开09表 of the 部门决算 template, then the “三公” table
  * and 国有资产使用情况表. Labels are the ones real documents print and our
  * recognition reads back (src/recognize/columns.ts).
+ *
+ * Titles come from the profiles (src/model/profiles/): one source for the
+ * checker's required tables, the template and the printed document. A
+ * region with a workbook of its own (上海市区级) has its layouts made from
+ * its profile module: its tables, titles, header cells and columns.
  */
+import { COLUMN_LABELS } from "../../model/labels.ts";
+import {
+  atLevel,
+  type Level,
+  NATIONAL_PROFILE,
+  type ProfileId,
+  profileById,
+  profileTitle,
+  type WorkbookTable,
+} from "../../model/profiles.ts";
 import type { ColumnId, Kind, TableId } from "../../model/schema.ts";
 
 /** How the table's body is laid out. */
@@ -38,11 +52,13 @@ export interface TableLayout {
   nameHead?: string;
   /** The 注 line printed under the table in the official template. */
   note?: string;
+  /** A regional table drawn from its profile's header cells and columns (spec/regional.ts). */
+  regional?: { table: WorkbookTable; level: Level };
 }
 
 const FUNC = { codeHead: "科目编码", nameHead: "科目名称" } as const;
 
-export const BUDGET_LAYOUTS: readonly TableLayout[] = [
+const BUDGET_LAYOUT_LIST: readonly TableLayout[] = [
   {
     id: "summary",
     kind: "budget",
@@ -184,7 +200,7 @@ export const BUDGET_LAYOUTS: readonly TableLayout[] = [
   },
 ];
 
-export const FINAL_LAYOUTS: readonly TableLayout[] = [
+const FINAL_LAYOUT_LIST: readonly TableLayout[] = [
   {
     id: "summary",
     kind: "final",
@@ -296,7 +312,44 @@ export const FINAL_LAYOUTS: readonly TableLayout[] = [
   },
 ];
 
-export function layoutsFor(kind: Kind): readonly TableLayout[] {
+/** The national layouts with the national profile's titles. */
+function titled(layouts: readonly TableLayout[]): readonly TableLayout[] {
+  return layouts.map((l) => ({
+    ...l,
+    title: profileTitle(NATIONAL_PROFILE, l.kind, l.id) ?? l.title,
+  }));
+}
+
+export const BUDGET_LAYOUTS: readonly TableLayout[] = titled(BUDGET_LAYOUT_LIST);
+export const FINAL_LAYOUTS: readonly TableLayout[] = titled(FINAL_LAYOUT_LIST);
+
+/** A regional workbook's tables as layouts, for a level (部门 / 单位). */
+function regionalLayouts(
+  tables: readonly WorkbookTable[],
+  kind: Kind,
+  level: Level,
+): TableLayout[] {
+  return tables.map((table) => ({
+    id: table.id,
+    kind,
+    layout: table.shape,
+    title: atLevel(table.title, level),
+    columns: [...atLevel(table.columns, level)],
+    standard: true,
+    regional: { table, level },
+  }));
+}
+
+/**
+ * The tables a document of a kind prints, in order: the national layouts, or
+ * those of a profile with a workbook of its own for the kind.
+ */
+export function layoutsFor(kind: Kind, profile?: ProfileId, level?: Level): readonly TableLayout[] {
+  const workbook = profile ? profileById(profile).workbook?.[kind] : undefined;
+  if (workbook) {
+    const tables = workbook.sheets.flatMap((s) => (s.type === "table" ? [s.table] : []));
+    return regionalLayouts(tables, kind, level ?? "department");
+  }
   return kind === "final" ? FINAL_LAYOUTS : BUDGET_LAYOUTS;
 }
 
