@@ -177,3 +177,94 @@ describe("code/out-of-order", () => {
     assert.match(found[0]?.message ?? "", /2210201/u);
   });
 });
+
+describe("公务接待费 and its sub-lines (national 决算 template)", () => {
+  const file = seedPath("003");
+  const text = readFileSync(file, "utf8").split("\n");
+  const read3 = (t: string[]) =>
+    recognize(ingestText(new TextEncoder().encode(t.join("\n"))), { file });
+
+  it("国内接待费 and 国（境）外接待费 are read as rows of the 三公 table (seed 003)", () => {
+    const tables = read3(text).tables.filter((t) => t.id === "three_public");
+    assert.equal(tables.length, 2);
+    for (const t of tables) {
+      const domestic = t.rows.find((r) => r.key === "three_public.reception_domestic");
+      assert.equal(domestic?.cells.final?.amount, 100, "国内接待费 决算数 1.00");
+      assert.equal(domestic?.cells.budget?.amount, null, "预算数 printed “—”");
+      assert.ok(t.rows.some((r) => r.key === "three_public.reception_foreign"));
+    }
+  });
+
+  it("a 国内接待费 that does not add up to 公务接待费 is reported; “—” under 预算数 is not", () => {
+    const rule = (d: Disclosure) =>
+      checkDisclosure(d).findings.filter(
+        (f) => f.rule === "arith/three-public" || /接待费之和/u.test(f.message),
+      );
+    assert.deepEqual(rule(read3(text)), []);
+    const at = text.findIndex((l) => /国内接待费\t8\t—\t—\t1\.00/u.test(l));
+    assert.ok(at >= 0, "the first table's 国内接待费 line");
+    const changed = [...text];
+    changed[at] = (changed[at] ?? "").replace(/1\.00$/u, "2.00");
+    const found = rule(read3(changed));
+    assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.message)));
+    assert.match(
+      found[0]?.message ?? "",
+      /公务接待费 决算数 1\.00 万元，不等于国内接待费与国（境）外接待费之和 2\.00 万元/u,
+    );
+    assert.equal(found[0]?.locations[0]?.line, at);
+  });
+});
+
+describe("a wrong unit label where the other tables do not repeat the figures (江苏省人大常委会办公厅 2019)", () => {
+  const tables = "corpus/jiangsu/江苏省人大办公厅/江苏省人大常委会办公厅2019年部门预算公开表.pdf";
+  const narrative = "corpus/jiangsu/江苏省人大办公厅/江苏省人大常委会2019年度部门预算公开.pdf";
+
+  it("a 收入预算总表 printing one figure on every line, labelled 元, is xtab/unit-label", async () => {
+    const { extractFile } = await import("../src/pipeline.ts");
+    const { join } = await import("node:path");
+    const { SHARED } = await import("./helpers/seeds.ts");
+    const d = await extractFile(join(SHARED, tables));
+    const rule = (doc: Disclosure) =>
+      checkDisclosure(doc).findings.filter((f) => f.rule === "xtab/unit-label");
+    assert.deepEqual(rule(d), []);
+    const income = d.tables.find((t) => t.id === "income");
+    assert.ok(income && income.unit === "万元");
+    const figures = new Set(
+      income.rows
+        .flatMap((r) => Object.values(r.cells).map((c) => c.amount ?? 0))
+        .filter((a) => a > 0),
+    );
+    assert.equal(figures.size, 1, "the table prints one figure (18330.37) on every line");
+    income.unit = "元";
+    const found = rule(d);
+    assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.message)));
+    assert.match(found[0]?.message ?? "", /收入预算总表标注的单位为“元”/u);
+  });
+
+  it("the 说明's 政府采购预算总额 is compared with the 政府采购预算表's 合计, in its unit", async () => {
+    const { extractFile } = await import("../src/pipeline.ts");
+    const { mergeHalves } = await import("../src/recognize/merge.ts");
+    const { join } = await import("node:path");
+    const { SHARED } = await import("./helpers/seeds.ts");
+    const t = await extractFile(join(SHARED, tables));
+    const n = await extractFile(join(SHARED, narrative));
+    const procurementFindings = (doc: Disclosure) =>
+      checkDisclosure(doc).findings.filter(
+        (f) => f.severity !== "info" && /政府采购支出预算总额/u.test(f.message),
+      );
+    assert.deepEqual(procurementFindings(mergeHalves(t, n)), []);
+    const procurement = t.tables.find((x) => x.id === "procurement");
+    const total = procurement?.rows.find((r) => r.key === "total")?.cells.total;
+    assert.equal(total?.amount, 241643, "the table's 合计 2416.43");
+    assert.ok(procurement && total);
+    procurement.unit = "元";
+    const slip = procurementFindings(mergeHalves(t, n));
+    assert.equal(slip.length, 1, JSON.stringify(slip.map((f) => f.message)));
+    assert.equal(slip[0]?.rule, "text/money-unit");
+    assert.match(slip[0]?.message ?? "", /2019年政府采购预算表标注的单位“元”与全文的“万元”不同/u);
+    total.amount = 241600;
+    procurement.unit = "万元";
+    const differs = procurementFindings(mergeHalves(t, n));
+    assert.equal(differs[0]?.rule, "text/amount-matches-table", JSON.stringify(differs));
+  });
+});

@@ -53,6 +53,29 @@ const SERIOUS: Record<string, Expect[]> = {
       "支出决算表 210 卫生健康支出 基本支出 465.22 万元，不等于其下各款之和 402.22 万元",
     ],
   ],
+  // Seed 004's 收入总表 prints under 上年结转 / 一般公共预算 each 科目's 基本支出 /
+  // 项目支出 split of the 一般公共预算支出表 (210: 40.10 / 627.85, line 540),
+  // while its 合计 row gives the real sources, 60.16 / 618.88 (line 283, as the
+  // 收支总表): the 类 do not add up to the 合计 row whatever column the text
+  // puts them in (49.84 + 629.21 cannot be split as 60.16 + 618.88).
+  "004": [
+    [
+      "arith/total-row",
+      "income",
+      "total",
+      "carryover",
+      283,
+      "收入总表 合计 上年结转 60.16 万元，不等于各类之和 49.84 万元，相差 10.32 万元",
+    ],
+    [
+      "arith/total-row",
+      "income",
+      "total",
+      "gpb",
+      283,
+      "收入总表 合计 一般公共预算 618.88 万元，不等于各类之和 629.21 万元，相差 10.33 万元",
+    ],
+  ],
 };
 
 /** Rounding gaps the seeds print (尾差): seed, rule, table, key, column, line. */

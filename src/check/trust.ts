@@ -49,10 +49,14 @@ export function distrust(
     return `科目 ${repeated.key.split("#")[0]} 出现多次且金额不同（可能是两张表或多个单位连在一起），无法逐级核对`;
   }
   const hasTotal = table.columns.some((c) => c.id === "total");
-  for (const row of table.rows) {
+  // Uncoded rows above the first 科目 are the units a 按单位 table lists
+  // (the 部门, its 本级) or the 合计; only one among the codes hints that
+  // columns slipped.
+  const firstCoded = table.rows.findIndex((r) => codes.includes(r));
+  for (const [i, row] of table.rows.entries()) {
     const amounts = Object.entries(row.cells).filter(([, c]) => (c.amount ?? 0) !== 0);
     if (amounts.length === 0) continue;
-    if (coded && row.keyKind === "label") {
+    if (coded && row.keyKind === "label" && i > firstCoded) {
       return `编码行之间有未带编码的行“${row.name.trim()}”，列可能错位`;
     }
     const total = row.cells.total;

@@ -149,6 +149,17 @@ export const THREE_PUBLIC_LINES = [
   "three_public.reception",
 ] as const satisfies readonly ThreePublicLineKey[];
 
+/**
+ * Sub-lines of 公务接待费 that the national 决算 template prints below it
+ * (国内接待费, 国（境）外接待费). Kept apart from THREE_PUBLIC_LINES: budgets and
+ * most regions do not print them, and what is generated follows the lines above.
+ */
+export const THREE_PUBLIC_SUB_LINE_NAMES = {
+  "three_public.reception_domestic": "国内接待费",
+  "three_public.reception_foreign": "国（境）外接待费",
+} as const;
+export type ThreePublicSubLineKey = keyof typeof THREE_PUBLIC_SUB_LINE_NAMES;
+
 /** Totals of a classification table (合计; 人员经费合计 and 公用经费合计 of a 公开06-style table). */
 export const TOTAL_LINE_NAMES = {
   total: "合计",

@@ -552,6 +552,13 @@ function buildFromStream(lines: LayoutLine[], table: Table, sink: RowSink): void
         continue;
       }
       if (!cur) continue;
+      // A line starting with words after an uncoded row's figures names the
+      // next row (the units of a 按单位 table: the 部门, then its 本级), not
+      // the rest of this one's name.
+      if (cur.amounts.length > 0 && lineStart && !cur.code && cur.codeParts.length === 0) {
+        open(t).name.push(t.text);
+        continue;
+      }
       if (cur.amounts.length > 0) {
         if (cur.name.length === 0) cur.name.push(t.text);
         continue;

@@ -7,6 +7,8 @@
  * then by the width of the gaps between the printed numbers (a skipped cell
  * leaves extra space), then leftmost.
  */
+import { FUNDS, OTHER_INCOME_SOURCES } from "../../model/vocabulary.ts";
+
 export type Identity = { whole: string; parts: string[] };
 
 export const IDENTITIES: Identity[] = [
@@ -14,8 +16,34 @@ export const IDENTITIES: Identity[] = [
   { whole: "basic", parts: ["personnel", "public"] },
   { whole: "total", parts: ["abroad", "vehicle", "reception"] },
   { whole: "vehicle", parts: ["vehicle_purchase", "vehicle_operation"] },
-  { whole: "total", parts: ["gpb", "gov_fund", "state_capital"] },
+  { whole: "total", parts: [...FUNDS] },
+  // A 收入表's 合计 is every source, 上年结转 included, with 财政拨款
+  // printed either whole or by fund.
+  { whole: "total", parts: [...FUNDS, ...OTHER_INCOME_SOURCES] },
+  { whole: "total", parts: ["fiscal", ...OTHER_INCOME_SOURCES] },
+  { whole: "fiscal", parts: [...FUNDS] },
 ];
+
+/**
+ * The identities a table's columns take part in. Of two with the same whole,
+ * the one naming fewer of the table's columns is dropped when the other
+ * names them all: a 收入表's 合计 is not 一般公共预算 + 政府性基金 + 国有资本
+ * alone, since its other sources sit beside them.
+ */
+export function activeIdentities(columns: readonly (string | null)[]): Identity[] {
+  const present = (id: Identity) => id.parts.filter((p) => columns.includes(p));
+  const candidates = IDENTITIES.filter(
+    (id) => columns.includes(id.whole) && present(id).length >= 2,
+  );
+  return candidates.filter((id) => {
+    const mine = present(id);
+    return !candidates.some((other) => {
+      if (other === id || other.whole !== id.whole) return false;
+      const theirs = present(other);
+      return theirs.length > mine.length && mine.every((p) => theirs.includes(p));
+    });
+  });
+}
 
 function* combinations(m: number, n: number, start = 0, acc: number[] = []): Generator<number[]> {
   if (acc.length === n) {
@@ -46,9 +74,7 @@ export function placeAmounts(
   const m = columns.length;
   const n = values.length;
   if (n >= m || m > MAX_COLUMNS) return { indexes: values.map((_, i) => i), ambiguous: false };
-  const active = IDENTITIES.filter(
-    (id) => columns.includes(id.whole) && id.parts.filter((p) => columns.includes(p)).length >= 2,
-  );
+  const active = activeIdentities(columns);
   let best: { idx: number[]; score: number } | undefined;
   let ties = 0;
   for (const idx of combinations(m, n)) {

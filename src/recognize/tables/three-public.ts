@@ -6,7 +6,7 @@
 import type { LayoutLine } from "../../ingest/layout.ts";
 import { isBlankMark, parseAmount } from "../../model/money.ts";
 import type { Cell, ColumnId, Kind, Row, Table } from "../../model/schema.ts";
-import type { ThreePublicLineKey } from "../../model/vocabulary.ts";
+import type { ThreePublicLineKey, ThreePublicSubLineKey } from "../../model/vocabulary.ts";
 import { streamColumns } from "../columns.ts";
 import { compact, stripOrdinal } from "../normalize.ts";
 import type { Region } from "../segment.ts";
@@ -24,16 +24,21 @@ import {
 } from "./common.ts";
 import { placeAmounts } from "./place.ts";
 
-const ITEMS: { re: RegExp; key: ThreePublicLineKey }[] = [
+const ITEMS: { re: RegExp; key: ThreePublicLineKey | ThreePublicSubLineKey }[] = [
   { re: /^(?:“?三公”?经费)?(?:支出)?合计$|^支出合计$/, key: "three_public.total" },
   { re: /^因公出国\(境\)费(?:用)?$/, key: "three_public.abroad" },
   { re: /^公务用车购置及运行(?:维护)?费$/, key: "three_public.vehicle" },
   { re: /^(?:其中[:：]?)?公务用车购置费$/, key: "three_public.vehicle_purchase" },
   { re: /^(?:其中[:：]?)?公务用车运行(?:维护)?费$/, key: "three_public.vehicle_operation" },
   { re: /^公务接待费$/, key: "three_public.reception" },
+  { re: /^(?:其中[:：]?)?国内接待费(?:用)?$/, key: "three_public.reception_domestic" },
+  {
+    re: /^(?:其中[:：]?)?国\(境\)外接待费(?:用)?$|^(?:其中[:：]?)?国外接待费$/,
+    key: "three_public.reception_foreign",
+  },
 ];
 
-function itemKey(label: string): ThreePublicLineKey | undefined {
+function itemKey(label: string): ThreePublicLineKey | ThreePublicSubLineKey | undefined {
   const c = compact(stripOrdinal(compact(label))).replace(/[“”‘’]/g, "");
   for (const it of ITEMS) if (it.re.test(c)) return it.key;
   return undefined;

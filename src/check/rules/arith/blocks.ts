@@ -1,6 +1,6 @@
 /**
  * Sums of the two line-keyed blocks: the 三公 table (合计 = 出国 + 用车 + 接待,
- * 用车 = 购置 + 运行) and the 公开06-style basic-expenditure table, where
+ * 用车 = 购置 + 运行, 接待 = 国内 + 国（境）外) and the 公开06-style basic-expenditure table, where
  * 人员经费合计 and 公用经费合计 close blocks of economic 类.
  */
 import type { Row, Table } from "../../../model/schema.ts";
@@ -47,6 +47,39 @@ function* threePublic(ctx: RuleContext): Iterable<RawFinding> {
       "因公出国（境）费、公务用车购置及运行费、公务接待费之和",
     );
     yield* sumInColumns(ctx, table, vehicle, vehicleParts, "公务用车购置费与运行费之和");
+    yield* subLines(ctx, table, get("reception"), [
+      get("reception_domestic"),
+      get("reception_foreign"),
+    ]);
+  }
+}
+
+/**
+ * 公务接待费 = 国内接待费 + 国（境）外接待费, in each column where a sub-line
+ * prints a figure: a 决算 table leaves both "—" under 预算数 (the budget is
+ * not split), and one sub-line alone may carry the whole.
+ */
+function* subLines(
+  ctx: RuleContext,
+  table: Table,
+  total: Row | undefined,
+  parts: readonly (Row | undefined)[],
+): Iterable<RawFinding> {
+  if (!total || parts.some((p) => p === undefined)) return;
+  const rows = parts as Row[];
+  for (const col of Object.keys(total.cells)) {
+    const actual = ref(table, total, col);
+    if (!actual || total.cells[col]?.amount === null) continue;
+    if (!rows.some((r) => (r.cells[col]?.amount ?? null) !== null)) continue;
+    const refs = rows.map((r) => ({ table, row: r, column: col }));
+    const f = compare({
+      doc: ctx.doc,
+      actual,
+      expected: refs,
+      say: (a, e, g) =>
+        `${cellLabel(actual)} ${a}，不等于国内接待费与国（境）外接待费之和 ${e}，相差 ${g}`,
+    });
+    if (f) yield f;
   }
 }
 

@@ -265,8 +265,13 @@ export const moneyUnit: Rule = {
     for (const c of comparisons(doc)) {
       if (!c.unitSlip) continue;
       flagged.add(c.claim);
+      // The sentence speaks the document's unit and the table alone prints
+      // the other: the table's label is the odd one out, not the sentence.
+      const tableOdd = c.unit === doc.unit && c.ref.table.unit !== doc.unit;
       yield {
-        message: `说明称“${c.claim.quote}”，其中金额写作 ${stated(c.value, c.unit)}，而${cellName(c.ref)}为 ${cellValue(c.ref)}：金额单位应为“${c.unitSlip}”。`,
+        message: tableOdd
+          ? `说明称“${c.claim.quote}”，其中金额写作 ${stated(c.value, c.unit)}，而${cellName(c.ref)}为 ${cellValue(c.ref)}，数字逐位相同：${c.ref.table.title}标注的单位“${c.ref.table.unit}”与全文的“${doc.unit}”不同，可能是表格单位标错了，也可能是说明的单位写错了。`
+          : `说明称“${c.claim.quote}”，其中金额写作 ${stated(c.value, c.unit)}，而${cellName(c.ref)}为 ${cellValue(c.ref)}：金额单位应为“${c.unitSlip}”。`,
         locations: locations(c.claim, c.ref),
         expected: stated(c.value, c.unitSlip),
         actual: stated(c.value, c.unit),

@@ -255,6 +255,19 @@ function subjectSpecs(doc: Disclosure, s: ClaimSubject, quote: string, section?:
         );
       return [["running_cost", "total", ["amount", "total"]], ...lines];
     }
+    case "procurement":
+      // The 政府采购预算表's 合计 is the total the sentence states; a
+      // document may also print the line in another table.
+      if (key === "procurement.total")
+        return [
+          ["procurement", "total", ["total", "amount"]],
+          ...doc.tables
+            .filter((t) => t.rows.some((r) => r.key === key))
+            .map((t) => [t.id, key, ["amount", "total"]] as Spec),
+        ];
+      return doc.tables
+        .filter((t) => t.rows.some((r) => r.key === key))
+        .map((t) => [t.id, key, ["amount", "total", final ? "final" : "budget"]] as Spec);
     default:
       if (!key) return [];
       return doc.tables

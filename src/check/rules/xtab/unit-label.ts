@@ -23,13 +23,25 @@ function figures(table: Table): Set<number> {
   return out;
 }
 
+/** A figure of seven or more digits (≥ 10,000.00) equal by chance is as unlikely as two of three. */
+const DISTINCTIVE = 1_000_000;
+
+/**
+ * Two shared figures decide; so does one, where it is the table's only
+ * figure (a 收入预算总表 printing its total on every line) and long enough.
+ */
+function enough(shared: number[], mine: Set<number>): boolean {
+  if (shared.length >= 2) return true;
+  return shared.length === 1 && mine.size === 1 && (shared[0] ?? 0) >= DISTINCTIVE;
+}
+
 export const unitLabel: Rule = {
   id: "xtab/unit-label",
   family: "xtab",
   severity: "error",
   title: "表格的金额单位与其数字一致",
   description:
-    "一张表标注的金额单位（元或万元）与文档其他表格不同，而它的合计和各行数字却与其他表格（按其单位）逐位相同：单位标错了，按标注读，每个金额都差一万倍。至少两个不小于 100 的数字相同才判断。",
+    "一张表标注的金额单位（元或万元）与文档其他表格不同，而它的合计和各行数字却与其他表格（按其单位）逐位相同：单位标错了，按标注读，每个金额都差一万倍。至少两个不小于 100 的数字相同才判断；表中只有一个数字时，它须不小于 10000 且相同。",
   basis:
     "表间一致：同一金额在各表中按同一单位列示；财政部《地方预决算公开操作规程》（财预〔2016〕143号）要求公开内容准确。",
   confirmation: "practice",
@@ -39,7 +51,7 @@ export const unitLabel: Rule = {
     for (const t of tables) byUnit.set(t.unit, (byUnit.get(t.unit) ?? 0) + 1);
     for (const table of tables) {
       const mine = figures(table);
-      if (mine.size < 2) continue;
+      if (mine.size === 0) continue;
       // The label is odd one out only where most tables print the other unit.
       const same = byUnit.get(table.unit) ?? 0;
       const other = tables.length - same;
@@ -47,7 +59,7 @@ export const unitLabel: Rule = {
       for (const peer of tables) {
         if (peer === table || peer.unit === table.unit) continue;
         const shared = [...figures(peer)].filter((a) => mine.has(a));
-        if (shared.length < 2) continue;
+        if (!enough(shared, mine)) continue;
         const sample = shared.sort((a, b) => b - a)[0] ?? 0;
         yield {
           message: `${table.title}标注的单位为“${table.unit}”，但其中 ${shared.length} 个数字与${peer.title}（单位“${peer.unit}”）逐位相同（如 ${money(sample, peer.unit)}）：单位可能标错了。`,
