@@ -268,3 +268,32 @@ describe("a wrong unit label where the other tables do not repeat the figures (�
     assert.equal(differs[0]?.rule, "text/amount-matches-table", JSON.stringify(differs));
   });
 });
+
+describe("the two-sided 财政拨款收入支出决算总表 (上海市普陀区财政局 2024 决算)", () => {
+  it("is checked: an income line's 金额 beside a blank spending side is not a shifted 合计", async () => {
+    const { extractFile } = await import("../src/pipeline.ts");
+    const { uncheckedTables } = await import("../src/check/trust.ts");
+    const { join } = await import("node:path");
+    const { SHARED } = await import("./helpers/seeds.ts");
+    const d = await extractFile(
+      join(SHARED, "corpus/shanghai-putuo/上海市普陀区财政局2024年度部门决算.pdf"),
+    );
+    assert.deepEqual(
+      uncheckedTables(d).filter((u) => u.table === "fiscal_summary"),
+      [],
+    );
+    const errors = (doc: Disclosure) =>
+      checkDisclosure(doc)
+        .findings.filter(
+          (f) => f.severity === "error" && f.locations[0]?.table === "fiscal_summary",
+        )
+        .map((f) => f.message);
+    assert.deepEqual(errors(d), []);
+    const table = d.tables.find((t) => t.id === "fiscal_summary");
+    const cell = table?.rows.find((r) => r.key === "expenditure.function.201")?.cells.gpb;
+    assert.equal(cell?.amount, 210666, "一般公共服务支出 2106.66");
+    assert.ok(cell);
+    cell.amount = 710666;
+    assert.ok(errors(d).length > 0, "a wrong 一般公共预算 figure on the spending side is reported");
+  });
+});

@@ -60,6 +60,9 @@ export function distrust(
       return `编码行之间有未带编码的行“${row.name.trim()}”，列可能错位`;
     }
     const total = row.cells.total;
+    // A two-sided 收支总表 prints an income line's money in its own 金额
+    // column, level with a blank on the spending side: not a shifted 合计.
+    if (amounts.every(([id]) => id === "amount")) continue;
     // A blank 合计 beside figures is a column shifted in reading; a 合计
     // printed as 0 is what the document says, and the sums will show it.
     if (hasTotal && total && total.amount === null) {
