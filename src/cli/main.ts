@@ -168,8 +168,24 @@ command("template")
     "从已有文档或 JSON 填入数字（同年同类型：修改；下一年：作为上年数；预算→同年决算：作为年初预算）",
   )
   .option("-o, --output <文件>", "写入文件（默认写到标准输出）")
+  .option(
+    "--profile <表样>",
+    "地区表样：national（全国通用，默认）| shanghai-district（上海市区级官方预算公开模板）",
+  )
+  .option(
+    "--level <主体>",
+    "地区表样的部门版或单位版：department（部门）| unit（单位）",
+    choice(["department", "unit"] as const, "主体"),
+  )
   .action(
-    async (opts: { kind?: "budget" | "final"; year?: number; from?: string; output?: string }) => {
+    async (opts: {
+      kind?: "budget" | "final";
+      year?: number;
+      from?: string;
+      output?: string;
+      profile?: string;
+      level?: "department" | "unit";
+    }) => {
       if (!opts.output && process.stdout.isTTY) {
         throw new GongkaiError(
           "unsupported_format",
@@ -182,6 +198,8 @@ command("template")
         ...(opts.year !== undefined ? { year: opts.year } : {}),
         ...(opts.from ? { from: opts.from } : {}),
         ...(opts.output ? { out: opts.output } : {}),
+        ...(opts.profile ? { profile: opts.profile } : {}),
+        ...(opts.level ? { level: opts.level } : {}),
       });
       if (!opts.output) process.stdout.write(result.bytes);
       for (const s of result.skipped) process.stderr.write(`提示：${s}\n`);
@@ -193,14 +211,26 @@ command("render")
   .argument("<输入>", "JSON（RenderInput 或 Disclosure）、填好的模板，或任何可读取的公开文档")
   .option("-f, --format <格式>", "html | pdf | xlsx | docx", choice(RENDER_FORMATS, "格式"), "html")
   .option("-o, --output <文件>", "写入文件（html 以外的格式必须指定）")
-  .action(async (input: string, opts: { format: RenderFormat; output?: string }) => {
-    if (!opts.output && opts.format !== "html") {
-      throw new GongkaiError("unsupported_format", `${opts.format} 格式需要用 -o 指定输出文件`);
-    }
-    const { runRender } = await import("./render.ts");
-    const bytes = await runRender(input, opts.format, opts.output, (s) => process.stderr.write(s));
-    if (!opts.output) process.stdout.write(bytes);
-  });
+  .option(
+    "--profile <表样>",
+    "按地区表样生成表格：national（全国通用，默认）| shanghai-district（上海市区级九张表）",
+  )
+  .action(
+    async (input: string, opts: { format: RenderFormat; output?: string; profile?: string }) => {
+      if (!opts.output && opts.format !== "html") {
+        throw new GongkaiError("unsupported_format", `${opts.format} 格式需要用 -o 指定输出文件`);
+      }
+      const { runRender } = await import("./render.ts");
+      const bytes = await runRender(
+        input,
+        opts.format,
+        opts.output,
+        (s) => process.stderr.write(s),
+        opts.profile,
+      );
+      if (!opts.output) process.stdout.write(bytes);
+    },
+  );
 
 command("rules")
   .description("列出全部检查规则；--doc 显示某条规则的说明")

@@ -7,9 +7,11 @@
 import { readFile } from "node:fs/promises";
 import { writeFileAtomic } from "../fs/write-atomic.ts";
 import { GongkaiError } from "../model/errors.ts";
+import { PROFILES, profileByOption } from "../model/profiles.ts";
 import type { Disclosure } from "../model/schema.ts";
 import type { RenderFormat } from "../render/index.ts";
 import type { RenderInput } from "../render/input.ts";
+import { regionalLeftovers } from "../render/spec/regional.ts";
 import { extractFile, readIfTemplate } from "./extract.ts";
 
 export type { RenderFormat } from "../render/index.ts";
@@ -65,18 +67,46 @@ function readingGaps(d: Disclosure): string[] {
   return out;
 }
 
+/**
+ * The input with the tables of a profile (`--profile shanghai-district`): the
+ * region's own titles and columns. What its tables cannot print is said on
+ * stderr, never dropped silently.
+ */
+function withProfile(
+  input: RenderInput,
+  name: string | undefined,
+  warn: (s: string) => void,
+): RenderInput {
+  if (!name) return input;
+  const profile = profileByOption(name);
+  if (!profile)
+    throw new GongkaiError(
+      "unreadable",
+      `没有“${name}”表样，可用：${PROFILES.map((p) => `${p.option}（${p.name}）`).join("、")}`,
+    );
+  for (const s of regionalLeftovers(input.disclosure, profile.id))
+    warn(`提示：按${profile.name}生成，未能列出：${s}\n`);
+  return { ...input, options: { ...input.options, profile: profile.id } };
+}
+
 /** Render INPUT to OUT (or return the bytes when no OUT is given). */
 export async function runRender(
   input: string,
   format: RenderFormat,
   out?: string,
   warn: (s: string) => void = () => {},
+  profile?: string,
 ): Promise<Uint8Array> {
   // The renderer (echarts, and the writer of the format) loads only now.
-  const { renderDocument, renderJson } = await import("../render/index.ts");
-  const bytes = input.toLowerCase().endsWith(".json")
-    ? await renderJson(await readJson(input), format)
-    : await renderDocument(await documentInput(input, warn), format);
+  const { renderDocument, parseRenderInput } = await import("../render/index.ts");
+  let given: RenderInput;
+  if (input.toLowerCase().endsWith(".json")) {
+    const json = await readJson(input);
+    given = parseRenderInput(
+      json && typeof json === "object" && "disclosure" in json ? json : { disclosure: json },
+    );
+  } else given = await documentInput(input, warn);
+  const bytes = await renderDocument(withProfile(given, profile, warn), format);
   if (out) await writeFileAtomic(out, bytes);
   return bytes;
 }

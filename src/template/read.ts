@@ -50,6 +50,8 @@ import {
   SHEET,
   textFields,
 } from "./fields.ts";
+import { readRegionalWorkbook } from "./regional/read.ts";
+import { regionalShapeOf } from "./regional/sheets.ts";
 import { type TemplateLine, type TemplateTable, templateTables } from "./tables.ts";
 import { columnLetter } from "./write.ts";
 
@@ -573,6 +575,12 @@ async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
  */
 export async function readTemplate(bytes: Uint8Array): Promise<RenderInput> {
   const wb = await loadWorkbook(bytes);
+  const regional = regionalShapeOf(wb.worksheets.map((w) => w.name));
+  if (regional && !wb.getWorksheet(SHEET.entity)) {
+    const { input, problems } = readRegionalWorkbook(wb, regional);
+    if (problems.length || !input) throw new TemplateError(problems);
+    return input;
+  }
   const rd = new Reader(wb);
   const head = readEntity(rd);
   const kind = head.kind ?? kindFromSheets(wb);

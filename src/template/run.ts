@@ -11,12 +11,14 @@ import { readFile } from "node:fs/promises";
 import { writeFileAtomic } from "../fs/write-atomic.ts";
 import { ingestFile } from "../ingest/index.ts";
 import { GongkaiError } from "../model/errors.ts";
+import { type Level, PROFILES, profileByOption } from "../model/profiles.ts";
 import type { Disclosure, Kind } from "../model/schema.ts";
 import { recognize } from "../recognize/index.ts";
 import { parseRenderInput, type RenderInput } from "../render/input.ts";
 import { initialBudgetFrom, priorFrom } from "./carry.ts";
 import { fillTemplate } from "./fill.ts";
-import { writeTemplate } from "./write.ts";
+import { writeRegionalWorkbook } from "./regional/write.ts";
+import { defaultYear, writeTemplate } from "./write.ts";
 
 export interface TemplateRunOptions {
   kind?: Kind;
@@ -25,6 +27,13 @@ export interface TemplateRunOptions {
   from?: string;
   /** Write here; otherwise only return the bytes. */
   out?: string;
+  /**
+   * The region's own workbook (`shanghai-district`): its official sheets and
+   * layout instead of gongkai's entry form. Default: national.
+   */
+  profile?: string;
+  /** 部门 or 单位 version of a regional workbook (default: the source's, else 部门). */
+  level?: Level;
 }
 
 export interface TemplateRunResult {
@@ -87,9 +96,48 @@ async function fromFile(file: string, opts: TemplateRunOptions): Promise<Templat
   );
 }
 
+/** A region's official workbook, blank or filled from a file of the same kind and year. */
+async function regionalTemplate(opts: TemplateRunOptions): Promise<TemplateRunResult | undefined> {
+  if (!opts.profile) return undefined;
+  const profile = profileByOption(opts.profile);
+  if (!profile)
+    throw new GongkaiError(
+      "unreadable",
+      `没有“${opts.profile}”表样，可用：${PROFILES.map((p) => `${p.option}（${p.name}）`).join("、")}`,
+    );
+  const input = opts.from ? await inputFrom(opts.from) : undefined;
+  const d = input?.disclosure;
+  const kind = opts.kind ?? d?.kind ?? "budget";
+  const workbook = profile.workbook?.[kind];
+  // A profile without a workbook of its own fills gongkai's entry form.
+  if (!workbook) {
+    if (profile.id === "national" || !profile.workbook) return undefined;
+    throw new GongkaiError(
+      "unreadable",
+      `${profile.name}只有${Object.keys(profile.workbook)
+        .map((k) => `${KIND_WORD[k as Kind]}`)
+        .join("、")}模板，没有${KIND_WORD[kind]}模板`,
+    );
+  }
+  const year = opts.year ?? d?.year ?? defaultYear(kind);
+  if (d && (d.kind !== kind || d.year !== year))
+    throw new GongkaiError(
+      "unreadable",
+      `${opts.from} 是 ${d.year} 年${KIND_WORD[d.kind]}：${profile.name}的模板只能按同年同类型填入，不能生成 ${year} 年${KIND_WORD[kind]}模板`,
+    );
+  const level = opts.level ?? d?.entity.level ?? "department";
+  return writeRegionalWorkbook({
+    shape: { profile, kind, workbook, level },
+    year,
+    ...(input ? { input } : {}),
+  });
+}
+
 export async function runTemplate(opts: TemplateRunOptions): Promise<TemplateRunResult> {
   let result: TemplateRunResult;
-  if (opts.from) result = await fromFile(opts.from, opts);
+  const regional = await regionalTemplate(opts);
+  if (regional) result = regional;
+  else if (opts.from) result = await fromFile(opts.from, opts);
   else {
     if (!opts.kind)
       throw new GongkaiError("unreadable", "请用 --kind budget 或 --kind final 指定模板类型");

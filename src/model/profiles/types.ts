@@ -77,6 +77,8 @@ export interface WorkbookTable {
   lineColumns?: readonly string[];
   /** The unit the table is printed in. */
   unit: MoneyUnit;
+  /** Columns the 编制部门/编制单位 cell spans (the unit “单位：元” is in the last column). */
+  entitySpan: ByLevel<number>;
   /** Row of the title, of the 编制部门/单位 line and of the header's top (1-based, in the sheet). */
   titleRow: number;
   entityRow: number;
