@@ -21,7 +21,7 @@ import {
   SEG_MOVETO,
 } from "./pdfium.ts";
 import { type PathData, type Segment, segmentsFromPaths } from "./rulings.ts";
-import { type PlacedChar, RunBuilder, type TextItem, type TextRun } from "./runs.ts";
+import { RunBuilder, type TextItem, type TextRun } from "./runs.ts";
 
 /** A run of text as pdf.js gives it (one character or a whole phrase). */
 export interface Glyph {
@@ -108,10 +108,18 @@ function viewport(view: [number, number, number, number], rotate: number) {
   return { transform, width, height };
 }
 
+/** Walk events other than text objects (a text object's event is its handle, always > 0). */
+const EV_DO = 0;
+const EV_FORM_OPEN = -1;
+const EV_FORM_CLOSE = -2;
+
 /** What a walk over a page's objects finds, in content order. */
 interface Walk {
-  /** Text objects, forms and image draws in content order (pdf.js ends a run at each Do). */
-  events: ({ kind: "text"; obj: number } | { kind: "do" } | { kind: "form"; open: boolean })[];
+  /**
+   * Text objects (their handles), forms and image draws in content order
+   * (pdf.js ends a run at each Do), as numbers: a page has thousands.
+   */
+  events: number[];
   paths: PathData[];
   images: number;
 }
@@ -119,6 +127,7 @@ interface Walk {
 function walkObjects(engine: Pdfium, page: number): Walk {
   const { api } = engine;
   const walk: Walk = { events: [], paths: [], images: 0 };
+  const { events } = walk;
   const buf = api.malloc(32);
   try {
     const matrixOf = (obj: number): Matrix => {
@@ -142,47 +151,25 @@ function walkObjects(engine: Pdfium, page: number): Walk {
       let sig = "";
       for (let i = 0; i < nm; i++) sig += `${api.FPDFPageObj_GetMark(obj, i)},`;
       if (sig !== marks[marks.length - 1]) {
-        walk.events.push({ kind: "do" });
+        events.push(EV_DO);
         marks[marks.length - 1] = sig;
       }
       const type = api.FPDFPageObj_GetType(obj);
-      if (type === OBJ_TEXT) walk.events.push({ kind: "text", obj });
+      if (type === OBJ_TEXT) events.push(obj);
       else if (type === OBJ_IMAGE) {
         walk.images++;
-        walk.events.push({ kind: "do" });
+        events.push(EV_DO);
       } else if (type === OBJ_PATH) {
-        api.FPDFPath_GetDrawMode(obj, buf, buf + 4);
-        const h = engine.heap().u8;
-        const fill = (h[buf] ?? 0) | (h[buf + 1] ?? 0);
-        const stroke = h[buf + 4] ?? 0;
-        if (!fill && !stroke) return;
-        const n = api.FPDFPath_CountSegments(obj);
-        const data = new Float64Array(n * 3);
-        let k = 0;
-        for (let i = 0; i < n; i++) {
-          const seg = api.FPDFPath_GetPathSegment(obj, i);
-          const t = api.FPDFPathSegment_GetType(seg);
-          api.FPDFPathSegment_GetPoint(seg, buf, buf + 4);
-          const f = engine.heap().f32;
-          const code = t === SEG_MOVETO ? 0 : t === SEG_LINETO ? 1 : t === SEG_BEZIERTO ? 2 : -1;
-          data[k++] = api.FPDFPathSegment_GetClose(seg) ? code + 8 : code;
-          data[k++] = fromF32(f[buf >> 2] ?? 0);
-          data[k++] = fromF32(f[(buf >> 2) + 1] ?? 0);
-        }
-        walk.paths.push({
-          data,
-          matrix: multiply(outer, matrixOf(obj)),
-          stroke: stroke !== 0,
-          fill: fill !== 0,
-        });
+        const path = readPath(engine, obj, buf);
+        if (path) walk.paths.push({ ...path, matrix: multiply(outer, matrixOf(obj)) });
       } else if (type === OBJ_FORM && depth < 32) {
-        walk.events.push({ kind: "do" }, { kind: "form", open: true });
+        events.push(EV_DO, EV_FORM_OPEN);
         const m = multiply(outer, matrixOf(obj));
         const n = api.FPDFFormObj_CountObjects(obj);
         marks.push("");
         for (let i = 0; i < n; i++) visit(api.FPDFFormObj_GetObject(obj, i), m, depth + 1);
         marks.pop();
-        walk.events.push({ kind: "form", open: false });
+        events.push(EV_FORM_CLOSE);
       }
     };
     const n = api.FPDFPage_CountObjects(page);
@@ -193,7 +180,49 @@ function walkObjects(engine: Pdfium, page: number): Walk {
   return walk;
 }
 
-/** The characters of each text object, from PDFium's text page. */
+/** A painted path's points (see PathData), or undefined for a path neither filled nor stroked. */
+function readPath(engine: Pdfium, obj: number, buf: number): Omit<PathData, "matrix"> | undefined {
+  const { api } = engine;
+  api.FPDFPath_GetDrawMode(obj, buf, buf + 4);
+  const h = engine.heap().u8;
+  const fill = (h[buf] ?? 0) | (h[buf + 1] ?? 0);
+  const stroke = h[buf + 4] ?? 0;
+  if (!fill && !stroke) return undefined;
+  const n = api.FPDFPath_CountSegments(obj);
+  const data = new Float64Array(n * 3);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const seg = api.FPDFPath_GetPathSegment(obj, i);
+    const t = api.FPDFPathSegment_GetType(seg);
+    api.FPDFPathSegment_GetPoint(seg, buf, buf + 4);
+    const f = engine.heap().f32;
+    const code = t === SEG_MOVETO ? 0 : t === SEG_LINETO ? 1 : t === SEG_BEZIERTO ? 2 : -1;
+    data[k++] = api.FPDFPathSegment_GetClose(seg) ? code + 8 : code;
+    data[k++] = fromF32(f[buf >> 2] ?? 0);
+    data[k++] = fromF32(f[(buf >> 2) + 1] ?? 0);
+  }
+  return { data, stroke: stroke !== 0, fill: fill !== 0 };
+}
+
+const utf8 = new TextDecoder();
+
+/** A font's base name, as PDFium gives it (cached per font handle for the page). */
+function fontNameOf(engine: Pdfium, font: number, buf: number, names: Map<number, string>): string {
+  let name = names.get(font);
+  if (name === undefined) {
+    const len = font ? engine.api.FPDFFont_GetBaseFontName(font, buf, 64) : 0;
+    const h = engine.heap().u8;
+    name = utf8.decode(h.subarray(buf, buf + Math.max(0, Math.min(64, len) - 1)));
+    names.set(font, name);
+  }
+  return name;
+}
+
+/**
+ * The characters of each text object, from PDFium's text page. Six small
+ * calls per character, whose results land in one scratch buffer; the heap
+ * views are taken once and only taken again if the wasm memory grew.
+ */
 function textObjects(engine: Pdfium, page: number): Map<number, TextRun> {
   const { api } = engine;
   const runs = new Map<number, TextRun>();
@@ -203,57 +232,65 @@ function textObjects(engine: Pdfium, page: number): Map<number, TextRun> {
   const buf = api.malloc(64);
   try {
     const n = api.FPDFText_CountChars(tp);
+    let heap = engine.heap();
+    const o64 = buf >> 3;
+    const box32 = (buf + 16) >> 2;
+    let lastObj = -1;
+    let run: TextRun | undefined;
     for (let k = 0; k < n; k++) {
       if (api.FPDFText_IsGenerated(tp, k)) continue;
       const obj = api.FPDFText_GetTextObject(tp, k);
-      let run = runs.get(obj);
-      if (!run) {
-        const font = obj ? api.FPDFTextObj_GetFont(obj) : 0;
-        let fontName = fontNames.get(font);
-        if (fontName === undefined) {
-          const len = font ? api.FPDFFont_GetBaseFontName(font, buf, 64) : 0;
-          const h = engine.heap().u8;
-          fontName = new TextDecoder().decode(
-            h.subarray(buf, buf + Math.max(0, Math.min(64, len) - 1)),
-          );
-          fontNames.set(font, fontName);
+      if (obj !== lastObj || !run) {
+        lastObj = obj;
+        run = runs.get(obj);
+        if (!run) {
+          const font = obj ? api.FPDFTextObj_GetFont(obj) : 0;
+          const fontName = fontNameOf(engine, font, buf, fontNames);
+          api.FPDFText_GetMatrix(tp, k, buf);
+          heap = engine.heap();
+          const f = heap.f32;
+          const i = buf >> 2;
+          run = {
+            font,
+            fontName,
+            fontSize: fromF32(api.FPDFText_GetFontSize(tp, k)),
+            matrix: [
+              fromF32(f[i] ?? 1),
+              fromF32(f[i + 1] ?? 0),
+              fromF32(f[i + 2] ?? 0),
+              fromF32(f[i + 3] ?? 1),
+            ],
+            cps: [],
+            xs: [],
+            ys: [],
+            advances: [],
+          };
+          runs.set(obj, run);
         }
-        api.FPDFText_GetMatrix(tp, k, buf);
-        const f = engine.heap().f32;
-        const i = buf >> 2;
-        run = {
-          font,
-          fontName,
-          fontSize: fromF32(api.FPDFText_GetFontSize(tp, k)),
-          matrix: [
-            fromF32(f[i] ?? 1),
-            fromF32(f[i + 1] ?? 0),
-            fromF32(f[i + 2] ?? 0),
-            fromF32(f[i + 3] ?? 1),
-          ],
-          chars: [],
-        };
-        runs.set(obj, run);
       }
       const u = api.FPDFText_GetUnicode(tp, k);
-      const prevChar = run.chars[run.chars.length - 1];
-      if (u >= 0xdc00 && u <= 0xdfff && prevChar && /[\ud800-\udbff]$/.test(prevChar.text)) {
-        prevChar.text += String.fromCharCode(u);
-        continue;
+      const { cps } = run;
+      const last = cps.length - 1;
+      if (u >= 0xdc00 && u <= 0xdfff && last >= 0) {
+        // A low surrogate after a high one in the same object: one character.
+        const hi = cps[last] as number;
+        if (hi >= 0xd800 && hi <= 0xdbff) {
+          cps[last] = 0x10000 + ((hi - 0xd800) << 10) + (u - 0xdc00);
+          continue;
+        }
       }
-      const text =
-        u === 0 || api.FPDFText_HasUnicodeMapError(tp, k) ? "\ufffd" : String.fromCharCode(u);
+      const cp = u <= 0 || u > 0x10ffff || api.FPDFText_HasUnicodeMapError(tp, k) ? 0xfffd : u;
       api.FPDFText_GetCharOrigin(tp, k, buf, buf + 8);
-      const h = engine.heap();
-      const x = fromF32(h.f64[buf >> 3] ?? 0);
-      const y = fromF32(h.f64[(buf >> 3) + 1] ?? 0);
       api.FPDFText_GetLooseCharBox(tp, k, buf + 16);
-      const j = (buf + 16) >> 2;
+      if (heap.f64.byteLength === 0) heap = engine.heap();
+      const { f32, f64 } = heap;
+      const x = fromF32(f64[o64] ?? 0);
+      const y = fromF32(f64[o64 + 1] ?? 0);
       // FS_RECTF: left, top, right, bottom.
-      const left = h.f32[j] ?? x;
-      const top = h.f32[j + 1] ?? y;
-      const right = h.f32[j + 2] ?? x;
-      const bottom = h.f32[j + 3] ?? y;
+      const left = f32[box32] ?? x;
+      const top = f32[box32 + 1] ?? y;
+      const right = f32[box32 + 2] ?? x;
+      const bottom = f32[box32 + 3] ?? y;
       const [a, b] = run.matrix;
       let advance: number;
       if (Math.abs(b) <= 0.035 * Math.abs(a)) advance = a > 0 ? right - x : x - left;
@@ -263,8 +300,10 @@ function textObjects(engine: Pdfium, page: number): Map<number, TextRun> {
         const s = Math.hypot(a, b);
         advance = (Math.abs(right - left) * Math.abs(a) + Math.abs(top - bottom) * Math.abs(b)) / s;
       }
-      const ch: PlacedChar = { text, x, y, advance: Math.max(0, advance) };
-      run.chars.push(ch);
+      cps.push(cp);
+      run.xs.push(x);
+      run.ys.push(y);
+      run.advances.push(Math.max(0, advance));
     }
   } finally {
     api.free(buf);
@@ -284,14 +323,14 @@ function textItems(
   const seen = new Set<number>();
   for (const e of walk.events) {
     const top = stack[stack.length - 1] as RunBuilder;
-    if (e.kind === "text") {
-      const run = runs.get(e.obj);
+    if (e > 0) {
+      const run = runs.get(e);
       if (run) {
         top.add(run);
-        seen.add(e.obj);
+        seen.add(e);
       }
-    } else if (e.kind === "do") top.flush();
-    else if (e.open) stack.push(new RunBuilder(items, view));
+    } else if (e === EV_DO) top.flush();
+    else if (e === EV_FORM_OPEN) stack.push(new RunBuilder(items, view));
     else {
       top.flush();
       if (stack.length > 1) stack.pop();
@@ -299,7 +338,7 @@ function textItems(
   }
   // Characters PDFium placed in no object the walk met (none expected): read them last.
   const last = stack[0] as RunBuilder;
-  for (const [obj, run] of runs) if (!seen.has(obj)) last.add(run);
+  if (seen.size < runs.size) for (const [obj, run] of runs) if (!seen.has(obj)) last.add(run);
   last.flush();
   return items;
 }

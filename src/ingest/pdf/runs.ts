@@ -26,18 +26,11 @@ export interface TextItem {
   hasEOL: boolean;
 }
 
-/** A character as PDFium places it. */
-export interface PlacedChar {
-  /** The character (one code point; U+FFFD when the font gives none). */
-  text: string;
-  /** Origin, user space. */
-  x: number;
-  y: number;
-  /** Advance along the baseline, user space units. */
-  advance: number;
-}
-
-/** A text-showing object: its font, size, matrix and characters. */
+/**
+ * A text-showing object: its font, size, matrix and characters. The
+ * characters are kept in parallel arrays (one entry per character) rather
+ * than one object each: a page has thousands of them.
+ */
 export interface TextRun {
   /** Font identity (a handle) and its base name. */
   font: number;
@@ -46,7 +39,13 @@ export interface TextRun {
   fontSize: number;
   /** Text matrix × CTM, linear part [a, b, c, d]. */
   matrix: [number, number, number, number];
-  chars: PlacedChar[];
+  /** Code point of each character (U+FFFD when the font gives none; a lone surrogate stays one). */
+  cps: number[];
+  /** Origin of each character, user space. */
+  xs: number[];
+  ys: number[];
+  /** Advance of each character along the baseline, user space units. */
+  advances: number[];
 }
 
 const TRACKING_SPACE_FACTOR = 0.102;
@@ -60,40 +59,84 @@ const SPECIAL_CHAR = /^(?:(\s+)|(\p{Mn}+)|(\p{Cf}+))$/u;
 // pdf.js's normalizeUnicode: NFKC on these code points only.
 const NORMALIZE =
   /([\u00a0\u00b5\u037e\u0eb3\u2000-\u200a\u202f\u2126\ufb00-\ufb04\ufb06\ufb20-\ufb36\ufb38-\ufb3c\ufb3e\ufb40\ufb41\ufb43\ufb44\ufb46-\ufba1\ufba4-\ufba9\ufbae-\ufbb1\ufbd3-\ufbdc\ufbde-\ufbe7\ufbea-\ufbf8\ufbfc\ufbfd\ufc00-\ufc5d\ufc64-\ufcf1\ufcf5-\ufd3d\ufd88\ufdf4\ufdfa\ufdfb\ufe71\ufe77\ufe79\ufe7b\ufe7d]+)|(\ufb05+)/gu;
+/** Whether a string has anything NORMALIZE would change (most runs have not). */
+const NEEDS_NORMALIZE =
+  /[\u00a0\u00b5\u037e\u0eb3\u2000-\u200a\u202f\u2126\ufb00-\ufb06\ufb20-\ufdff\ufe70-\ufe7f]/;
 
-interface Category {
-  whitespace: boolean;
-  diacritic: boolean;
-  invisible: boolean;
+/** pdf.js's character classes: 1 whitespace, 2 diacritic (Mn), 4 invisible (Cf), 0 none. */
+const WHITESPACE = 1;
+const DIACRITIC = 2;
+const INVISIBLE = 4;
+/** Class of each BMP code unit, 255 until first asked (a page reads the same few thousand). */
+const bmpClass = new Uint8Array(0x10000).fill(255);
+const astralClass = new Map<number, number>();
+
+function classify(cp: number): number {
+  const g = SPECIAL_CHAR.exec(String.fromCodePoint(cp));
+  if (!g) return 0;
+  return (g[1] ? WHITESPACE : 0) | (g[2] ? DIACRITIC : 0) | (g[3] ? INVISIBLE : 0);
 }
-const categories = new Map<string, Category>();
-function category(c: string): Category {
-  let cat = categories.get(c);
-  if (!cat) {
-    const g = SPECIAL_CHAR.exec(c);
-    cat = { whitespace: !!g?.[1], diacritic: !!g?.[2], invisible: !!g?.[3] };
-    categories.set(c, cat);
+
+function charClass(cp: number): number {
+  if (cp < 0x10000) {
+    let c = bmpClass[cp] as number;
+    if (c === 255) {
+      c = classify(cp);
+      bmpClass[cp] = c;
+    }
+    return c;
   }
-  return cat;
+  let c = astralClass.get(cp);
+  if (c === undefined) {
+    c = classify(cp);
+    astralClass.set(cp, c);
+  }
+  return c;
 }
 
 function normalize(s: string): string {
+  if (!NEEDS_NORMALIZE.test(s)) return s;
   return s.replace(NORMALIZE, (_, p1: string | undefined) => (p1 ? p1.normalize("NFKC") : "ſt"));
 }
+
+/** UTF-16 code units → string, in slices (a spread of a huge array would overflow the stack). */
+function fromUnits(units: number[]): string {
+  if (units.length <= 4096) return String.fromCharCode.apply(null, units);
+  let out = "";
+  for (let i = 0; i < units.length; i += 4096) {
+    out += String.fromCharCode.apply(null, units.slice(i, i + 4096));
+  }
+  return out;
+}
+
+const SPACE = 0x20;
+type Linear = [number, number, number, number];
 
 /**
  * One text-content stream (a page, or a form XObject drawn on it: pdf.js
  * reads each form with a state of its own). Feed it text objects in
  * content order; `flush()` where pdf.js flushes (a Do, the stream's end).
+ *
+ * The glyph being placed and the previous glyph's end are kept as numbers
+ * (linear part + origin) rather than as matrices: a matrix is built only
+ * where an item keeps one.
  */
 export class RunBuilder {
   private initialized = false;
-  private str: string[] = [];
+  /** The item's text so far, as UTF-16 code units. */
+  private str: number[] = [];
   private width = 0;
   private totalWidth = 0;
   private height = 0;
   private transform: Matrix = [1, 0, 0, 1, 0, 0];
-  private prev: Matrix | null = null;
+  /** The previous glyph's end: linear part (undefined: none yet) and origin. */
+  private prevLin: Linear | undefined;
+  private prevX = 0;
+  private prevY = 0;
+  /** The glyph being placed: linear part and origin. */
+  private curLin: Linear = [1, 0, 0, 1];
+  private curX = 0;
+  private curY = 0;
   private advanceScale = 0;
   private spaceInFlowMin = 0;
   private spaceInFlowMax = 0;
@@ -101,7 +144,9 @@ export class RunBuilder {
   private negativeSpaceMax = Number.NEGATIVE_INFINITY;
   private notASpace = Number.NEGATIVE_INFINITY;
   private hasEOL = false;
-  private lastChars: [string, string] = [" ", " "];
+  /** The last two characters (code points; SPACE for any whitespace), pdf.js's lastChars. */
+  private last0 = SPACE;
+  private last1 = SPACE;
   private lastPos = 0;
   /** Font of the text state the current item was started under. */
   private current: { fontSize: number; font: number; fontName: string } | undefined;
@@ -115,20 +160,40 @@ export class RunBuilder {
     this.view = view;
   }
 
-  private saveLastChar(c: string): boolean {
-    const next = (this.lastPos + 1) % 2;
-    const ret = this.lastChars[this.lastPos] !== " " && this.lastChars[next] === " ";
-    this.lastChars[this.lastPos] = c;
-    this.lastPos = next;
+  private cur(): Matrix {
+    const l = this.curLin;
+    return [l[0], l[1], l[2], l[3], this.curX, this.curY];
+  }
+
+  /** The previous glyph's end as a matrix, or the current glyph's when there is none. */
+  private prevOrCur(): Matrix {
+    const l = this.prevLin;
+    return l ? [l[0], l[1], l[2], l[3], this.prevX, this.prevY] : this.cur();
+  }
+
+  private saveLastChar(c: number): boolean {
+    let ret: boolean;
+    if (this.lastPos === 0) {
+      ret = this.last0 !== SPACE && this.last1 === SPACE;
+      this.last0 = c;
+      this.lastPos = 1;
+    } else {
+      ret = this.last1 !== SPACE && this.last0 === SPACE;
+      this.last1 = c;
+      this.lastPos = 0;
+    }
     return ret;
   }
 
   private shouldAddWhitespace(): boolean {
-    return this.lastChars[this.lastPos] !== " " && this.lastChars[(this.lastPos + 1) % 2] === " ";
+    return this.lastPos === 0
+      ? this.last0 !== SPACE && this.last1 === SPACE
+      : this.last1 !== SPACE && this.last0 === SPACE;
   }
 
   private resetLastChars(): void {
-    this.lastChars = [" ", " "];
+    this.last0 = SPACE;
+    this.last1 = SPACE;
     this.lastPos = 0;
   }
 
@@ -136,13 +201,13 @@ export class RunBuilder {
     this.items.push({ str: " ", width: 0, transform, hasEOL: false });
   }
 
-  private appendEOL(at: Matrix): void {
+  private appendEOL(): void {
     this.resetLastChars();
     if (this.initialized) {
       this.hasEOL = true;
       this.flush();
     } else {
-      this.items.push({ str: "", width: 0, transform: at, hasEOL: true });
+      this.items.push({ str: "", width: 0, transform: this.cur(), hasEOL: true });
     }
   }
 
@@ -150,7 +215,7 @@ export class RunBuilder {
     if (!this.initialized) return;
     this.totalWidth += this.width * this.advanceScale;
     this.items.push({
-      str: normalize(this.str.join("")),
+      str: normalize(fromUnits(this.str)),
       width: Math.abs(this.totalWidth),
       transform: this.transform,
       hasEOL: this.hasEOL,
@@ -160,64 +225,72 @@ export class RunBuilder {
   }
 
   /** pdf.js's addFakeSpaces: true when it ended the item. */
-  private addFakeSpaces(width: number, orientation: number, at: Matrix): boolean {
+  private addFakeSpaces(width: number, orientation: number): boolean {
     if (orientation * this.spaceInFlowMin <= width && width <= orientation * this.spaceInFlowMax) {
       if (this.initialized) {
         this.resetLastChars();
-        this.str.push(" ");
+        this.str.push(SPACE);
       }
       return false;
     }
     this.flush();
     this.resetLastChars();
-    this.pushWhitespace(this.prev ?? at);
+    this.pushWhitespace(this.prevOrCur());
     return true;
   }
 
-  /** pdf.js's compareWithLastPosition (horizontal writing); false: the glyph is off the page. */
-  private compare(cur: Matrix, glyphWidth: number): boolean {
-    let posX = cur[4];
-    let posY = cur[5];
+  /** pdf.js's compareWithLastPosition (horizontal writing) for the current glyph; false: it is off the page. */
+  private compare(glyphWidth: number): boolean {
+    let posX = this.curX;
+    let posY = this.curY;
     const v = this.view;
     if (posX + glyphWidth < v[0] || posX > v[2] || posY < v[1] || posY > v[3]) return false;
-    const prev = this.prev;
+    const prev = this.prevLin;
     if (!prev) return true;
-    let lastX = prev[4];
-    let lastY = prev[5];
+    let lastX = this.prevX;
+    let lastY = this.prevY;
     if (lastX === posX && lastY === posY) return true;
-    let rotate = -1;
-    if (cur[0] && cur[1] === 0 && cur[2] === 0) rotate = cur[0] > 0 ? 0 : 180;
-    else if (cur[1] && cur[0] === 0 && cur[3] === 0) rotate = cur[1] > 0 ? 90 : 270;
-    switch (rotate) {
-      case 0:
-        break;
-      case 90:
-        [posX, posY] = [posY, posX];
-        [lastX, lastY] = [lastY, lastX];
-        break;
-      case 180:
-        [posX, posY, lastX, lastY] = [-posX, -posY, -lastX, -lastY];
-        break;
-      case 270:
-        [posX, posY] = [-posY, -posX];
-        [lastX, lastY] = [-lastY, -lastX];
-        break;
-      default: {
-        const s = Math.hypot(cur[0], cur[1]);
-        [posX, posY] = [(cur[0] * posX + cur[1] * posY) / s, (cur[2] * posX + cur[3] * posY) / s];
-        const t = Math.hypot(prev[0], prev[1]);
-        [lastX, lastY] = [
-          (prev[0] * lastX + prev[1] * lastY) / t,
-          (prev[2] * lastX + prev[3] * lastY) / t,
-        ];
+    const cur = this.curLin;
+    let t: number;
+    if (cur[0] && cur[1] === 0 && cur[2] === 0) {
+      if (cur[0] < 0) {
+        posX = -posX;
+        posY = -posY;
+        lastX = -lastX;
+        lastY = -lastY;
       }
+    } else if (cur[1] && cur[0] === 0 && cur[3] === 0) {
+      if (cur[1] > 0) {
+        t = posX;
+        posX = posY;
+        posY = t;
+        t = lastX;
+        lastX = lastY;
+        lastY = t;
+      } else {
+        t = posX;
+        posX = -posY;
+        posY = -t;
+        t = lastX;
+        lastX = -lastY;
+        lastY = -t;
+      }
+    } else {
+      const s = Math.hypot(cur[0], cur[1]);
+      t = posX;
+      posX = (cur[0] * t + cur[1] * posY) / s;
+      posY = (cur[2] * t + cur[3] * posY) / s;
+      const u = Math.hypot(prev[0], prev[1]);
+      t = lastX;
+      lastX = (prev[0] * t + prev[1] * lastY) / u;
+      lastY = (prev[2] * t + prev[3] * lastY) / u;
     }
     const advanceX = (posX - lastX) / this.advanceScale;
     const advanceY = posY - lastY;
     const orientation = Math.sign(this.width || this.totalWidth);
     if (advanceX < orientation * this.negativeSpaceMax) {
       if (Math.abs(advanceY) > 0.5 * this.height) {
-        this.appendEOL(cur);
+        this.appendEOL();
         return true;
       }
       this.resetLastChars();
@@ -225,7 +298,7 @@ export class RunBuilder {
       return true;
     }
     if (Math.abs(advanceY) > this.height) {
-      this.appendEOL(cur);
+      this.appendEOL();
       return true;
     }
     if (advanceX <= orientation * this.notASpace) this.resetLastChars();
@@ -233,14 +306,14 @@ export class RunBuilder {
       if (this.shouldAddWhitespace()) {
         this.resetLastChars();
         this.flush();
-        this.pushWhitespace(this.prev ?? cur);
+        this.pushWhitespace(this.prevOrCur());
       } else {
         this.width += advanceX;
       }
-    } else if (!this.addFakeSpaces(advanceX, orientation, cur)) {
+    } else if (!this.addFakeSpaces(advanceX, orientation)) {
       if (this.str.length === 0) {
         this.resetLastChars();
-        this.pushWhitespace(this.prev ?? cur);
+        this.pushWhitespace(this.prevOrCur());
       } else {
         this.width += advanceX;
       }
@@ -249,12 +322,12 @@ export class RunBuilder {
     return true;
   }
 
-  private ensure(run: TextRun, cur: Matrix): void {
+  private ensure(run: TextRun): void {
     if (this.initialized) return;
-    this.transform = cur;
+    this.transform = this.cur();
     this.width = 0;
     this.totalWidth = 0;
-    this.height = Math.hypot(cur[2], cur[3]);
+    this.height = Math.hypot(this.curLin[2], this.curLin[3]);
     const [a, b] = run.matrix;
     this.advanceScale = Math.hypot(a, b);
     const fs = run.fontSize;
@@ -275,32 +348,43 @@ export class RunBuilder {
     }
     const [a, b, cc, d] = run.matrix;
     const fs = run.fontSize;
+    const lin: Linear = [a * fs, b * fs, cc * fs, d * fs];
     const scale = Math.hypot(a, b) || 1;
     const ux = a / scale;
     const uy = b / scale;
-    for (const ch of run.chars) {
-      const cat = category(ch.text);
-      if (cat.invisible) continue;
-      if (cat.whitespace) {
-        this.saveLastChar(" ");
+    // The advance in text space is a glyph width (in 1/1000 em, from the font's
+    // /Widths) × size: recover the width PDFium computed in 32-bit floats.
+    const em = 0.001 * fs;
+    const { cps, xs, ys, advances } = run;
+    for (let i = 0; i < cps.length; i++) {
+      const cp = cps[i] as number;
+      const cls = charClass(cp);
+      if (cls & INVISIBLE) continue;
+      if (cls & WHITESPACE) {
+        this.saveLastChar(SPACE);
         continue;
       }
-      const cur: Matrix = [a * fs, b * fs, cc * fs, d * fs, ch.x, ch.y];
-      // The advance in text space is a glyph width (in 1/1000 em, from the font's
-      // /Widths) × size: recover the width PDFium computed in 32-bit floats.
-      const em = 0.001 * fs;
-      let scaled = ch.advance / scale;
+      const x = xs[i] as number;
+      const y = ys[i] as number;
+      this.curLin = lin;
+      this.curX = x;
+      this.curY = y;
+      let scaled = (advances[i] as number) / scale;
       if (em > 0) scaled = (Math.round((scaled / em) * 100) / 100) * em;
-      if (!cat.diacritic && !this.compare(cur, scaled)) continue;
-      this.ensure(run, cur);
-      if (cat.diacritic) scaled = 0;
+      const diacritic = (cls & DIACRITIC) !== 0;
+      if (!diacritic && !this.compare(scaled)) continue;
+      this.ensure(run);
+      if (diacritic) scaled = 0;
       this.width += scaled;
       if (scaled) {
         const adv = scaled * scale;
-        this.prev = [cur[0], cur[1], cur[2], cur[3], ch.x + ux * adv, ch.y + uy * adv];
+        this.prevLin = lin;
+        this.prevX = x + ux * adv;
+        this.prevY = y + uy * adv;
       }
-      if (this.saveLastChar(ch.text)) this.str.push(" ");
-      this.str.push(ch.text);
+      if (this.saveLastChar(cp)) this.str.push(SPACE);
+      if (cp < 0x10000) this.str.push(cp);
+      else this.str.push(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff));
     }
   }
 }
