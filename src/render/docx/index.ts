@@ -32,6 +32,7 @@ import type { ChartData } from "../charts/data.ts";
 import { chartSvg } from "../charts/svg.ts";
 import type { RenderInput } from "../input.ts";
 import { type Block, buildOutline } from "../outline.ts";
+import { fitPage, INDENT_EM } from "../spec/fit.ts";
 import type { BodyCell, Grid, HeaderCell } from "../spec/index.ts";
 import { chartPng, repairSvg } from "./raster.ts";
 
@@ -71,7 +72,10 @@ function cellParagraph(
   return new Paragraph({
     alignment,
     spacing: { before: 0, after: 0, line: 260 },
-    ...(opts.indent ? { indent: { left: 180 * opts.indent } } : {}),
+    // An indent step is INDENT_EM of the cell's font (size in half-points, twips = pt × 20).
+    ...(opts.indent
+      ? { indent: { left: Math.round(opts.indent * INDENT_EM * (opts.size ?? 18) * 10) } }
+      : {}),
     children: [new TextRun({ text, bold: opts.bold ?? false, size: opts.size ?? 18, font: FONT })],
   });
 }
@@ -88,40 +92,26 @@ function contentWidth(landscape: boolean): number {
   return landscape ? A4.height - 2 * MARGIN.landscape : A4.width - 2 * MARGIN.portrait;
 }
 
-/** Twips a run of digits needs at 9 pt (a digit is about half an em) plus the cell margins. */
-function digitsWidth(text: string): number {
-  return Math.ceil(text.length * 9 * 0.62 * 20) + 2 * CELL_MARGIN + 120;
-}
+/** Left + right padding of a cell in points, with room for the processor's own rounding. */
+const CELL_PAD_PT = (2 * CELL_MARGIN) / 20 + 2;
 
 /**
- * Column widths in twips: the grid's proportions, but never so narrow that
- * a code or an amount breaks over two lines (a wrapped "2080505" reads as
- * two numbers); the other columns give up the difference.
+ * Column widths in twips and the font size of a table: widths from what the
+ * cells hold (spec/fit.ts), at the largest size at which no amount or code
+ * breaks and no name column is squeezed to a character a line.
  */
-export function columnWidths(g: Grid, total: number): number[] {
-  const sum = g.widths.reduce((a, b) => a + b, 0) || 1;
-  const want = g.widths.map((w) => (total * w) / sum);
-  const min = g.widths.map(() => 0);
-  for (const row of g.body)
-    row.forEach((c, k) => {
-      if (/^[\d,.-]+$/.test(c.text)) min[k] = Math.max(min[k] ?? 0, digitsWidth(c.text));
-    });
-  const fixed = want.map((w, k) => Math.max(w, min[k] ?? 0));
-  const extra = fixed.reduce((a, b) => a + b, 0) - total;
-  if (extra > 0) {
-    // Take the excess from the columns that are wider than they need.
-    const slack = fixed.map((w, k) => (min[k] ? Math.max(0, w - (min[k] ?? 0)) : w * 0.5));
-    const room = slack.reduce((a, b) => a + b, 0);
-    if (room > 0)
-      for (let k = 0; k < fixed.length; k++)
-        fixed[k] = (fixed[k] ?? 0) - (extra * (slack[k] ?? 0)) / room;
-  }
-  return fixed.map((w) => Math.floor(w));
+export function tableFit(g: Grid): { widths: number[]; size: number } {
+  const total = contentWidth(g.landscape);
+  const fit = fitPage(g, total / 20, CELL_PAD_PT);
+  const widths = fit.widths.map((w) => Math.floor(w * 20));
+  return { widths, size: fit.size };
 }
 
 export function gridTable(g: Grid): DocxTable {
   const total = contentWidth(g.landscape);
-  const widths = columnWidths(g, total);
+  const { widths, size } = tableFit(g);
+  // Font sizes in half-points.
+  const half = Math.round(size * 2);
   const spanWidth = (col: number, span: number) =>
     widths.slice(col, col + span).reduce((a, b) => a + b, 0);
   const rows: TableRow[] = headerRows(g).map(
@@ -132,7 +122,7 @@ export function gridTable(g: Grid): DocxTable {
         children: cells.map(
           (h) =>
             new TableCell({
-              children: [cellParagraph(h.text, { align: "center", bold: true })],
+              children: [cellParagraph(h.text, { align: "center", bold: true, size: half })],
               columnSpan: h.colSpan ?? 1,
               rowSpan: h.rowSpan ?? 1,
               verticalAlign: VerticalAlign.CENTER,
@@ -149,9 +139,10 @@ export function gridTable(g: Grid): DocxTable {
       new TableRow({
         cantSplit: true,
         children: body.map((c, k) => {
-          const o: { align: BodyCell["align"]; bold: boolean; indent?: number } = {
+          const o: { align: BodyCell["align"]; bold: boolean; indent?: number; size: number } = {
             align: c.align,
             bold: c.bold ?? false,
+            size: half,
           };
           if (c.indent) o.indent = c.indent;
           return new TableCell({

@@ -7,6 +7,7 @@
 import { chartSvg } from "../charts/svg.ts";
 import type { RenderInput } from "../input.ts";
 import { type Block, buildOutline } from "../outline.ts";
+import { fitPage, PAGE_WIDTH } from "../spec/fit.ts";
 import type { Grid, HeaderCell } from "../spec/index.ts";
 
 export function escapeHtml(s: string): string {
@@ -71,7 +72,9 @@ function headerRows(g: Grid): HeaderCell[][] {
 }
 
 export function tableHtml(g: Grid): string {
-  const total = g.widths.reduce((a, b) => a + b, 0);
+  // Column widths from the cells' content, as the paged formats set them (spec/fit.ts).
+  const widths = fitPage(g, g.landscape ? PAGE_WIDTH.landscape : PAGE_WIDTH.portrait, 12).widths;
+  const total = widths.reduce((a, b) => a + b, 0);
   const out: string[] = [`<section class="table-block${g.landscape ? " wide" : ""}">`];
   out.push(`<p class="table-number">${escapeHtml(g.number)}</p>`);
   out.push(`<div class="table-title"><b>${escapeHtml(g.title)}</b></div>`);
@@ -80,7 +83,7 @@ export function tableHtml(g: Grid): string {
   );
   out.push("<table>");
   out.push(
-    `<colgroup>${g.widths.map((w) => `<col style="width:${((100 * w) / total).toFixed(2)}%">`).join("")}</colgroup>`,
+    `<colgroup>${widths.map((w) => `<col style="width:${((100 * w) / total).toFixed(2)}%">`).join("")}</colgroup>`,
   );
   out.push("<thead>");
   for (const cells of headerRows(g)) {

@@ -13,6 +13,7 @@ import { completeDisclosure } from "../complete.ts";
 import { blocksGrid } from "./blocks.ts";
 import { cellAmount, type Grid, type GridParts } from "./cells.ts";
 import { codeGrid } from "./code.ts";
+import { needsLandscape } from "./fit.ts";
 import { layoutsFor, type TableLayout } from "./layouts.ts";
 import { regionalGrid, regionalLines } from "./regional.ts";
 import { summaryGrid } from "./summary.ts";
@@ -164,6 +165,8 @@ export function buildGrid(layout: TableLayout, table: Table | undefined, ctx: Gr
       ? regionalLines(layout.regional.table, layout.regional.level, layout.title, table, d)
       : {}),
   };
+  // A table whose amounts, codes and names do not fit a portrait page at 8 pt goes landscape.
+  if (!grid.landscape && needsLandscape(grid)) grid.landscape = true;
   if (parts.empty) grid.emptyNote = emptyNoteFor(layout.id, d, table);
   if (layout.note) grid.note = layout.note;
   return grid;

@@ -60,7 +60,11 @@ const BUDGET_FISCAL_INCOME: LineDef[] = fiscalIncomeLines("budget");
 const FINAL_FISCAL_INCOME: LineDef[] = fiscalIncomeLines("final");
 
 /** Footer pairs: income line | expenditure line, in printed order. */
-function summaryFooter(id: TableId, kind: Kind): [LineDef | null, LineDef | null][] {
+function summaryFooter(
+  id: TableId,
+  kind: Kind,
+  hasReserve: boolean,
+): [LineDef | null, LineDef | null][] {
   const total: [LineDef, LineDef] = [
     { key: "income.total", label: "本年收入合计" },
     { key: "expenditure.total", label: "本年支出合计" },
@@ -101,6 +105,10 @@ function summaryFooter(id: TableId, kind: Kind): [LineDef | null, LineDef | null
   }
   return [
     total,
+    // 用事业基金弥补收支差额 and the like: after 本年收入合计, where the data has one.
+    ...(hasReserve
+      ? [[{ key: "income.reserve", label: "用事业基金弥补收支差额" }, null] as [LineDef, null]]
+      : []),
     [
       { key: "income.carryover", label: id === "summary" ? "上年结转结余" : "上年结转" },
       { key: "expenditure.carryover", label: id === "summary" ? "年终结转结余" : "结转下年" },
@@ -153,27 +161,17 @@ export function summaryGrid(
       : kind === "final"
         ? FINAL_SUMMARY_INCOME
         : BUDGET_SUMMARY_INCOME;
-  const footer = summaryFooter(layout.id, kind);
+  const footer = summaryFooter(layout.id, kind, byKey.has("income.reserve"));
   const footerKeys = new Set<string | undefined>(footer.flat().map((l) => l?.key));
-  const incomeKeys = new Set<string>(incomeDefs.map((l) => l.key));
-  // Income lines: the official ones, then any other the data has.
-  const income: { label: string; row: Row | undefined }[] = incomeDefs.map((l) => ({
-    label: l.label,
-    row: byKey.get(l.key),
-  }));
-  for (const r of rows)
-    if (
-      r.key.startsWith("income.") &&
-      !r.key.includes("#") &&
-      !r.key.startsWith("income.carryover.") &&
-      !incomeKeys.has(r.key) &&
-      !footerKeys.has(r.key)
-    )
-      income.push({ label: r.name || r.key, row: r });
+  const income = incomeEntries(incomeDefs, rows, footerKeys);
   // Expenditure lines: every 类 of the functional classification (official
   // layout), the data's names where it has them; then economic lines if any.
   const year = catalogYear(d.year);
-  const spend: { label: string; row: Row | undefined }[] = [];
+  const spend: { label: string; row: Row | undefined; depth?: 0 | 1 }[] = [];
+  // A 财政拨款 line over the expenditure lines (Xi'an: 一、财政拨款 | 1、一般公共服务支出 …)
+  // is their subtotal: printed first, the lines under it as its numbered parts.
+  const fundTotal = byKey.get("expenditure.fund.fiscal");
+  if (fundTotal) spend.push({ label: "财政拨款", row: fundTotal });
   const funcCodes = new Set<string>();
   const dataFunc = rows.filter((r) => /^expenditure\.function\.\d{3}$/.test(r.key));
   for (const r of dataFunc) funcCodes.add(r.key.slice(-3));
@@ -186,7 +184,7 @@ export function summaryGrid(
   for (const code of [...funcCodes].sort()) {
     const row = byKey.get(`${CLASS_LINE_PREFIX.func}${code}`);
     const name = row?.name || lookup(code, year, "func")?.name || code;
-    spend.push({ label: name, row });
+    spend.push({ label: name, row, depth: fundTotal ? 1 : 0 });
   }
   // The official 收支总表 lists expenditure by function only; economic lines
   // (some regions print them beside) belong to the economic tables.
@@ -195,6 +193,7 @@ export function summaryGrid(
       r.key.startsWith("expenditure.") &&
       !r.key.includes("#") &&
       !/^expenditure\.(?:function|economic|gov_economic)\./.test(r.key) &&
+      r !== fundTotal &&
       !footerKeys.has(r.key)
     )
       spend.push({ label: r.name || r.key, row: r });
@@ -207,13 +206,20 @@ export function summaryGrid(
     );
   const ordinal = (i: number) =>
     layout.id === "fiscal_summary" ? `（${chineseNumber(i + 1)}）` : `${chineseNumber(i + 1)}、`;
+  const incomeLabels = numberIncome(income, layout.id);
+  let top = 0;
+  let part = 0;
+  const spendLabels = spend.map((sp) => {
+    if (sp.depth) return `${++part}.${stripOrdinal(sp.label)}`;
+    return `${ordinal(top++)}${stripOrdinal(sp.label)}`;
+  });
   for (let i = 0; i < n; i++) {
     const inc = income[i];
     const sp = spend[i];
     body.push([
-      inc ? text(`${ordinal(i)}${stripOrdinal(inc.label)}`) : blank(),
+      inc ? text(incomeLabels[i] as string, inc.depth ? { indent: inc.depth } : {}) : blank(),
       inc ? money(cellAmount(inc.row, "amount", "total")) : text(""),
-      sp ? text(`${ordinal(i)}${stripOrdinal(sp.label)}`) : blank(),
+      sp ? text(spendLabels[i] as string, sp.depth ? { indent: sp.depth } : {}) : blank(),
       ...(sp ? spendCells(sp.row) : spendCols.map(() => text(""))),
     ]);
   }
@@ -222,8 +228,9 @@ export function summaryGrid(
     const sr = sp ? byKey.get(sp.key) : undefined;
     // Optional footer lines (结余分配) only where the data has them.
     if (inc?.key === "income.reserve" && !ir && !sr) continue;
+    const label = inc?.key === "income.reserve" && ir?.name ? stripOrdinal(ir.name) : inc?.label;
     body.push([
-      inc ? text(inc.label, inc.sub ? {} : { bold: true, align: "center" }) : blank(),
+      inc ? text(label ?? "", inc.sub ? {} : { bold: true, align: "center" }) : blank(),
       inc ? money(cellAmount(ir, "amount", "total")) : text(""),
       sp ? text(sp.label, { bold: true, align: "center" }) : blank(),
       ...(sp ? spendCells(sr) : spendCols.map(() => text(""))),
@@ -237,6 +244,85 @@ export function summaryGrid(
     widths: [3.2, 1.3, 3.2, ...spendCols.map(() => 1.3)],
     empty: !table || table.empty || rows.length === 0,
   };
+}
+
+/** A line of the income side: depth 0 a line of its own, 1 a part of the subtotal above, 2 a 其中 item. */
+interface IncomeEntry {
+  key: string;
+  label: string;
+  row: Row | undefined;
+  depth: 0 | 1 | 2;
+}
+
+const FUND_KEYS: readonly string[] = FUNDS.map(fundIncomeLine);
+
+/**
+ * The income side in print order. Where the data has 财政拨款收入 as well as
+ * its funds' lines, it is a subtotal: printed first, the fund lines under it
+ * as its numbered parts, so that the lines of one level add up to 本年收入合计
+ * (never 财政拨款 beside 一般公共预算拨款 at the same level, counting the
+ * money twice). A "其中：…" item follows the line it itemises.
+ */
+function incomeEntries(
+  defs: LineDef[],
+  rows: Row[],
+  footerKeys: Set<string | undefined>,
+): IncomeEntry[] {
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const of = (parent: string): IncomeEntry[] =>
+    rows
+      .filter((r) => r.key.startsWith(`${parent}.of_`) && !r.key.includes("#"))
+      .map((r) => ({
+        key: r.key,
+        label: `其中：${(r.name || r.key).replace(/^其中[:：]\s*/, "")}`,
+        row: r,
+        depth: 2,
+      }));
+  const out: IncomeEntry[] = [];
+  const fiscal = byKey.get("income.fiscal");
+  const line = (l: LineDef, depth: 0 | 1) => {
+    out.push({ key: l.key, label: l.label, row: byKey.get(l.key), depth });
+    out.push(...of(l.key));
+  };
+  if (fiscal) {
+    out.push({ key: "income.fiscal", label: "财政拨款收入", row: fiscal, depth: 0 });
+    out.push(...of("income.fiscal"));
+    for (const l of defs) if (FUND_KEYS.includes(l.key)) line(l, 1);
+    for (const l of defs) if (!FUND_KEYS.includes(l.key)) line(l, 0);
+  } else for (const l of defs) line(l, 0);
+  // Any other income line the data has, after the official ones.
+  const known = new Set([...out.map((e) => e.key), ...footerKeys]);
+  for (const r of rows)
+    if (
+      r.key.startsWith("income.") &&
+      !r.key.includes("#") &&
+      !r.key.includes(".of_") &&
+      !r.key.startsWith("income.carryover.") &&
+      !known.has(r.key)
+    ) {
+      out.push({ key: r.key, label: r.name || r.key, row: r, depth: 0 });
+      out.push(...of(r.key));
+    }
+  return out;
+}
+
+/** Printed labels: 一、二、 (（一）（二） in a 财政拨款收支总表) for lines, 1. 2. for a subtotal's parts. */
+function numberIncome(entries: IncomeEntry[], id: TableId): string[] {
+  let top = 0;
+  let part = 0;
+  return entries.map((e) => {
+    const label = stripOrdinal(e.label);
+    if (e.depth === 2) return e.label;
+    if (e.depth === 1) {
+      part += 1;
+      return `${part}.${label}`;
+    }
+    top += 1;
+    part = 0;
+    return id === "fiscal_summary"
+      ? `（${chineseNumber(top)}）${label}`
+      : `${chineseNumber(top)}、${label}`;
+  });
 }
 
 function stripOrdinal(s: string): string {

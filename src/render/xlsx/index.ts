@@ -17,6 +17,7 @@ import { chartSvg } from "../charts/svg.ts";
 import { chartPng, repairSvg } from "../docx/raster.ts";
 import type { RenderInput } from "../input.ts";
 import { buildOutline, type Outline } from "../outline.ts";
+import { fitColumns, textEm } from "../spec/fit.ts";
 import type { BodyCell, Grid } from "../spec/index.ts";
 
 export const MONEY_FORMAT = "#,##0.00";
@@ -133,11 +134,41 @@ function narrativeSheet(
   }
 }
 
-function columnWidths(g: Grid): number[] {
-  const total = g.widths.reduce((a, b) => a + b, 0) || 1;
-  const page = g.landscape ? 150 : 100;
-  // Never narrower than the widest header word that must fit on two lines.
-  return g.widths.map((w) => Math.max(8, Math.round(((page * w) / total) * 10) / 10));
+/**
+ * Width of a cell's text in Excel's character units: one digit of the
+ * workbook's font is a unit (Excel and LibreOffice both scale the unit with
+ * the font that draws it), a CJK character at 11 pt is 2.1 of them (Calibri's
+ * digit is 7 px, a CJK glyph 14.7 px), separators half a digit.
+ */
+export function cellChars(text: string, bold = false): number {
+  let w = 0;
+  for (const ch of text) {
+    if (textEm(ch) === 1) w += 2.1;
+    else if (",.:;'|! ".includes(ch)) w += 0.5;
+    else if ("()[]-".includes(ch)) w += 0.6;
+    else w += 1;
+  }
+  return bold ? w * 1.06 : w;
+}
+
+/** A name wider than this (character units) wraps within its column. */
+const NAME_CAP = 48;
+
+/**
+ * Column widths in Excel's character units, from what the cells hold: an
+ * amount as wide as its formatted number (never `###`), a code unbroken, a
+ * name on one line up to NAME_CAP, header words in at most three lines, the
+ * columns of figures alike.
+ */
+export function columnWidths(g: Grid): number[] {
+  const fit = fitColumns(g, {
+    size: 1,
+    width: Number.POSITIVE_INFINITY,
+    pad: 2,
+    nameCap: NAME_CAP,
+    measure: cellChars,
+  });
+  return fit.widths.map((w) => Math.max(6, Math.ceil(w * 10) / 10));
 }
 
 function bodyValue(c: BodyCell): ExcelJS.CellValue {
@@ -202,7 +233,7 @@ function tableSheet(wb: ExcelJS.Workbook, g: Grid, used: Set<string>): void {
   const need = Array.from({ length: g.headerRows }, () => 1);
   for (const h of g.header) {
     const span = widths.slice(h.col, h.col + (h.colSpan ?? 1)).reduce((a, b) => a + b, 0);
-    const lines = Math.ceil(textWidth(h.text) / Math.max(1, span - 1.5));
+    const lines = Math.ceil(cellChars(h.text, true) / Math.max(1, span - 1.5));
     const perRow = Math.ceil(lines / (h.rowSpan ?? 1));
     need[h.row] = Math.max(need[h.row] ?? 1, perRow);
   }
@@ -217,7 +248,8 @@ function tableSheet(wb: ExcelJS.Workbook, g: Grid, used: Set<string>): void {
       ...cells.map((c, k) =>
         c.amount === undefined
           ? Math.ceil(
-              (textWidth(c.text) + 2 * (c.indent ?? 0)) / Math.max(1, (widths[k] ?? 8) - 1.5),
+              (cellChars(c.text, c.bold) + (c.indent ?? 0) * cellChars("中")) /
+                Math.max(1, (widths[k] ?? 8) - 1.5),
             )
           : 1,
       ),
