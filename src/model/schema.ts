@@ -305,6 +305,21 @@ export const RecognitionReportSchema = z.object({
   /** Whether some part of the document was not read, so absence findings cannot be trusted. */
   partial: z.boolean(),
   /**
+   * Every table number the document prints (公开01表, 表3, 附表4-2 …), in a
+   * title or on a line of its own, whether or not a table was read there:
+   * a gap in the series is then the document's, not the reader's.
+   */
+  tableNumbers: z
+    .array(
+      z.object({
+        number: z.string(),
+        line: z.number().int(),
+        page: z.number().int().positive().optional(),
+        file: z.string().optional(),
+      }),
+    )
+    .optional(),
+  /**
    * The file holds one half of a disclosure published as two files: only the
    * tables, or only the narrative (its 目录 may list tables it does not hold).
    */

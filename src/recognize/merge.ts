@@ -127,6 +127,9 @@ function mergeReports(
     otherTables: halves.flatMap(({ r }) => r.otherTables),
     readerWarnings: halves.flatMap(({ r, file }) => r.readerWarnings.map((w) => `${file}：${w}`)),
     partial: halves.some(({ r }) => r.partial),
+    tableNumbers: halves.flatMap(({ r, file }) =>
+      (r.tableNumbers ?? []).map((n) => ({ ...n, file })),
+    ),
   };
 }
 

@@ -13,7 +13,7 @@ import type { Layout, LayoutBlock, LayoutLine } from "../ingest/layout.ts";
 import type { DirectoryEntry, RecognitionReport, Row, Table } from "../model/schema.ts";
 import { compact } from "./normalize.ts";
 import type { Region } from "./segment.ts";
-import { classifyTitle, titleShape } from "./titles.ts";
+import { classifyTitle, matchTableNumber, titleShape } from "./titles.ts";
 
 /**
  * A figure as tables print it: decimals or thousands separators, not followed
@@ -202,5 +202,25 @@ export function buildReport(
     otherTables: tables.filter((t) => t.id === "other").map((t) => t.title),
     readerWarnings,
     partial,
+    tableNumbers: printedNumbers(layout, tables),
   };
+}
+
+/** The table numbers printed on lines of their own, and those of the tables' titles. */
+function printedNumbers(layout: Layout, tables: readonly Table[]) {
+  const out: NonNullable<RecognitionReport["tableNumbers"]> = [];
+  const seen = new Set<string>();
+  const add = (number: string, line: number, page?: number) => {
+    const key = `${number}@${line}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ number, line, ...(page !== undefined ? { page } : {}) });
+  };
+  for (const t of tables) if (t.number) add(t.number, t.source.line, t.source.page);
+  for (const b of layout.blocks) {
+    if (b.kind !== "line" || b.text.trim().length >= 16) continue;
+    const number = matchTableNumber(b.text);
+    if (number) add(number, b.line, b.page);
+  }
+  return out.sort((a, b) => a.line - b.line);
 }

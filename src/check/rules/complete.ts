@@ -18,6 +18,7 @@ import {
   tableOf,
   tablesOf,
 } from "../view.ts";
+import { tableNumbers } from "./complete/table-numbers.ts";
 
 /** Narrative topics a central ministry's university does not carry in its own disclosure. */
 const UNIVERSITY_EXEMPT: ReadonlySet<string> = new Set([
@@ -589,6 +590,7 @@ const directoryListsTables: Rule = {
 export const completeRules: Rule[] = [
   requiredTables,
   directoryListsTables,
+  tableNumbers,
   emptyTableNote,
   requiredSections,
   emptySection,
