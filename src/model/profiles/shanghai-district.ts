@@ -189,7 +189,10 @@ export const SHANGHAI_TABLES: readonly WorkbookTable[] = [
     titleRow: 2,
     entityRow: 4,
     headerRow: 6,
-    widths: { department: [20.625, 17.625, 28.625, 17.625, 17.625, 17.625, 17.625] },
+    widths: {
+      department: [20.625, 17.625, 28.625, 17.625, 17.625, 17.625, 17.625],
+      unit: [20.625, 17.5, 21.5, 15.125, 15.125, 15.125, 16.375],
+    },
   },
   fundTable("gpb_function", "一般公共", "一般公共预算拨款表"),
   fundTable("gov_fund", "政府性基金", "政府性基金拨款表"),
@@ -238,7 +241,10 @@ export const SHANGHAI_TABLES: readonly WorkbookTable[] = [
     titleRow: 2,
     entityRow: 4,
     headerRow: 6,
-    widths: { department: [10.375, 10.375, 49.625, 17.125, 17.125, 17.125] },
+    widths: {
+      department: [10.375, 10.375, 49.625, 17.125, 17.125, 17.125],
+      unit: [11.75, 11.75, 53.5, 14.75, 14.75, 14.75],
+    },
   },
   {
     id: "three_public",
