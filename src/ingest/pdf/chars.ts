@@ -23,7 +23,11 @@ export interface CleanText {
   garbage: number;
 }
 
+/** Anything cleanText would change: most runs have nothing, and skip the three passes. */
+const TOUCHED = new RegExp(`${UNREADABLE.source}|${FOLD.source}|[\\u3000\\u00a0]`, "u");
+
 export function cleanText(raw: string): CleanText {
+  if (!TOUCHED.test(raw)) return { text: raw, garbage: 0 };
   let garbage = 0;
   const text = raw
     .replace(UNREADABLE, (c) => {

@@ -117,23 +117,30 @@ function skeleton(group: Segment[]): Skeleton | undefined {
   if (xs.length < 3 || ys.length < 3) return undefined;
   const near = (list: Segment[], pos: (s: Segment) => number, p: number) =>
     list.filter((s) => Math.abs(pos(s) - p) <= TOL);
+  // The spans of the rulings along each edge, found once per edge (cells and
+  // glyphs ask about the same few edges many times over).
+  const vSpans = new Map<number, [number, number][]>();
+  const hSpans = new Map<number, [number, number][]>();
+  const spansAt = (
+    cache: Map<number, [number, number][]>,
+    list: Segment[],
+    p: number,
+    vertical: boolean,
+  ) => {
+    let spans = cache.get(p);
+    if (!spans) {
+      spans = vertical
+        ? near(list, (s) => s.x0, p).map((s): [number, number] => [s.y0, s.y1])
+        : near(list, (s) => s.y0, p).map((s): [number, number] => [s.x0, s.x1]);
+      cache.set(p, spans);
+    }
+    return spans;
+  };
   return {
     xs,
     ys,
-    hasV: (x, y0, y1) =>
-      covered(
-        near(vs, (s) => s.x0, x).map((s) => [s.y0, s.y1]),
-        y0,
-        y1,
-      ) >=
-      0.6 * (y1 - y0),
-    hasH: (y, x0, x1) =>
-      covered(
-        near(hs, (s) => s.y0, y).map((s) => [s.x0, s.x1]),
-        x0,
-        x1,
-      ) >=
-      0.6 * (x1 - x0),
+    hasV: (x, y0, y1) => covered(spansAt(vSpans, vs, x, true), y0, y1) >= 0.6 * (y1 - y0),
+    hasH: (y, x0, x1) => covered(spansAt(hSpans, hs, y, false), x0, x1) >= 0.6 * (x1 - x0),
   };
 }
 

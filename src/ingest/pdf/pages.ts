@@ -7,7 +7,7 @@
  */
 import type { Box } from "../layout.ts";
 import { cleanText } from "./chars.ts";
-import { apply, type Frame, type Matrix, multiply, type Turn, toFrame } from "./geometry.ts";
+import { type Frame, type Matrix, multiply, type Turn } from "./geometry.ts";
 import type { PdfDocument } from "./load.ts";
 import {
   fromF32,
@@ -180,15 +180,22 @@ function walkObjects(engine: Pdfium, page: number): Walk {
   return walk;
 }
 
-/** A painted path's points (see PathData), or undefined for a path neither filled nor stroked. */
-function readPath(engine: Pdfium, obj: number, buf: number): Omit<PathData, "matrix"> | undefined {
+/**
+ * Whether a path's points can be read straight from the wasm heap. PDFium
+ * keeps a path's points in one array of CFX_Path::Point (x, y as float32,
+ * then a type byte and a close byte: 12 bytes) and a segment handle is a
+ * pointer into it. Reading that array saves four calls per point; the
+ * layout is checked against the API on the first path of the process and
+ * the API is used for good if they differ (another PDFium build).
+ */
+let rawPoints: boolean | undefined;
+/** Paths still to check against the API before the heap is trusted. */
+let rawChecks = 16;
+const POINT_BYTES = 12;
+
+/** Per point: code (0 move, 1 line, 2 curve, -1 unknown; +8 closes), x, y. */
+function pointsByApi(engine: Pdfium, obj: number, n: number, buf: number): Float64Array {
   const { api } = engine;
-  api.FPDFPath_GetDrawMode(obj, buf, buf + 4);
-  const h = engine.heap().u8;
-  const fill = (h[buf] ?? 0) | (h[buf + 1] ?? 0);
-  const stroke = h[buf + 4] ?? 0;
-  if (!fill && !stroke) return undefined;
-  const n = api.FPDFPath_CountSegments(obj);
   const data = new Float64Array(n * 3);
   let k = 0;
   for (let i = 0; i < n; i++) {
@@ -201,6 +208,55 @@ function readPath(engine: Pdfium, obj: number, buf: number): Omit<PathData, "mat
     data[k++] = fromF32(f[buf >> 2] ?? 0);
     data[k++] = fromF32(f[(buf >> 2) + 1] ?? 0);
   }
+  return data;
+}
+
+/** The same, read from the point array at `first` (see rawPoints). */
+function pointsInHeap(engine: Pdfium, first: number, n: number): Float64Array {
+  const { u8, f32 } = engine.heap();
+  const data = new Float64Array(n * 3);
+  let k = 0;
+  for (let i = 0, p = first; i < n; i++, p += POINT_BYTES) {
+    const t = u8[p + 8] ?? -1;
+    const code = t === SEG_MOVETO ? 0 : t === SEG_LINETO ? 1 : t === SEG_BEZIERTO ? 2 : -1;
+    data[k++] = u8[p + 9] ? code + 8 : code;
+    data[k++] = fromF32(f32[p >> 2] ?? 0);
+    data[k++] = fromF32(f32[(p >> 2) + 1] ?? 0);
+  }
+  return data;
+}
+
+function sameData(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A painted path's points (see PathData), or undefined for a path neither filled nor stroked. */
+function readPath(engine: Pdfium, obj: number, buf: number): Omit<PathData, "matrix"> | undefined {
+  const { api } = engine;
+  api.FPDFPath_GetDrawMode(obj, buf, buf + 4);
+  const h = engine.heap().u8;
+  const fill = (h[buf] ?? 0) | (h[buf + 1] ?? 0);
+  const stroke = h[buf + 4] ?? 0;
+  if (!fill && !stroke) return undefined;
+  const n = api.FPDFPath_CountSegments(obj);
+  let data: Float64Array | undefined;
+  if (n > 0 && rawPoints !== false) {
+    const first = api.FPDFPath_GetPathSegment(obj, 0);
+    const contiguous =
+      first % 4 === 0 && api.FPDFPath_GetPathSegment(obj, n - 1) === first + (n - 1) * POINT_BYTES;
+    if (contiguous) {
+      data = pointsInHeap(engine, first, n);
+      if (rawPoints === undefined) {
+        if (!sameData(data, pointsByApi(engine, obj, n, buf))) {
+          rawPoints = false;
+          data = undefined;
+        } else if (--rawChecks <= 0) rawPoints = true;
+      }
+    }
+  }
+  data ??= pointsByApi(engine, obj, n, buf);
   return { data, stroke: stroke !== 0, fill: fill !== 0 };
 }
 
@@ -366,13 +422,39 @@ export function readPage(doc: PdfDocument, pageNumber: number): PageContent {
     const walk = walkObjects(engine, page);
     const runs = textObjects(engine, page);
     const content = fromTextItems(textItems(walk, runs, view), vp, pageNumber);
-    const segments = segmentsFromPaths(walk.paths, (x, y) => {
-      const [vx, vy] = apply(vp.transform, x, y);
-      return toFrame(content.frame, vx, vy);
-    });
+    const segments = segmentsFromPaths(walk.paths, vp.transform, content.frame);
     return { ...content, segments, images: walk.images };
   } finally {
     api.FPDF_ClosePage(page);
+  }
+}
+
+/** The frame box of four viewport points (a run's corners). */
+function frameBox(
+  f: Frame,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  x3: number,
+  y3: number,
+): Box {
+  // toFrame, for the four points at once.
+  const mx = Math.min(x0, x1, x2, x3);
+  const Mx = Math.max(x0, x1, x2, x3);
+  const my = Math.min(y0, y1, y2, y3);
+  const My = Math.max(y0, y1, y2, y3);
+  switch (f.turn) {
+    case 0:
+      return [mx, my, Mx, My];
+    case 90:
+      return [my, f.width - Mx, My, f.width - mx];
+    case 180:
+      return [f.width - Mx, f.height - My, f.width - mx, f.height - my];
+    case 270:
+      return [f.height - My, mx, f.height - my, Mx];
   }
 }
 
@@ -425,17 +507,24 @@ function fromTextItems(
     const ascent = 0.85 * size;
     const descent = 0.15 * size;
     const width = it.width > 0 ? it.width : size * it.str.length * 0.5;
-    const corners: [number, number][] = [
-      [ox - vx * descent, oy - vy * descent],
-      [ox + ux * width - vx * descent, oy + uy * width - vy * descent],
-      [ox + vx * ascent, oy + vy * ascent],
-      [ox + ux * width + vx * ascent, oy + uy * width + vy * ascent],
-    ].map(([x, y]) => toFrame(frame, x ?? 0, y ?? 0));
-    const xs = corners.map((c) => c[0]);
-    const ys = corners.map((c) => c[1]);
+    // The run's four corners (each sum in the order that gives the same
+    // floats as before), mapped to the frame; the box is their extent.
+    const ex = ox + ux * width;
+    const ey = oy + uy * width;
+    const box = frameBox(
+      frame,
+      ox - vx * descent,
+      oy - vy * descent,
+      ex - vx * descent,
+      ey - vy * descent,
+      ox + vx * ascent,
+      oy + vy * ascent,
+      ex + vx * ascent,
+      ey + vy * ascent,
+    );
     const glyph: Glyph = {
       text: it.str.trim(),
-      box: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)],
+      box,
       size,
       horizontal: turn === frame.turn,
     };

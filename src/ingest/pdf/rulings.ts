@@ -7,7 +7,7 @@
  * become axis-aligned segments in the reading frame; collinear pieces
  * (dashes, per-cell borders) are merged.
  */
-import { apply, type Matrix } from "./geometry.ts";
+import { type Frame, type Matrix, toFrame } from "./geometry.ts";
 
 /** Horizontal (y0 = y1) or vertical (x0 = x1) segment, x0 ≤ x1, y0 ≤ y1. */
 export interface Segment {
@@ -37,24 +37,31 @@ export interface PathData {
 }
 
 /** Split path data into subpaths of points; curves mark a subpath as curved. */
-function subpaths(path: PathData, map: (x: number, y: number) => Point) {
+function subpaths(path: PathData, toPage: Matrix, frame: Frame) {
   const out: { points: Point[]; curved: boolean; closed: boolean }[] = [];
   let cur: { points: Point[]; curved: boolean; closed: boolean } | undefined;
-  const { data, matrix } = path;
+  const { data, matrix: m } = path;
+  const v = toPage;
   for (let i = 0; i + 2 < data.length; i += 3) {
     const raw = data[i] ?? -1;
     const code = raw & 7;
-    const [ux, uy] = apply(matrix, data[i + 1] ?? 0, data[i + 2] ?? 0);
-    if (code === 0) {
-      cur = { points: [map(ux, uy)], curved: false, closed: false };
-      out.push(cur);
-    } else if (code === 1 || code === 2) {
-      if (!cur) continue;
-      if (code === 2) cur.curved = true;
-      cur.points.push(map(ux, uy));
-    } else {
+    if (code > 2 || raw < 0) {
       cur = undefined; // unknown segment: stop reading this subpath rather than misread it
       continue;
+    }
+    if (code !== 0 && !cur) continue;
+    // Path space → user space → viewport → frame, as apply() and toFrame() compute them.
+    const x = data[i + 1] ?? 0;
+    const y = data[i + 2] ?? 0;
+    const ux = m[0] * x + m[2] * y + m[4];
+    const uy = m[1] * x + m[3] * y + m[5];
+    const p = toFrame(frame, v[0] * ux + v[2] * uy + v[4], v[1] * ux + v[3] * uy + v[5]);
+    if (code === 0) {
+      cur = { points: [p], curved: false, closed: false };
+      out.push(cur);
+    } else if (cur) {
+      if (code === 2) cur.curved = true;
+      cur.points.push(p);
     }
     if (raw >= 8 && cur) {
       // Closing returns to the subpath's first point (PDFium may already have drawn the line back).
@@ -105,16 +112,13 @@ function thinRect(points: Point[]): Segment | undefined {
 }
 
 /**
- * Segments drawn by a page's painted paths. `toFrame` maps a point of PDF
- * user space to the reading frame.
+ * Segments drawn by a page's painted paths. `toPage` maps PDF user space
+ * to the viewport, and `frame` turns the viewport into the reading frame.
  */
-export function segmentsFromPaths(
-  paths: PathData[],
-  toFrame: (x: number, y: number) => Point,
-): Segment[] {
+export function segmentsFromPaths(paths: PathData[], toPage: Matrix, frame: Frame): Segment[] {
   const out: Segment[] = [];
   for (const path of paths) {
-    for (const sp of subpaths(path, toFrame)) {
+    for (const sp of subpaths(path, toPage, frame)) {
       if (sp.curved) continue;
       if (path.stroke) {
         for (let k = 1; k < sp.points.length; k++) {
