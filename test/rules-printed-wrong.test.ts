@@ -297,3 +297,33 @@ describe("the two-sided 财政拨款收入支出决算总表 (上海市普陀区
     assert.ok(errors(d).length > 0, "a wrong 一般公共预算 figure on the spending side is reported");
   });
 });
+
+describe("arith/total-printed-twice (西南大学 2023 决算, 表 4 prints its 合计 at the top and at the foot)", () => {
+  it("the two 合计 rows agree in the document; one changed is reported, also when set to 0", async () => {
+    const { extractFile } = await import("../src/pipeline.ts");
+    const { join } = await import("node:path");
+    const { SHARED } = await import("./helpers/seeds.ts");
+    const file = join(SHARED, "corpus/southwest-university/西南大学2023年度部门决算.pdf");
+    const rule = (doc: Disclosure) =>
+      checkDisclosure(doc).findings.filter((f) => f.rule === "arith/total-printed-twice");
+    const d = await extractFile(file);
+    const table = d.tables.find((t) => t.id === "fiscal_function");
+    const foot = table?.rows.find((r) => r.key === "total#2");
+    assert.ok(foot?.cells.total, "the 合计 printed again at the foot");
+    assert.deepEqual(rule(d), []);
+    for (const [column, to] of [
+      ["project", 3_800_000],
+      ["total", 0],
+    ] as const) {
+      const doc = await extractFile(file);
+      const again = doc.tables
+        .find((t) => t.id === "fiscal_function")
+        ?.rows.find((r) => r.key === "total#2")?.cells[column];
+      assert.ok(again);
+      again.amount = to;
+      const found = rule(doc);
+      assert.equal(found.length, 1, `${column}: ${JSON.stringify(found.map((f) => f.message))}`);
+      assert.match(found[0]?.message ?? "", /合计行印了两次（第 \d+ 行与第 \d+ 行），金额不同/u);
+    }
+  });
+});

@@ -68,7 +68,7 @@ export function distrust(
     if (hasTotal && total && total.amount === null) {
       return `“${row.name.trim() || row.key}”行的合计为空而其他列有金额，列可能错位`;
     }
-    if (hasTotal && total && total.amount === 0 && row.key !== "total") {
+    if (hasTotal && total && total.amount === 0 && !/^total(?:#\d+)?$/.test(row.key)) {
       return `“${row.name.trim() || row.key}”行的合计为 0 而其他列有金额，列可能错位`;
     }
   }

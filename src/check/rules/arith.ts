@@ -5,12 +5,13 @@
 import type { Rule } from "../types.ts";
 import { blockRules } from "./arith/blocks.ts";
 import { classificationRules } from "./arith/classification.ts";
-import { rowPrintedTwice } from "./arith/repeated.ts";
+import { rowPrintedTwice, totalPrintedTwice } from "./arith/repeated.ts";
 import { summaryRules } from "./arith/summary.ts";
 
 export const arithRules: Rule[] = [
   ...classificationRules,
   rowPrintedTwice,
+  totalPrintedTwice,
   ...summaryRules,
   ...blockRules,
 ];
