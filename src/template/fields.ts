@@ -25,6 +25,11 @@ export const FIRST_DATA_ROW = 5;
 /** Blank rows offered for codes and projects (with the code list as validation). */
 export const BLANK_ROWS = 300;
 
+/** The code column of a row by 单位 (收入总表 by 单位编码): “单位 231002”, or “单位” alone. */
+export const UNIT_MARK = "单位";
+/** The code column of another named row of a classification table (a 本级 line): “其他 名称”. */
+export const LABEL_MARK = "其他";
+
 /** Rows of the key/value sheets start under a header row. */
 export const FIELD_FIRST_ROW = 3;
 

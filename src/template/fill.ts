@@ -3,12 +3,16 @@
  * input's figures and texts already entered — to edit a generated or
  * extracted disclosure in Excel and read it back with readTemplate.
  *
- * What the template has no place for (a regional extra column, a table
- * keyed by 单位编码, a repeated line) is not entered; `skipped` names each.
+ * A regional column the template lacks is added after its own columns, a
+ * line of the source's own (财政拨款 as a subtotal, 支出 by 经济分类) after
+ * its lines, a row by 单位编码 as “单位 编码”: read.ts reads each back. What
+ * still has no place (a repeated line, a table the template has not) is
+ * not entered; `skipped` names each.
  */
 import ExcelJS from "exceljs";
+import { COLUMN_LABELS } from "../model/labels.ts";
 import { convertAmount } from "../model/money.ts";
-import type { MoneyUnit, Row, Table } from "../model/schema.ts";
+import type { ColumnId, MoneyUnit, Row, Table } from "../model/schema.ts";
 import type { RenderInput } from "../render/input.ts";
 import { cellString } from "./cells.ts";
 import {
@@ -19,12 +23,15 @@ import {
   FIGURE_FIELDS,
   FIRST_DATA_ROW,
   GOVERNMENT_CHOICES,
+  HEADER_ROW,
+  LABEL_MARK,
   LEVEL_CHOICES,
   NOTE_ROW,
   PRIOR_LABELS,
   REASON_CODES_HEADER,
   SHEET,
   textFields,
+  UNIT_MARK,
 } from "./fields.ts";
 import { type TemplateLine, type TemplateTable, templateTables } from "./tables.ts";
 import { writeTemplate } from "./write.ts";
@@ -58,6 +65,14 @@ function moneyValue(hundredths: number): number {
   return hundredths / 100;
 }
 
+/** What a column is called in a template header (COLUMN_LABELS are unique: read.ts maps back). */
+export function extraColumnLabel(id: string): string {
+  return COLUMN_LABELS[id as ColumnId] ?? id;
+}
+
+/** The note on an extra line's label: the line key it carries (read.ts reads it back). */
+export const LINE_NOTE = "gongkai:";
+
 function fillTable(
   ws: ExcelJS.Worksheet,
   t: TemplateTable,
@@ -67,23 +82,42 @@ function fillTable(
 ): void {
   const lead = t.rows.kind === "lines" ? 1 : 2;
   const colOf = new Map(t.columns.map((c, k) => [c.id as string, lead + 1 + k]));
+  // Columns the data has and the template does not (a regional 金额 column, a 上年数 …)
+  // are added after the template's own, headed by their name: nothing is left out.
+  let next = lead + t.columns.length + 1;
+  for (const col of table.columns) {
+    if (colOf.has(col.id)) continue;
+    if (!table.rows.some((r) => !r.key.includes("#") && r.cells[col.id]?.amount)) continue;
+    ws.mergeCells(HEADER_ROW, next, HEADER_ROW + 1, next);
+    const head = ws.getCell(HEADER_ROW, next);
+    head.value = extraColumnLabel(col.id);
+    head.font = { bold: true };
+    head.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+    ws.getColumn(next).width = 16;
+    colOf.set(col.id, next++);
+  }
+  const widened = new Set([...colOf.keys()].filter((id) => !t.columns.some((c) => c.id === id)));
   const put = (r: number, row: Row, allowed?: string[]) => {
     for (const [id, cell] of Object.entries(row.cells)) {
       const c = colOf.get(id);
-      if (c === undefined || (allowed && !allowed.includes(id))) {
+      if (c === undefined || (allowed && !allowed.includes(id) && !widened.has(id))) {
         if (cell.amount) skipped.push(`${t.sheet}：“${row.name || row.key}”的“${id}”栏`);
         continue;
       }
-      if (cell.amount !== null) ws.getCell(r, c).value = moneyValue(convert(cell.amount));
+      if (cell.amount !== null) {
+        const target = ws.getCell(r, c);
+        target.value = moneyValue(convert(cell.amount));
+        if (widened.has(id) || (allowed && !allowed.includes(id))) target.numFmt = "#,##0.00";
+      }
     }
   };
   if (table.emptyNote) ws.getCell(NOTE_ROW, 2).value = table.emptyNote;
   const labels = labelRows(ws, FIRST_DATA_ROW);
   const fixed = t.rows.kind === "lines" ? t.rows.lines : t.rows.fixed;
   const fixedKeys = new Map<string, TemplateLine>(fixed.map((l) => [l.key, l]));
-  let next = FIRST_DATA_ROW;
+  let nextRow = FIRST_DATA_ROW;
   for (let r = FIRST_DATA_ROW; r <= ws.rowCount; r++)
-    if (cellString(ws.getCell(r, 1)) !== "") next = r + 1;
+    if (cellString(ws.getCell(r, 1)) !== "") nextRow = r + 1;
   for (const row of table.rows) {
     const line = fixedKeys.get(row.key);
     if (line) {
@@ -91,22 +125,50 @@ function fillTable(
       if (r !== undefined) put(r, row, line.columns);
       continue;
     }
+    const figures = Object.values(row.cells).some((c) => c.amount);
+    if (row.key.includes("#")) {
+      // A line printed again on another side of the table (本年支出合计 under each of 3 columns).
+      if (figures) skipped.push(`${t.sheet}：行“${row.name || row.key}”（与同名行重复）`);
+      continue;
+    }
+    if (t.rows.kind === "lines") {
+      // A line of the source's own (财政拨款 as a subtotal, 支出 by 经济分类 …): entered
+      // under its printed name, its key in the label's note, read back as that line.
+      if (!figures) continue;
+      ws.getCell(nextRow, 1).value = row.name || row.key;
+      ws.getCell(nextRow, 1).note = `${LINE_NOTE}${row.key}`;
+      put(nextRow, row);
+      for (const [, c] of colOf) ws.getCell(nextRow, c).numFmt = "#,##0.00";
+      nextRow++;
+      continue;
+    }
+    const unitRow = (row.keyKind === "unit" || row.keyKind === "label") && t.rows.kind === "code";
     const fits =
+      unitRow ||
       (t.rows.kind === "code" && row.keyKind === t.rows.catalog) ||
       (t.rows.kind === "free" && (row.keyKind === "project" || row.keyKind === "unit"));
-    if (!fits || row.key.includes("#")) {
-      if (Object.values(row.cells).some((c) => c.amount))
-        skipped.push(`${t.sheet}：行“${row.name || row.key}”`);
+    if (!fits) {
+      if (figures) skipped.push(`${t.sheet}：行“${row.name || row.key}”`);
       continue;
     }
     // A code row without figures (an official form prints every code) is not entered.
-    if (t.rows.kind === "code" && Object.values(row.cells).every((c) => c.amount === null))
+    if (
+      t.rows.kind === "code" &&
+      !unitRow &&
+      Object.values(row.cells).every((c) => c.amount === null)
+    )
       continue;
-    const code = t.rows.kind === "free" && row.key === row.name ? "" : row.key;
-    ws.getCell(next, 1).value = code;
-    ws.getCell(next, 2).value = row.name;
-    put(next, row);
-    next++;
+    // A table by 单位 (收入总表 by 单位编码, as Xi'an prints it): “单位 编码” in the code column.
+    const mark = row.keyKind === "unit" ? UNIT_MARK : LABEL_MARK;
+    const code = unitRow
+      ? `${mark}${row.key === row.name ? "" : ` ${row.key}`}`
+      : t.rows.kind === "free" && row.key === row.name
+        ? ""
+        : row.key;
+    ws.getCell(nextRow, 1).value = code;
+    ws.getCell(nextRow, 2).value = row.name;
+    put(nextRow, row);
+    nextRow++;
   }
 }
 

@@ -13,10 +13,12 @@ import ExcelJS from "exceljs";
 import { type CatalogKind, history, lookup } from "../catalog/index.ts";
 import { scanZip } from "../ingest/office/zip.ts";
 import { GongkaiError } from "../model/errors.ts";
+import { COLUMN_LABELS } from "../model/labels.ts";
 import { formatAmountGrouped } from "../model/money.ts";
 import {
   type Cell,
   type Column,
+  type ColumnId,
   DISCLOSURE_SCHEMA_VERSION,
   type Disclosure,
   type Entity,
@@ -42,17 +44,26 @@ import {
   FIGURE_FIELDS,
   FIRST_DATA_ROW,
   GOVERNMENT_CHOICES,
+  HEADER_ROW,
   KIND_CHOICES,
+  LABEL_MARK,
   LEVEL_CHOICES,
   NOTE_ROW,
   PRIOR_LABELS,
   REASON_CODES_HEADER,
   SHEET,
   textFields,
+  UNIT_MARK,
 } from "./fields.ts";
+import { LINE_NOTE } from "./fill.ts";
 import { readRegionalWorkbook } from "./regional/read.ts";
 import { regionalShapeOf } from "./regional/sheets.ts";
-import { type TemplateLine, type TemplateTable, templateTables } from "./tables.ts";
+import {
+  type TemplateColumn,
+  type TemplateLine,
+  type TemplateTable,
+  templateTables,
+} from "./tables.ts";
 import { columnLetter } from "./write.ts";
 
 export type { TemplateProblem };
@@ -222,6 +233,44 @@ function columnsOf(t: TemplateTable): Column[] {
   }));
 }
 
+/** The line key in an extra line's note (fill.ts LINE_NOTE), if any. */
+function lineKeyOf(cell: ExcelJS.Cell): string | undefined {
+  const note = cell.note as unknown;
+  const text =
+    typeof note === "string"
+      ? note
+      : note && typeof note === "object" && Array.isArray((note as { texts?: unknown }).texts)
+        ? (note as { texts: { text: string }[] }).texts.map((x) => x.text).join("")
+        : "";
+  const m = new RegExp(`${LINE_NOTE}([\\w.\\u4e00-\\u9fff]+)`).exec(text);
+  return m?.[1];
+}
+
+const COLUMN_BY_LABEL = new Map(
+  Object.entries(COLUMN_LABELS).map(([id, label]) => [norm(label), id as ColumnId]),
+);
+
+/** Columns after the template's own: headed by a column's name (fill.ts extraColumnLabel). */
+function extraColumns(
+  rd: Reader,
+  ws: ExcelJS.Worksheet,
+  t: TemplateTable,
+  lead: number,
+): TemplateColumn[] {
+  const out: TemplateColumn[] = [];
+  for (let c = lead + t.columns.length + 1; c <= ws.columnCount; c++) {
+    const head = cellString(ws.getCell(HEADER_ROW, c));
+    if (!head) break;
+    const id = COLUMN_BY_LABEL.get(norm(head));
+    if (!id || t.columns.some((x) => x.id === id) || out.some((x) => x.id === id)) {
+      rd.problem(t.sheet, addr(HEADER_ROW, c), `“${head}”不是可识别的栏目`);
+      break;
+    }
+    out.push({ id, label: head });
+  }
+  return out;
+}
+
 interface TableRead {
   table: Table | undefined;
   /** Any amount was entered. */
@@ -243,12 +292,16 @@ function readTable(
   const lead = t.rows.kind === "lines" ? 1 : 2;
   const rows: Row[] = [];
   let filled = false;
+  // Columns after the template's own, added by fill.ts for data it has no column for.
+  const extras = extraColumns(rd, ws, t, lead);
+  const columns: TemplateColumn[] = [...t.columns, ...extras];
+  const official = new Set<string>(t.columns.map((c) => c.id));
   const amounts = (r: number, line?: TemplateLine): Record<string, Cell> => {
     const cells: Record<string, Cell> = {};
-    t.columns.forEach((col, k) => {
+    columns.forEach((col, k) => {
       const c = lead + 1 + k;
       const cell = ws.getCell(r, c);
-      const applies = !line?.columns || line.columns.includes(col.id);
+      const applies = !line?.columns || line.columns.includes(col.id) || !official.has(col.id);
       if (!applies) {
         if (cellString(cell) !== "")
           rd.problem(t.sheet, addr(r, c), `本行没有“${col.label}”栏，此格应留空`);
@@ -275,7 +328,7 @@ function readTable(
   for (let r = FIRST_DATA_ROW; r <= ws.rowCount; r++) {
     const first = cellString(ws.getCell(r, 1));
     const second = lead === 2 ? cellString(ws.getCell(r, 2)) : "";
-    const anyAmount = t.columns.some((_, k) => cellString(ws.getCell(r, lead + 1 + k)) !== "");
+    const anyAmount = columns.some((_, k) => cellString(ws.getCell(r, lead + 1 + k)) !== "");
     if (!first && !second && !anyAmount) continue;
     if (sections.has(norm(first)) && !second && !anyAmount) continue;
     const line = byLabel.get(norm(first));
@@ -295,7 +348,41 @@ function readTable(
       continue;
     }
     if (t.rows.kind === "lines") {
-      rd.problem(t.sheet, addr(r, 1), `“${first}”不是本表的项目，请使用模板给出的行`);
+      // A line of the source's own, entered by fill.ts with its key in the label's note.
+      const key = lineKeyOf(ws.getCell(r, 1));
+      if (!key) {
+        rd.problem(t.sheet, addr(r, 1), `“${first}”不是本表的项目，请使用模板给出的行`);
+        continue;
+      }
+      if (seen.has(key)) {
+        rd.problem(t.sheet, addr(r, 1), `“${first}”重复（已在第 ${seen.get(key)} 行）`);
+        continue;
+      }
+      seen.set(key, r);
+      rows.push({
+        key,
+        keyKind: "line",
+        name: first,
+        cells: amounts(r),
+        source: { line: r, page },
+      });
+      continue;
+    }
+    const unit = new RegExp(`^(${UNIT_MARK}|${LABEL_MARK})(?:\\s+(\\S+))?$`).exec(first);
+    if (t.rows.kind === "code" && unit) {
+      // A row by 单位 (a 收入总表 by 单位编码): its code after “单位”, else its name.
+      const key = unit[2] ?? second;
+      const keyKind = unit[1] === UNIT_MARK ? "unit" : "label";
+      if (!second) {
+        rd.problem(t.sheet, addr(r, 2), "单位名称为必填项");
+        continue;
+      }
+      if (seen.has(`unit:${key}`)) {
+        rd.problem(t.sheet, addr(r, 1), `单位“${key}”重复（已在第 ${seen.get(`unit:${key}`)} 行）`);
+        continue;
+      }
+      seen.set(`unit:${key}`, r);
+      rows.push({ key, keyKind, name: second, cells: amounts(r), source: { line: r, page } });
       continue;
     }
     if (t.rows.kind === "free") {
@@ -362,13 +449,26 @@ function readTable(
   const hasData = filled || rows.some((r) => r.keyKind !== "line");
   if (!hasData && t.optional) return { table: undefined, filled };
   const note = cellString(ws.getCell(NOTE_ROW, 2));
+  let tableColumns = [...columnsOf(t), ...extras.map((c) => ({ id: c.id, label: c.label }))];
+  // A line table whose figures are all in some columns (公开04 entered as one 决算数
+  // column, seed 002) is the table of those columns: the blank ones are not printed.
+  if (t.rows.kind === "lines" && filled) {
+    const used = new Set(
+      rows.flatMap((r) =>
+        Object.entries(r.cells).flatMap(([id, c]) => (c.amount !== null ? [id] : [])),
+      ),
+    );
+    tableColumns = tableColumns.filter((c) => used.has(c.id));
+    for (const r of rows)
+      for (const id of Object.keys(r.cells)) if (!used.has(id)) delete r.cells[id];
+  }
   const table: Table = {
     id: t.id,
     title: t.title,
     number: t.number,
     unit,
     unitStated: true,
-    columns: columnsOf(t),
+    columns: tableColumns,
     // An empty table keeps its (blank) 合计 lines, as a printed empty table does.
     rows: hasData ? rows : rows.filter((r) => r.keyKind === "line"),
     empty: !hasData,

@@ -132,6 +132,8 @@ function budgetFiscalSummaryLines(year: number): TemplateLine[] {
 }
 
 const FUND_COLUMNS: ColumnId[] = ["total", "gpb", "gov_fund", "state_capital"];
+/** 支出 lines by fund, or as one 决算数 where a document prints one column (seed 002). */
+const SPEND_COLUMNS: ColumnId[] = ["amount", ...FUND_COLUMNS];
 
 function finalFiscalSummaryLines(year: number): TemplateLine[] {
   return [
@@ -141,10 +143,10 @@ function finalFiscalSummaryLines(year: number): TemplateLine[] {
     { key: "income.total", label: "本年收入合计", columns: ["amount"] },
     { key: "income.carryover", label: "年初财政拨款结转和结余", columns: ["amount"] },
     { key: "income.grand_total", label: "收入总计", columns: ["amount"] },
-    ...functionLines(year, FUND_COLUMNS).map((l, i) => (i === 0 ? { ...l, section: "支出" } : l)),
-    { key: "expenditure.total", label: "本年支出合计", columns: FUND_COLUMNS },
-    { key: "expenditure.carryover", label: "年末财政拨款结转和结余", columns: FUND_COLUMNS },
-    { key: "expenditure.grand_total", label: "支出总计", columns: FUND_COLUMNS },
+    ...functionLines(year, SPEND_COLUMNS).map((l, i) => (i === 0 ? { ...l, section: "支出" } : l)),
+    { key: "expenditure.total", label: "本年支出合计", columns: SPEND_COLUMNS },
+    { key: "expenditure.carryover", label: "年末财政拨款结转和结余", columns: SPEND_COLUMNS },
+    { key: "expenditure.grand_total", label: "支出总计", columns: SPEND_COLUMNS },
   ];
 }
 
@@ -290,7 +292,7 @@ function finalDefs(year: number): TableDef[] {
       rows: { kind: "lines", lines: finalFiscalSummaryLines(year) },
       // 公开04 is entered as 决算数 lines (收入) and by fund (支出).
       columns: ["amount", "total", "gpb", "gov_fund", "state_capital"],
-      labels: { amount: "收入决算数", total: "支出合计" },
+      labels: { amount: "决算数", total: "支出合计" },
     },
     {
       id: "gpb_function",
