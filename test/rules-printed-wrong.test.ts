@@ -261,7 +261,10 @@ describe("a wrong unit label where the other tables do not repeat the figures (�
     const slip = procurementFindings(mergeHalves(t, n));
     assert.equal(slip.length, 1, JSON.stringify(slip.map((f) => f.message)));
     assert.equal(slip[0]?.rule, "text/money-unit");
-    assert.match(slip[0]?.message ?? "", /2019年政府采购预算表标注的单位“元”与全文的“万元”不同/u);
+    assert.match(
+      slip[0]?.message ?? "",
+      /2019年政府采购预算表标注的单位“元”与其他表格的“万元”不同/u,
+    );
     total.amount = 241600;
     procurement.unit = "万元";
     const differs = procurementFindings(mergeHalves(t, n));
@@ -325,5 +328,26 @@ describe("arith/total-printed-twice (西南大学 2023 决算, 表 4 prints its 
       assert.equal(found.length, 1, `${column}: ${JSON.stringify(found.map((f) => f.message))}`);
       assert.match(found[0]?.message ?? "", /合计行印了两次（第 \d+ 行与第 \d+ 行），金额不同/u);
     }
+  });
+});
+
+describe("text/direction-matches-numbers: the change's word against the rate's word", () => {
+  it("“增加29.15万元，下降2.34%” in one sentence is reported; the seed as printed and a rate in the reasons are not", () => {
+    const file = seedPath("001");
+    const text = readFileSync(file, "utf8").split("\n");
+    const read1 = (t: string[]) =>
+      recognize(ingestText(new TextEncoder().encode(t.join("\n"))), { file });
+    const opposite = (d: Disclosure) =>
+      checkDisclosure(d).findings.filter((f) => /方向自相矛盾/u.test(f.message));
+    assert.deepEqual(opposite(read1(text)), []);
+    const at = text.findIndex((l) => /^2024年，本单位当年一般公共预算拨款支出/u.test(l));
+    assert.ok(at >= 0);
+    const changed = [...text];
+    changed[at] = (changed[at] ?? "").replace("增长2.34%", "下降2.34%");
+    assert.notEqual(changed[at], text[at]);
+    const found = opposite(read1(changed));
+    assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.message)));
+    assert.match(found[0]?.message ?? "", /增减额写作“增加29\.15”，增减率却写作“下降2\.34%”/u);
+    assert.equal(found[0]?.severity, "error");
   });
 });

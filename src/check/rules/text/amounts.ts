@@ -250,6 +250,17 @@ function otherTotalWithValue(doc: Disclosure, c: Comparison): string | undefined
   return undefined;
 }
 
+/** The unit most of the document's tables print in. */
+function mostTables(doc: Disclosure): MoneyUnit | undefined {
+  const count = new Map<MoneyUnit, number>();
+  for (const t of doc.tables) {
+    if (t.id === "other" || t.empty) continue;
+    count.set(t.unit, (count.get(t.unit) ?? 0) + 1);
+  }
+  const [first, second] = [...count.entries()].sort((a, b) => b[1] - a[1]);
+  return first && (!second || first[1] > second[1]) ? first[0] : undefined;
+}
+
 export const moneyUnit: Rule = {
   id: "text/money-unit",
   family: "text",
@@ -267,10 +278,10 @@ export const moneyUnit: Rule = {
       flagged.add(c.claim);
       // The sentence speaks the document's unit and the table alone prints
       // the other: the table's label is the odd one out, not the sentence.
-      const tableOdd = c.unit === doc.unit && c.ref.table.unit !== doc.unit;
+      const tableOdd = c.unit === mostTables(doc) && c.ref.table.unit !== c.unit;
       yield {
         message: tableOdd
-          ? `说明称“${c.claim.quote}”，其中金额写作 ${stated(c.value, c.unit)}，而${cellName(c.ref)}为 ${cellValue(c.ref)}，数字逐位相同：${c.ref.table.title}标注的单位“${c.ref.table.unit}”与全文的“${doc.unit}”不同，可能是表格单位标错了，也可能是说明的单位写错了。`
+          ? `说明称“${c.claim.quote}”，其中金额写作 ${stated(c.value, c.unit)}，而${cellName(c.ref)}为 ${cellValue(c.ref)}，数字逐位相同：${c.ref.table.title}标注的单位“${c.ref.table.unit}”与其他表格的“${c.unit}”不同，可能是表格单位标错了，也可能是说明的单位写错了。`
           : `说明称“${c.claim.quote}”，其中金额写作 ${stated(c.value, c.unit)}，而${cellName(c.ref)}为 ${cellValue(c.ref)}：金额单位应为“${c.unitSlip}”。`,
         locations: locations(c.claim, c.ref),
         expected: stated(c.value, c.unitSlip),

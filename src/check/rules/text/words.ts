@@ -36,6 +36,30 @@ function tableChange(
   };
 }
 
+const UP = /增加|增长|上升|提高|增多/u;
+const MOVE = "(增加|增长|上升|提高|增多|减少|下降|降低|减)了?";
+
+/**
+ * The change's word and the rate's word of one claim when they point
+ * opposite ways, as printed side by side ("增加1849.73万元，下降13.22%"). Both
+ * must follow one another in the sentence: a rate in the reasons ("压减10%")
+ * is not the claim's.
+ */
+function oppositeWords(c: Claim): { change: string; rate: string } | undefined {
+  if (c.change === undefined || c.change === 0 || c.rate === undefined) return undefined;
+  const re = new RegExp(
+    `${MOVE}\\s*(-?[\\d,]+(?:\\.\\d+)?)\\s*(?:万元|元|亿元)[，,、；;\\s]*(?:[^，,。；;%％]{0,8}?)${MOVE}\\s*(-?\\d+(?:\\.\\d+)?)\\s*[%％]`,
+    "u",
+  );
+  const m = re.exec(c.quote.replace(/\s+/gu, ""));
+  if (!m) return undefined;
+  const [, cw = "", cv = "", rw = "", rv = ""] = m;
+  if (Math.abs(Number(rv)) !== Math.abs(Number(c.rate))) return undefined;
+  if (Number(rv) === 0 || Number(cv.replace(/,/gu, "")) === 0) return undefined;
+  if (UP.test(cw) === UP.test(rw)) return undefined;
+  return { change: `${cw}${cv}`, rate: `${rw}${rv}%` };
+}
+
 export const directionMatchesNumbers: Rule = {
   id: "text/direction-matches-numbers",
   family: "text",
@@ -49,6 +73,18 @@ export const directionMatchesNumbers: Rule = {
     for (const c of doc.claims) {
       if (!c.direction) continue;
       const unit = c.unit ?? doc.unit;
+      // "增加 1849.73 万元，下降 13.22%": the change's word and the rate's word
+      // point opposite ways within one sentence.
+      const opposite = oppositeWords(c);
+      if (opposite) {
+        yield {
+          message: `说明称“${c.quote}”，增减额写作“${opposite.change}”，增减率却写作“${opposite.rate}”，方向自相矛盾。`,
+          locations: locations(c),
+          expected: "增减额与增减率方向一致",
+          actual: `${opposite.change}；${opposite.rate}`,
+        };
+        continue;
+      }
       const own = ownChange(c);
       if (c.direction === "flat") {
         const moved =
