@@ -21,7 +21,7 @@ import {
   SEG_MOVETO,
 } from "./pdfium.ts";
 import { type PathData, type Segment, segmentsFromPaths } from "./rulings.ts";
-import { RunBuilder, type TextItem, type TextRun } from "./runs.ts";
+import { type PageChars, RunBuilder, type TextItem, type TextRun } from "./runs.ts";
 
 /** A run of text as pdf.js gives it (one character or a whole phrase). */
 export interface Glyph {
@@ -274,20 +274,42 @@ function fontNameOf(engine: Pdfium, font: number, buf: number, names: Map<number
   return name;
 }
 
+/** Character arrays reused from page to page (grown when a page has more characters). */
+let scratch: PageChars = emptyChars(0);
+
+function emptyChars(n: number): PageChars {
+  return {
+    cps: new Int32Array(n),
+    xs: new Float64Array(n),
+    ys: new Float64Array(n),
+    advances: new Float64Array(n),
+    next: new Int32Array(n),
+  };
+}
+
+/** A page's characters and the text objects they belong to. */
+interface PageText {
+  runs: Map<number, TextRun>;
+  chars: PageChars;
+}
+
 /**
  * The characters of each text object, from PDFium's text page. Six small
  * calls per character, whose results land in one scratch buffer; the heap
  * views are taken once and only taken again if the wasm memory grew.
  */
-function textObjects(engine: Pdfium, page: number): Map<number, TextRun> {
+function textObjects(engine: Pdfium, page: number): PageText {
   const { api } = engine;
   const runs = new Map<number, TextRun>();
   const fontNames = new Map<number, string>();
   const tp = api.FPDFText_LoadPage(page);
-  if (!tp) return runs;
+  if (!tp) return { runs, chars: scratch };
   const buf = api.malloc(64);
   try {
-    const n = api.FPDFText_CountChars(tp);
+    const n = Math.max(0, api.FPDFText_CountChars(tp));
+    if (scratch.cps.length < n) scratch = emptyChars(Math.max(n, 2 * scratch.cps.length));
+    const { cps, xs, ys, advances, next } = scratch;
+    let count = 0;
     let heap = engine.heap();
     const o64 = buf >> 3;
     const box32 = (buf + 16) >> 2;
@@ -310,23 +332,18 @@ function textObjects(engine: Pdfium, page: number): Map<number, TextRun> {
             font,
             fontName,
             fontSize: fromF32(api.FPDFText_GetFontSize(tp, k)),
-            matrix: [
-              fromF32(f[i] ?? 1),
-              fromF32(f[i + 1] ?? 0),
-              fromF32(f[i + 2] ?? 0),
-              fromF32(f[i + 3] ?? 1),
-            ],
-            cps: [],
-            xs: [],
-            ys: [],
-            advances: [],
+            a: fromF32(f[i] ?? 1),
+            b: fromF32(f[i + 1] ?? 0),
+            c: fromF32(f[i + 2] ?? 0),
+            d: fromF32(f[i + 3] ?? 1),
+            first: -1,
+            last: -1,
           };
           runs.set(obj, run);
         }
       }
       const u = api.FPDFText_GetUnicode(tp, k);
-      const { cps } = run;
-      const last = cps.length - 1;
+      const last = run.last;
       if (u >= 0xdc00 && u <= 0xdfff && last >= 0) {
         // A low surrogate after a high one in the same object: one character.
         const hi = cps[last] as number;
@@ -347,7 +364,7 @@ function textObjects(engine: Pdfium, page: number): Map<number, TextRun> {
       const top = f32[box32 + 1] ?? y;
       const right = f32[box32 + 2] ?? x;
       const bottom = f32[box32 + 3] ?? y;
-      const [a, b] = run.matrix;
+      const { a, b } = run;
       let advance: number;
       if (Math.abs(b) <= 0.035 * Math.abs(a)) advance = a > 0 ? right - x : x - left;
       else if (Math.abs(a) <= 0.035 * Math.abs(b)) advance = b > 0 ? top - y : y - bottom;
@@ -356,22 +373,27 @@ function textObjects(engine: Pdfium, page: number): Map<number, TextRun> {
         const s = Math.hypot(a, b);
         advance = (Math.abs(right - left) * Math.abs(a) + Math.abs(top - bottom) * Math.abs(b)) / s;
       }
-      cps.push(cp);
-      run.xs.push(x);
-      run.ys.push(y);
-      run.advances.push(Math.max(0, advance));
+      const at = count++;
+      cps[at] = cp;
+      xs[at] = x;
+      ys[at] = y;
+      advances[at] = Math.max(0, advance);
+      next[at] = -1;
+      if (last >= 0) next[last] = at;
+      else run.first = at;
+      run.last = at;
     }
   } finally {
     api.free(buf);
     api.FPDFText_ClosePage(tp);
   }
-  return runs;
+  return { runs, chars: scratch };
 }
 
 /** pdf.js-style text items of a page, in content order. */
 function textItems(
   walk: Walk,
-  runs: Map<number, TextRun>,
+  { runs, chars }: PageText,
   view: [number, number, number, number],
 ): TextItem[] {
   const items: TextItem[] = [];
@@ -382,7 +404,7 @@ function textItems(
     if (e > 0) {
       const run = runs.get(e);
       if (run) {
-        top.add(run);
+        top.add(run, chars);
         seen.add(e);
       }
     } else if (e === EV_DO) top.flush();
@@ -394,7 +416,8 @@ function textItems(
   }
   // Characters PDFium placed in no object the walk met (none expected): read them last.
   const last = stack[0] as RunBuilder;
-  if (seen.size < runs.size) for (const [obj, run] of runs) if (!seen.has(obj)) last.add(run);
+  if (seen.size < runs.size)
+    for (const [obj, run] of runs) if (!seen.has(obj)) last.add(run, chars);
   last.flush();
   return items;
 }

@@ -27,10 +27,21 @@ export interface TextItem {
 }
 
 /**
- * A text-showing object: its font, size, matrix and characters. The
- * characters are kept in parallel arrays (one entry per character) rather
- * than one object each: a page has thousands of them.
+ * The characters of a page, in parallel arrays indexed by character (a page
+ * has thousands, a text object often only one or two): code point (U+FFFD
+ * when the font gives none; a lone surrogate stays one), origin in user
+ * space, advance along the baseline in user space units, and the next
+ * character of the same text object (-1 after its last).
  */
+export interface PageChars {
+  cps: Int32Array;
+  xs: Float64Array;
+  ys: Float64Array;
+  advances: Float64Array;
+  next: Int32Array;
+}
+
+/** A text-showing object: its font, size, matrix and the chain of its characters in PageChars. */
 export interface TextRun {
   /** Font identity (a handle) and its base name. */
   font: number;
@@ -38,14 +49,13 @@ export interface TextRun {
   /** Tf operand. */
   fontSize: number;
   /** Text matrix × CTM, linear part [a, b, c, d]. */
-  matrix: [number, number, number, number];
-  /** Code point of each character (U+FFFD when the font gives none; a lone surrogate stays one). */
-  cps: number[];
-  /** Origin of each character, user space. */
-  xs: number[];
-  ys: number[];
-  /** Advance of each character along the baseline, user space units. */
-  advances: number[];
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+  /** Its first and last character (-1: none yet). */
+  first: number;
+  last: number;
 }
 
 const TRACKING_SPACE_FACTOR = 0.102;
@@ -110,7 +120,6 @@ function fromUnits(units: number[]): string {
 }
 
 const SPACE = 0x20;
-type Linear = [number, number, number, number];
 
 /**
  * One text-content stream (a page, or a form XObject drawn on it: pdf.js
@@ -129,12 +138,19 @@ export class RunBuilder {
   private totalWidth = 0;
   private height = 0;
   private transform: Matrix = [1, 0, 0, 1, 0, 0];
-  /** The previous glyph's end: linear part (undefined: none yet) and origin. */
-  private prevLin: Linear | undefined;
+  /** The previous glyph's end: whether there is one, its linear part and origin. */
+  private hasPrev = false;
+  private prevA = 1;
+  private prevB = 0;
+  private prevC = 0;
+  private prevD = 1;
   private prevX = 0;
   private prevY = 0;
   /** The glyph being placed: linear part and origin. */
-  private curLin: Linear = [1, 0, 0, 1];
+  private curA = 1;
+  private curB = 0;
+  private curC = 0;
+  private curD = 1;
   private curX = 0;
   private curY = 0;
   private advanceScale = 0;
@@ -161,14 +177,13 @@ export class RunBuilder {
   }
 
   private cur(): Matrix {
-    const l = this.curLin;
-    return [l[0], l[1], l[2], l[3], this.curX, this.curY];
+    return [this.curA, this.curB, this.curC, this.curD, this.curX, this.curY];
   }
 
   /** The previous glyph's end as a matrix, or the current glyph's when there is none. */
   private prevOrCur(): Matrix {
-    const l = this.prevLin;
-    return l ? [l[0], l[1], l[2], l[3], this.prevX, this.prevY] : this.cur();
+    if (!this.hasPrev) return this.cur();
+    return [this.prevA, this.prevB, this.prevC, this.prevD, this.prevX, this.prevY];
   }
 
   private saveLastChar(c: number): boolean {
@@ -245,22 +260,21 @@ export class RunBuilder {
     let posY = this.curY;
     const v = this.view;
     if (posX + glyphWidth < v[0] || posX > v[2] || posY < v[1] || posY > v[3]) return false;
-    const prev = this.prevLin;
-    if (!prev) return true;
+    if (!this.hasPrev) return true;
     let lastX = this.prevX;
     let lastY = this.prevY;
     if (lastX === posX && lastY === posY) return true;
-    const cur = this.curLin;
+    const { curA, curB, curC, curD } = this;
     let t: number;
-    if (cur[0] && cur[1] === 0 && cur[2] === 0) {
-      if (cur[0] < 0) {
+    if (curA && curB === 0 && curC === 0) {
+      if (curA < 0) {
         posX = -posX;
         posY = -posY;
         lastX = -lastX;
         lastY = -lastY;
       }
-    } else if (cur[1] && cur[0] === 0 && cur[3] === 0) {
-      if (cur[1] > 0) {
+    } else if (curB && curA === 0 && curD === 0) {
+      if (curB > 0) {
         t = posX;
         posX = posY;
         posY = t;
@@ -276,14 +290,15 @@ export class RunBuilder {
         lastY = -t;
       }
     } else {
-      const s = Math.hypot(cur[0], cur[1]);
+      const s = Math.hypot(curA, curB);
       t = posX;
-      posX = (cur[0] * t + cur[1] * posY) / s;
-      posY = (cur[2] * t + cur[3] * posY) / s;
-      const u = Math.hypot(prev[0], prev[1]);
+      posX = (curA * t + curB * posY) / s;
+      posY = (curC * t + curD * posY) / s;
+      const { prevA, prevB, prevC, prevD } = this;
+      const u = Math.hypot(prevA, prevB);
       t = lastX;
-      lastX = (prev[0] * t + prev[1] * lastY) / u;
-      lastY = (prev[2] * t + prev[3] * lastY) / u;
+      lastX = (prevA * t + prevB * lastY) / u;
+      lastY = (prevC * t + prevD * lastY) / u;
     }
     const advanceX = (posX - lastX) / this.advanceScale;
     const advanceY = posY - lastY;
@@ -327,9 +342,8 @@ export class RunBuilder {
     this.transform = this.cur();
     this.width = 0;
     this.totalWidth = 0;
-    this.height = Math.hypot(this.curLin[2], this.curLin[3]);
-    const [a, b] = run.matrix;
-    this.advanceScale = Math.hypot(a, b);
+    this.height = Math.hypot(this.curC, this.curD);
+    this.advanceScale = Math.hypot(run.a, run.b);
     const fs = run.fontSize;
     this.trackingSpaceMin = fs * TRACKING_SPACE_FACTOR;
     this.notASpace = fs * NOT_A_SPACE_FACTOR;
@@ -340,23 +354,27 @@ export class RunBuilder {
     this.initialized = true;
   }
 
-  add(run: TextRun): void {
+  /** Place the characters of one text object. */
+  add(run: TextRun, chars: PageChars): void {
     const c = this.current;
     if (!c || c.fontSize !== run.fontSize || (c.font !== run.font && c.fontName !== run.fontName)) {
       this.flush();
       this.current = { fontSize: run.fontSize, font: run.font, fontName: run.fontName };
     }
-    const [a, b, cc, d] = run.matrix;
+    const { a, b } = run;
     const fs = run.fontSize;
-    const lin: Linear = [a * fs, b * fs, cc * fs, d * fs];
+    const la = a * fs;
+    const lb = b * fs;
+    const lc = run.c * fs;
+    const ld = run.d * fs;
     const scale = Math.hypot(a, b) || 1;
     const ux = a / scale;
     const uy = b / scale;
     // The advance in text space is a glyph width (in 1/1000 em, from the font's
     // /Widths) × size: recover the width PDFium computed in 32-bit floats.
     const em = 0.001 * fs;
-    const { cps, xs, ys, advances } = run;
-    for (let i = 0; i < cps.length; i++) {
+    const { cps, xs, ys, advances, next } = chars;
+    for (let i = run.first; i >= 0; i = next[i] as number) {
       const cp = cps[i] as number;
       const cls = charClass(cp);
       if (cls & INVISIBLE) continue;
@@ -366,7 +384,10 @@ export class RunBuilder {
       }
       const x = xs[i] as number;
       const y = ys[i] as number;
-      this.curLin = lin;
+      this.curA = la;
+      this.curB = lb;
+      this.curC = lc;
+      this.curD = ld;
       this.curX = x;
       this.curY = y;
       let scaled = (advances[i] as number) / scale;
@@ -378,7 +399,11 @@ export class RunBuilder {
       this.width += scaled;
       if (scaled) {
         const adv = scaled * scale;
-        this.prevLin = lin;
+        this.hasPrev = true;
+        this.prevA = la;
+        this.prevB = lb;
+        this.prevC = lc;
+        this.prevD = ld;
         this.prevX = x + ux * adv;
         this.prevY = y + uy * adv;
       }
