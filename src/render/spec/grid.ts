@@ -7,6 +7,8 @@
  * Code and name are separate columns (科目编码 | 科目名称), codes unbroken, so
  * that our own recognition reads every row back by its code.
  */
+
+import { TABLE_NAMES } from "../../model/labels.ts";
 import type { ProfileId } from "../../model/profiles.ts";
 import type { Disclosure, Kind, Table, TableId } from "../../model/schema.ts";
 import { completeDisclosure } from "../complete.ts";
@@ -188,8 +190,27 @@ export function documentGrids(disclosure: Disclosure, profile?: ProfileId): Grid
     if (!layout.standard && (!table || table.empty)) continue;
     grids.push(buildGrid(layout, table, { disclosure: d, index: grids.length + 1 }));
   }
+  // The data's tables that no layout of the document has (Jiangsu's 财政拨款支出表,
+  // 机关运行经费表 …) are printed too, after the standard ones, in their own
+  // title and columns: a fact the source printed is never dropped.
+  const laid = new Set(layoutsFor(d.kind, profile, d.entity.level).map((l) => l.id));
+  for (const [id, table] of first) {
+    if (laid.has(id) || table.empty || UNPRINTED.has(id) || !table.rows.length) continue;
+    const layout: TableLayout = {
+      id,
+      kind: d.kind,
+      layout: "code",
+      title: table.title || TABLE_NAMES[id],
+      columns: table.columns.map((c) => c.id),
+      standard: false,
+    };
+    grids.push(buildGrid(layout, table, { disclosure: d, index: grids.length + 1 }));
+  }
   return grids;
 }
+
+/** Tables that are not figures by line: 绩效目标表 (text) and tables of unknown shape. */
+const UNPRINTED: ReadonlySet<TableId> = new Set(["performance", "other"]);
 
 /** The layout of a table id in a kind of document. */
 export function layoutOf(kind: Kind, id: TableId): TableLayout | undefined {

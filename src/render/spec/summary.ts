@@ -130,12 +130,19 @@ export function summaryGrid(
   const kind = d.kind;
   const rows = table?.rows ?? [];
   const byKey = new Map(rows.map((r) => [r.key, r]));
-  // Wide expenditure side (合计 | 一般公共预算 | …) where the layout or the data has it.
-  const dataWide = rows.some(
-    (r) => r.key.startsWith("expenditure.") && ("gpb" in r.cells || "total" in r.cells),
-  );
-  const wide = layout.columns.length > 1 || dataWide;
-  const spendCols: string[] = wide ? ["total", "gpb", "gov_fund", "state_capital"] : ["amount"];
+  // The expenditure side's columns: by fund (合计 | 一般公共预算 | …) where the
+  // data has them; by use (合计 | 人员经费 | 公用经费 | 项目支出, Shanghai 单位预算)
+  // where it has those; one amount where it was read with one (its figures
+  // read back in the column they came from); else the layout's.
+  const spendRows = rows.filter((r) => r.key.startsWith("expenditure."));
+  const has = (c: string) => spendRows.some((r) => c in r.cells);
+  const useCols = ["basic", "personnel", "public", "project"].filter(has);
+  let spendCols: string[];
+  if (FUNDS.some(has)) spendCols = ["total", ...FUNDS];
+  else if (useCols.length) spendCols = [has("total") ? "total" : "amount", ...useCols];
+  else if (has("amount") && !has("total")) spendCols = ["amount"];
+  else if (layout.columns.length > 1 || has("total")) spendCols = ["total", ...FUNDS];
+  else spendCols = ["amount"];
   const width = 3 + spendCols.length;
   const amountLabel = columnLabel("amount", layout.id, kind);
   const header: HeaderCell[] = [

@@ -23,12 +23,16 @@ export function threePublicGrid(table: Table | undefined, d: Disclosure): GridPa
       { row: 1, col: 4, text: "公务用车运行维护费" },
     ];
     const col = (table?.columns ?? []).some((c) => c.id === "budget") ? "budget" : "amount";
+    // 机关运行经费 where the table has it (Shanghai's “三公”经费和机关运行经费预算表): a column after the items.
+    const extra = byKey.has("running_cost") ? ["running_cost"] : [];
+    for (const k of extra.keys())
+      header.push({ row: 0, col: 6 + k, text: "机关运行经费", rowSpan: 2 });
     return {
-      width: 6,
+      width: 6 + extra.length,
       headerRows: 2,
       header,
-      body: [THREE_PUBLIC_LINES.map((k) => value(k, col))],
-      widths: [1, 1, 1, 1, 1, 1],
+      body: [[...THREE_PUBLIC_LINES, ...extra].map((k) => value(k, col))],
+      widths: Array.from({ length: 6 + extra.length }, () => 1),
       empty: false,
     };
   }
