@@ -20,8 +20,8 @@ export async function readIfTemplate(bytes: Uint8Array): Promise<RenderInput | u
   if (sniffFormat(bytes) !== "zip") return undefined;
   const { isTemplate } = await import("./template/detect.ts");
   if (!isTemplate(bytes)) return undefined;
-  const { readTemplate } = await import("./template/read.ts");
-  return readTemplate(bytes);
+  const { readFilledTemplate } = await import("./template/read.ts");
+  return readFilledTemplate(bytes);
 }
 
 export interface ReadOptions {

@@ -290,3 +290,24 @@ describe("render --profile shanghai-district", () => {
     );
   });
 });
+
+describe("the official workbook as published, nothing filled in", () => {
+  it("is read as the blank document it is (its tables empty), not as a filled template full of errors", async () => {
+    const { readFileSync } = await import("node:fs");
+    for (const name of ["区级部门预算公开模板2026.xlsx", "区级单位预算公开模板2026.xlsx"]) {
+      const file = join(SHARED, "corpus/shanghai-templates", name);
+      const d = await extractFile(file);
+      assert.ok(d.tables.length >= 5, `${name}: its table sheets are read`);
+      const figures = d.tables.flatMap((t) =>
+        t.rows.flatMap((r) => Object.values(r.cells).filter((c) => (c.amount ?? 0) !== 0)),
+      );
+      assert.deepEqual(figures, [], `${name}: a blank form holds no figure`);
+      // As a template to render from, it is refused with one clear reason.
+      await assert.rejects(readTemplate(new Uint8Array(readFileSync(file))), (e: Error) => {
+        assert.ok(e instanceof TemplateError);
+        assert.match(e.message, /空白公开模板，尚未填写单位名称和任何数字/u);
+        return true;
+      });
+    }
+  });
+});

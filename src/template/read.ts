@@ -674,10 +674,27 @@ async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
  * (a GongkaiError) listing every wrong cell when there is any.
  */
 export async function readTemplate(bytes: Uint8Array): Promise<RenderInput> {
+  const input = await readFilledTemplate(bytes);
+  if (!input) throw new TemplateError(BLANK_REGIONAL);
+  return input;
+}
+
+const BLANK_REGIONAL: TemplateProblem[] = [
+  { sheet: "", message: "这是地区的空白公开模板，尚未填写单位名称和任何数字" },
+];
+
+/**
+ * A filled template as a RenderInput; undefined for a region's official
+ * workbook exactly as published (no name, no figure) — a blank form is read
+ * as the document it is, its blanks placeholders, not as a filled template
+ * full of errors.
+ */
+export async function readFilledTemplate(bytes: Uint8Array): Promise<RenderInput | undefined> {
   const wb = await loadWorkbook(bytes);
   const regional = regionalShapeOf(wb.worksheets.map((w) => w.name));
   if (regional && !wb.getWorksheet(SHEET.entity)) {
-    const { input, problems } = readRegionalWorkbook(wb, regional);
+    const { input, problems, blank } = readRegionalWorkbook(wb, regional);
+    if (blank) return undefined;
     if (problems.length || !input) throw new TemplateError(problems);
     return input;
   }

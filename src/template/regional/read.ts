@@ -250,7 +250,7 @@ function entityName(wb: ExcelJS.Workbook, shape: RegionalShape, tables: Workbook
 export function readRegionalWorkbook(
   wb: ExcelJS.Workbook,
   shape: RegionalShape,
-): { input?: RenderInput; problems: TemplateProblem[] } {
+): { input?: RenderInput; problems: TemplateProblem[]; blank?: boolean } {
   const rd = new Reader();
   const tables = shape.workbook.sheets.flatMap((s) => (s.type === "table" ? [s.table] : []));
   const sheetOf = (name: string) => wb.worksheets.find((w) => sameSheet(w.name, name));
@@ -320,6 +320,8 @@ export function readRegionalWorkbook(
       source: { line: t.titleRow, page },
     });
   }
+  // The official workbook as published, nothing filled in: a blank form, not a filled one.
+  const blank = !name && out.every((t) => t.empty);
   if (out.find((t) => t.id === "summary")?.empty && first)
     rd.problem(atLevel(first.sheet, shape.level), undefined, undefined, "收支总表没有填写任何数字");
   // Texts: 职能, 机构设置, 其他相关情况说明; other text sheets a preparer wrote in are kept under their title.
@@ -337,7 +339,7 @@ export function readRegionalWorkbook(
     else extra.push(`${cellString(ws?.getCell("A1") as ExcelJS.Cell)}\n${body}`);
   }
   if (extra.length) texts.other = extra.join("\n\n");
-  if (rd.problems.length) return { problems: rd.problems };
+  if (rd.problems.length) return { problems: rd.problems, blank };
   const summaryUnit = out.find((t) => t.id === "summary")?.unit ?? "元";
   const disclosure: Disclosure = {
     schemaVersion: DISCLOSURE_SCHEMA_VERSION,
