@@ -351,3 +351,41 @@ describe("text/direction-matches-numbers: the change's word against the rate's w
     assert.equal(found[0]?.severity, "error");
   });
 });
+
+describe("a 收支总表 label wrapped over two lines with its figures beside the second (seed 002, 公开04表)", () => {
+  const file = seedPath("002");
+  const text = readFileSync(file, "utf8").split("\n");
+  const read2 = (t: string[]) =>
+    recognize(ingestText(new TextEncoder().encode(t.join("\n"))), { file });
+
+  it("“年初财政拨款结转和 / 结余 … 4.73” is the 年初结转 line, and the fund lines under it itemise it", () => {
+    const t = read2(text).tables.find((x) => x.id === "fiscal_summary");
+    const amount = (key: string) => t?.rows.find((r) => r.key === key)?.cells.amount?.amount;
+    assert.equal(amount("income.carryover"), 473);
+    assert.equal(amount("income.carryover.gpb"), 473);
+    assert.equal(amount("expenditure.carryover"), 0);
+    assert.ok(
+      !t?.rows.some((r) => r.key.startsWith("income.gpb#")),
+      "not a second 一般公共预算 line",
+    );
+  });
+
+  it("a fund's carry-over that does not add up to the 年初结转 line is reported", () => {
+    const carry = read2(text)
+      .tables.find((x) => x.id === "fiscal_summary")
+      ?.rows.find((r) => r.key === "income.carryover.gpb")?.cells.amount;
+    assert.ok(carry?.source.line);
+    const changed = [...text];
+    const at = carry.source.line - 1;
+    changed[at] = (changed[at] ?? "").replace("4.73", "1.73");
+    assert.notEqual(changed[at], text[at]);
+    const found = checkDisclosure(read2(changed)).findings.filter(
+      (f) => f.severity === "error" && f.rule === "arith/summary-grand-totals",
+    );
+    assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.message)));
+    assert.match(
+      found[0]?.message ?? "",
+      /年初财政拨款结转和结余 4\.73 万元，不等于其下各项结转之和 1\.73 万元/u,
+    );
+  });
+});

@@ -329,6 +329,23 @@ function joinBrokenLabels(segments: Segment[], year: number): Segment[] {
         continue;
       }
     }
+    // A label wrapped over two lines with its figures beside the second
+    // ("年初财政拨款结转和" / "结余 28 4.73"): the first part has no figure.
+    if (!hasOrdinal(seg.label) && !known(seg.label)) {
+      const prev = out[out.length - 1];
+      if (
+        prev &&
+        prev.position === seg.position &&
+        prev.values.every((v) => v.amount === null) &&
+        !known(prev.label) &&
+        known(prev.label + seg.label)
+      ) {
+        prev.label += seg.label;
+        prev.values = seg.values;
+        prev.endLine = seg.endLine;
+        continue;
+      }
+    }
     out.push(seg);
   }
   return out;
