@@ -126,6 +126,30 @@ describe("xtab/unit-label", () => {
   });
 });
 
+describe("xtab/unit-label with small figures", () => {
+  it("the second 三公 table of seed 003 labelled 元, its figures (3.00, 2.00, 1.00) the first's line by line, is reported", () => {
+    const file = seedPath("003");
+    const text = readFileSync(file, "utf8").split("\n");
+    const read3 = (t: string[]) =>
+      recognize(ingestText(new TextEncoder().encode(t.join("\n"))), { file });
+    const rule = (d: Disclosure) =>
+      checkDisclosure(d).findings.filter((f) => f.rule === "xtab/unit-label");
+    const title = text.findIndex((l) =>
+      /^一般公共预算财政拨款“三公”经费情况表\s*$/u.test(l.trim()),
+    );
+    const label = text.findIndex((l, i) => i > title && /单位：万元/u.test(l));
+    assert.ok(title >= 0 && label > title && label - title < 8, "the table's own unit label");
+    const changed = [...text];
+    changed[label] = (changed[label] ?? "").replace("单位：万元", "单位：元");
+    const found = rule(read3(changed));
+    assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.message)));
+    assert.match(
+      found[0]?.message ?? "",
+      /一般公共预算财政拨款“三公”经费情况表标注的单位为“元”，但其中 \d+ 个数字与财政拨款“三公”经费、行政参公单位机关运行经费情况表（单位“万元”）逐位相同/u,
+    );
+  });
+});
+
 describe("arith/procurement-parts and the line-style 收入预算总表", () => {
   it("a 政府采购表's 合计 printed as 0 and a 收入总计 off its lines are reported (江苏省人大办公厅 2017)", async () => {
     const { extractFile } = await import("../src/pipeline.ts");
