@@ -345,6 +345,11 @@ function extractParagraph(
           for (const c of g.claims) c.share = t.number;
           current = g;
         } else if (RATE_RE.test(clauseText) && target) {
+          // "增长1.98%。主要原因是…经费统一压减10%", "减少23.25万元，主要原因
+          // …统一压减10%": a rate in a reason is a detail of the reason, not
+          // the rate of a subject named before it.
+          const reasonAt = s.text.search(REASON_RE);
+          if (reasonAt >= 0 && reasonAt < t.start && target.anchor < s.start + reasonAt) continue;
           const dir = lastDirection(clauseText);
           const tmpl = TEMPLATE_RE.test(clauseText) || /[（(]\s*$/u.test(clauseText);
           for (const c of target.claims) {
