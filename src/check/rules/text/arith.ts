@@ -85,7 +85,7 @@ export const growthRate: Rule = {
   severity: "error",
   title: "增减率按说明自身数字复算",
   description:
-    "说明写出的增长（下降）率应等于增减额除以上年数，按所印小数位四舍五入。上年数缺失时以本年数减增减额推出。复算时允许各金额按印刷精度舍入带来的误差，超出才报错。上年为零的情况见“零基数增长率”规则。",
+    "说明写出的增长（下降）率应等于增减额除以上年数，按所印小数位四舍五入。上年数缺失时以本年数减增减额推出。复算时允许各金额按印刷精度舍入带来的误差，超出才报错；超出不到 0.1 个百分点的记为警告。上年为零的情况见“零基数增长率”规则。",
   basis: "恒等式：增减率 = 增减额 ÷ 基期数 × 100%，按文中保留的小数位四舍五入。",
   confirmation: "identity",
   *check({ doc }) {
@@ -105,9 +105,12 @@ export const growthRate: Rule = {
       if (verdict === "fits") continue;
       const unit = c.unit ?? doc.unit;
       const d = rateDecimals(c.rate);
+      // Off by less than 0.1 point beyond what rounding allows: misprinted
+      // all the same (a growth rate, unlike a list of shares, is not adjusted
+      // to add up), but a reviewer weighs it.
       yield {
-        ...(verdict === "near" ? { severity: "info" as const } : {}),
-        message: `说明称“${c.quote}”：增减额 ${stated(change, unit)} 除以上年数 ${stated(prior.value, unit)} 为 ${percentOf(change, prior.value, d)}，与所写 ${c.rate}% 不符。`,
+        ...(verdict === "near" ? { severity: "warning" as const } : {}),
+        message: `说明称“${c.quote}”：增减额 ${stated(change, unit)} 除以上年数 ${stated(prior.value, unit)} 为 ${percentOf(change, prior.value, d)}，与所写 ${c.rate}% 不符${verdict === "near" ? "（差距略超出四舍五入范围）" : ""}。`,
         locations: locations(c),
         expected: percentOf(change, prior.value, d),
         actual: `${c.rate}%`,
