@@ -66,6 +66,9 @@ async function readDocument(doc: PdfDocument, opts: PdfOptions): Promise<Layout>
   const noText: number[] = [];
   const broken: number[] = [];
   const dense: number[] = [];
+  /** Pages with text the page does not show, and how many characters. */
+  const unseen: number[] = [];
+  let unseenChars = 0;
   let line = 0;
   let totalChars = 0;
   let totalGarbage = 0;
@@ -91,6 +94,10 @@ async function readDocument(doc: PdfDocument, opts: PdfOptions): Promise<Layout>
       continue;
     }
     read++;
+    if (content.hidden > 0) {
+      unseen.push(n);
+      unseenChars += content.hidden;
+    }
     totalGarbage += content.garbage;
     if (isGarbled(content)) {
       garbled.push(n);
@@ -137,6 +144,12 @@ async function readDocument(doc: PdfDocument, opts: PdfOptions): Promise<Layout>
   }
   if (noText.length)
     warnings.push(`第 ${pageList(noText)} 页没有文字层（可能是扫描页或图片），已跳过`);
+  if (unseen.length) {
+    // Not a gap in the reading: the page does not show this text (see visible.ts).
+    warnings.push(
+      `第 ${pageList(unseen)} 页文字层中有 ${unseenChars} 个字在页面上看不到（在裁剪区域外、页面外或设为不可见），没有作为内容读取`,
+    );
+  }
   return { format: "pdf", lineCount: line, pages: total, blocks, warnings };
 }
 

@@ -21,7 +21,8 @@ import {
   SEG_MOVETO,
 } from "./pdfium.ts";
 import { type PathData, type Segment, segmentsFromPaths } from "./rulings.ts";
-import { type PageChars, RunBuilder, type TextItem, type TextRun } from "./runs.ts";
+import { isSpace, type PageChars, RunBuilder, type TextItem, type TextRun } from "./runs.ts";
+import { charHidden, type Rect, type TextVisibility, VisibilityReader } from "./visible.ts";
 
 /** A run of text as pdf.js gives it (one character or a whole phrase). */
 export interface Glyph {
@@ -47,6 +48,8 @@ export interface PageContent {
   chars: number;
   /** Images painted: a page with images and no text is a scan. */
   images: number;
+  /** Characters the page does not show (clipped away, off the page, invisible), not read. */
+  hidden: number;
 }
 
 interface RawItem {
@@ -122,13 +125,23 @@ interface Walk {
   events: number[];
   paths: PathData[];
   images: number;
+  /** Text objects the page shows only in part or not at all, and the page's image rectangles. */
+  visibility: Map<number, TextVisibility>;
+  imageRects: Rect[];
 }
 
 function walkObjects(engine: Pdfium, page: number): Walk {
   const { api } = engine;
-  const walk: Walk = { events: [], paths: [], images: 0 };
+  const buf = api.malloc(48);
+  const vis = new VisibilityReader(engine, buf + 32);
+  const walk: Walk = {
+    events: [],
+    paths: [],
+    images: 0,
+    visibility: new Map(),
+    imageRects: vis.images,
+  };
   const { events } = walk;
-  const buf = api.malloc(32);
   try {
     const matrixOf = (obj: number): Matrix => {
       api.FPDFPageObj_GetMatrix(obj, buf);
@@ -146,7 +159,7 @@ function walkObjects(engine: Pdfium, page: number): Walk {
     // pdf.js ends a run at every BDC/BMC/EMC: objects under different marked-content
     // sequences (PDFium hands each object the marks it was drawn under) are not one run.
     const marks: string[] = [""];
-    const visit = (obj: number, outer: Matrix, depth: number): void => {
+    const visit = (obj: number, outer: Matrix, depth: number, clip: Rect | undefined): void => {
       const nm = api.FPDFPageObj_CountMarks(obj);
       let sig = "";
       for (let i = 0; i < nm; i++) sig += `${api.FPDFPageObj_GetMark(obj, i)},`;
@@ -155,10 +168,14 @@ function walkObjects(engine: Pdfium, page: number): Walk {
         marks[marks.length - 1] = sig;
       }
       const type = api.FPDFPageObj_GetType(obj);
-      if (type === OBJ_TEXT) events.push(obj);
-      else if (type === OBJ_IMAGE) {
+      if (type === OBJ_TEXT) {
+        events.push(obj);
+        const v = vis.text(obj, outer, depth, clip);
+        if (v) walk.visibility.set(obj, v);
+      } else if (type === OBJ_IMAGE) {
         walk.images++;
         events.push(EV_DO);
+        vis.image(obj, outer);
       } else if (type === OBJ_PATH) {
         const path = readPath(engine, obj, buf);
         if (path) walk.paths.push({ ...path, matrix: multiply(outer, matrixOf(obj)) });
@@ -166,14 +183,17 @@ function walkObjects(engine: Pdfium, page: number): Walk {
         events.push(EV_DO, EV_FORM_OPEN);
         const m = multiply(outer, matrixOf(obj));
         const n = api.FPDFFormObj_CountObjects(obj);
+        const inner = vis.clipOf(obj, outer, depth, clip);
         marks.push("");
-        for (let i = 0; i < n; i++) visit(api.FPDFFormObj_GetObject(obj, i), m, depth + 1);
+        for (let i = 0; i < n; i++) visit(api.FPDFFormObj_GetObject(obj, i), m, depth + 1, inner);
         marks.pop();
         events.push(EV_FORM_CLOSE);
       }
     };
     const n = api.FPDFPage_CountObjects(page);
-    for (let i = 0; i < n; i++) visit(api.FPDFPage_GetObject(page, i), [1, 0, 0, 1, 0, 0], 0);
+    for (let i = 0; i < n; i++) {
+      visit(api.FPDFPage_GetObject(page, i), [1, 0, 0, 1, 0, 0], 0, undefined);
+    }
   } finally {
     api.free(buf);
   }
@@ -291,59 +311,53 @@ function emptyChars(n: number): PageChars {
 interface PageText {
   runs: Map<number, TextRun>;
   chars: PageChars;
+  /** Characters left out because the page does not show them (see visible.ts). */
+  hidden: number;
 }
 
+/** Scratch layout: char origin (2 doubles), loose box (4 floats), text matrix (6 floats), font name. */
+const AT_ORIGIN = 0;
+const AT_BOX = 16;
+const AT_MATRIX = 32;
+const AT_NAME = 64;
+const SCRATCH = 128;
+
 /**
- * The characters of each text object, from PDFium's text page. Six small
- * calls per character, whose results land in one scratch buffer; the heap
- * views are taken once and only taken again if the wasm memory grew.
+ * The characters of each text object, from PDFium's text page, less those
+ * the page does not show. Six small calls per character, whose results land
+ * in one scratch buffer; the heap views are taken once and only taken again
+ * if the wasm memory grew.
  */
-function textObjects(engine: Pdfium, page: number): PageText {
+function textObjects(engine: Pdfium, page: number, walk: Walk): PageText {
   const { api } = engine;
   const runs = new Map<number, TextRun>();
   const fontNames = new Map<number, string>();
   const tp = api.FPDFText_LoadPage(page);
-  if (!tp) return { runs, chars: scratch };
-  const buf = api.malloc(64);
+  if (!tp) return { runs, chars: scratch, hidden: 0 };
+  const buf = api.malloc(SCRATCH);
+  let hidden = 0;
   try {
     const n = Math.max(0, api.FPDFText_CountChars(tp));
     if (scratch.cps.length < n) scratch = emptyChars(Math.max(n, 2 * scratch.cps.length));
     const { cps, xs, ys, advances, next } = scratch;
+    const { visibility, imageRects } = walk;
     let count = 0;
     let heap = engine.heap();
-    const o64 = buf >> 3;
-    const box32 = (buf + 16) >> 2;
+    const o64 = (buf + AT_ORIGIN) >> 3;
+    const box32 = (buf + AT_BOX) >> 2;
     let lastObj = -1;
     let run: TextRun | undefined;
+    let vis: TextVisibility | undefined;
     for (let k = 0; k < n; k++) {
       if (api.FPDFText_IsGenerated(tp, k)) continue;
       const obj = api.FPDFText_GetTextObject(tp, k);
-      if (obj !== lastObj || !run) {
+      if (obj !== lastObj) {
         lastObj = obj;
         run = runs.get(obj);
-        if (!run) {
-          const font = obj ? api.FPDFTextObj_GetFont(obj) : 0;
-          const fontName = fontNameOf(engine, font, buf, fontNames);
-          api.FPDFText_GetMatrix(tp, k, buf);
-          heap = engine.heap();
-          const f = heap.f32;
-          const i = buf >> 2;
-          run = {
-            font,
-            fontName,
-            fontSize: fromF32(api.FPDFText_GetFontSize(tp, k)),
-            a: fromF32(f[i] ?? 1),
-            b: fromF32(f[i + 1] ?? 0),
-            c: fromF32(f[i + 2] ?? 0),
-            d: fromF32(f[i + 3] ?? 1),
-            first: -1,
-            last: -1,
-          };
-          runs.set(obj, run);
-        }
+        vis = visibility.get(obj);
       }
       const u = api.FPDFText_GetUnicode(tp, k);
-      const last = run.last;
+      const last = run ? run.last : -1;
       if (u >= 0xdc00 && u <= 0xdfff && last >= 0) {
         // A low surrogate after a high one in the same object: one character.
         const hi = cps[last] as number;
@@ -353,8 +367,8 @@ function textObjects(engine: Pdfium, page: number): PageText {
         }
       }
       const cp = u <= 0 || u > 0x10ffff || api.FPDFText_HasUnicodeMapError(tp, k) ? 0xfffd : u;
-      api.FPDFText_GetCharOrigin(tp, k, buf, buf + 8);
-      api.FPDFText_GetLooseCharBox(tp, k, buf + 16);
+      api.FPDFText_GetCharOrigin(tp, k, buf + AT_ORIGIN, buf + AT_ORIGIN + 8);
+      api.FPDFText_GetLooseCharBox(tp, k, buf + AT_BOX);
       if (heap.f64.byteLength === 0) heap = engine.heap();
       const { f32, f64 } = heap;
       const x = fromF32(f64[o64] ?? 0);
@@ -364,6 +378,31 @@ function textObjects(engine: Pdfium, page: number): PageText {
       const top = f32[box32 + 1] ?? y;
       const right = f32[box32 + 2] ?? x;
       const bottom = f32[box32 + 3] ?? y;
+      if (vis && charHidden(vis, imageRects, left, top, right, bottom)) {
+        if (!isSpace(cp)) hidden++;
+        continue;
+      }
+      if (!run) {
+        // A text object is read from its first character the page shows.
+        const font = obj ? api.FPDFTextObj_GetFont(obj) : 0;
+        const fontName = fontNameOf(engine, font, buf + AT_NAME, fontNames);
+        api.FPDFText_GetMatrix(tp, k, buf + AT_MATRIX);
+        heap = engine.heap();
+        const f = heap.f32;
+        const i = (buf + AT_MATRIX) >> 2;
+        run = {
+          font,
+          fontName,
+          fontSize: fromF32(api.FPDFText_GetFontSize(tp, k)),
+          a: fromF32(f[i] ?? 1),
+          b: fromF32(f[i + 1] ?? 0),
+          c: fromF32(f[i + 2] ?? 0),
+          d: fromF32(f[i + 3] ?? 1),
+          first: -1,
+          last: -1,
+        };
+        runs.set(obj, run);
+      }
       const { a, b } = run;
       let advance: number;
       if (Math.abs(b) <= 0.035 * Math.abs(a)) advance = a > 0 ? right - x : x - left;
@@ -379,7 +418,7 @@ function textObjects(engine: Pdfium, page: number): PageText {
       ys[at] = y;
       advances[at] = Math.max(0, advance);
       next[at] = -1;
-      if (last >= 0) next[last] = at;
+      if (run.last >= 0) next[run.last] = at;
       else run.first = at;
       run.last = at;
     }
@@ -387,17 +426,18 @@ function textObjects(engine: Pdfium, page: number): PageText {
     api.free(buf);
     api.FPDFText_ClosePage(tp);
   }
-  return { runs, chars: scratch };
+  return { runs, chars: scratch, hidden };
 }
 
-/** pdf.js-style text items of a page, in content order. */
+/** pdf.js-style text items of a page, in content order, and the characters that lay off the page. */
 function textItems(
   walk: Walk,
   { runs, chars }: PageText,
   view: [number, number, number, number],
-): TextItem[] {
+): { items: TextItem[]; offPage: number } {
   const items: TextItem[] = [];
   const stack = [new RunBuilder(items, view)];
+  const builders = [...stack];
   const seen = new Set<number>();
   for (const e of walk.events) {
     const top = stack[stack.length - 1] as RunBuilder;
@@ -408,8 +448,11 @@ function textItems(
         seen.add(e);
       }
     } else if (e === EV_DO) top.flush();
-    else if (e === EV_FORM_OPEN) stack.push(new RunBuilder(items, view));
-    else {
+    else if (e === EV_FORM_OPEN) {
+      const b = new RunBuilder(items, view);
+      stack.push(b);
+      builders.push(b);
+    } else {
       top.flush();
       if (stack.length > 1) stack.pop();
     }
@@ -419,7 +462,9 @@ function textItems(
   if (seen.size < runs.size)
     for (const [obj, run] of runs) if (!seen.has(obj)) last.add(run, chars);
   last.flush();
-  return items;
+  let offPage = 0;
+  for (const b of builders) offPage += b.offPage;
+  return { items, offPage };
 }
 
 export function readPage(doc: PdfDocument, pageNumber: number): PageContent {
@@ -443,10 +488,11 @@ export function readPage(doc: PdfDocument, pageNumber: number): PageContent {
     const rotate = (((api.FPDFPage_GetRotation(page) % 4) + 4) % 4) * 90;
     const vp = viewport(view, rotate);
     const walk = walkObjects(engine, page);
-    const runs = textObjects(engine, page);
-    const content = fromTextItems(textItems(walk, runs, view), vp, pageNumber);
+    const text = textObjects(engine, page, walk);
+    const { items, offPage } = textItems(walk, text, view);
+    const content = fromTextItems(items, vp, pageNumber);
     const segments = segmentsFromPaths(walk.paths, vp.transform, content.frame);
-    return { ...content, segments, images: walk.images };
+    return { ...content, segments, images: walk.images, hidden: text.hidden + offPage };
   } finally {
     api.FPDF_ClosePage(page);
   }
@@ -486,7 +532,7 @@ function fromTextItems(
   textItems: TextItem[],
   vp: { transform: Matrix; width: number; height: number },
   pageNumber: number,
-): Omit<PageContent, "segments" | "images"> {
+): Omit<PageContent, "segments" | "images" | "hidden"> {
   const vt = vp.transform;
   const items: RawItem[] = [];
   let garbage = 0;

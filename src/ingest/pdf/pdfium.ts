@@ -27,6 +27,17 @@ export interface PdfiumApi {
   FPDFPageObj_GetMatrix(obj: number, matrix: number): number;
   FPDFPageObj_CountMarks(obj: number): number;
   FPDFPageObj_GetMark(obj: number, index: number): number;
+  FPDFPageObj_GetBounds(
+    obj: number,
+    left: number,
+    bottom: number,
+    right: number,
+    top: number,
+  ): number;
+  FPDFPageObj_GetClipPath(obj: number): number;
+  FPDFClipPath_CountPaths(clip: number): number;
+  FPDFClipPath_CountPathSegments(clip: number, path: number): number;
+  FPDFClipPath_GetPathSegment(clip: number, path: number, index: number): number;
   FPDFFormObj_CountObjects(obj: number): number;
   FPDFFormObj_GetObject(obj: number, index: number): number;
   FPDFPath_CountSegments(obj: number): number;
@@ -36,6 +47,7 @@ export interface PdfiumApi {
   FPDFPathSegment_GetType(seg: number): number;
   FPDFPathSegment_GetClose(seg: number): number;
   FPDFTextObj_GetFont(obj: number): number;
+  FPDFTextObj_GetTextRenderMode(obj: number): number;
   FPDFFont_GetBaseFontName(font: number, buffer: number, length: number): number;
   FPDFText_LoadPage(page: number): number;
   FPDFText_ClosePage(textPage: number): void;

@@ -104,6 +104,11 @@ function charClass(cp: number): number {
   return c;
 }
 
+/** Whether a character is white space (pdf.js's test: \s). */
+export function isSpace(cp: number): boolean {
+  return (charClass(cp) & WHITESPACE) !== 0;
+}
+
 function normalize(s: string): string {
   if (!NEEDS_NORMALIZE.test(s)) return s;
   return s.replace(NORMALIZE, (_, p1: string | undefined) => (p1 ? p1.normalize("NFKC") : "ſt"));
@@ -164,6 +169,8 @@ export class RunBuilder {
   private last0 = SPACE;
   private last1 = SPACE;
   private lastPos = 0;
+  /** Characters left out for lying off the page. */
+  offPage = 0;
   /** Font of the text state the current item was started under. */
   private current: { fontSize: number; font: number; fontName: string } | undefined;
 
@@ -393,7 +400,10 @@ export class RunBuilder {
       let scaled = (advances[i] as number) / scale;
       if (em > 0) scaled = (Math.round((scaled / em) * 100) / 100) * em;
       const diacritic = (cls & DIACRITIC) !== 0;
-      if (!diacritic && !this.compare(scaled)) continue;
+      if (!diacritic && !this.compare(scaled)) {
+        this.offPage++;
+        continue;
+      }
       this.ensure(run);
       if (diacritic) scaled = 0;
       this.width += scaled;
