@@ -413,3 +413,25 @@ describe("a 收支总表 label wrapped over two lines with its figures beside th
     );
   });
 });
+
+describe("国内公务接待 stated under 公务接待费 (上海市普陀区规划和自然资源局 2024 决算)", () => {
+  it("is read as the 国内接待 part, and a part larger than the 公务接待费 it belongs to is reported", async () => {
+    const { extractFile } = await import("../src/pipeline.ts");
+    const { join } = await import("node:path");
+    const { SHARED } = await import("./helpers/seeds.ts");
+    const d = await extractFile(
+      join(SHARED, "corpus/shanghai-putuo/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"),
+    );
+    const domestic = d.claims.find((c) => c.subject.key === "three_public.reception_domestic");
+    assert.equal(domestic?.amount, 39, "国内公务接待支出 0.39 万");
+    const sums = (doc: Disclosure) =>
+      checkDisclosure(doc).findings.filter((f) => /公务接待费之和/u.test(f.message));
+    assert.deepEqual(sums(d), []);
+    assert.ok(domestic);
+    domestic.amount = 639;
+    const found = sums(d);
+    assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.message)));
+    assert.equal(found[0]?.rule, "text/breakdown-sum");
+    assert.equal(found[0]?.severity, "error");
+  });
+});

@@ -74,7 +74,14 @@ const RULES: Rule[] = [
   { re: /公务用车购置(?:及|和)运行/u, kind: "three_public", key: "three_public.vehicle" },
   { re: /公务用车购置/u, kind: "three_public", key: "three_public.vehicle_purchase" },
   { re: /公务用车运行/u, kind: "three_public", key: "three_public.vehicle_operation" },
-  { re: /外宾接待|国内公务接待/u, kind: "three_public", key: undefined },
+  // 外宾接待 is received at home: a part of 国内接待, no line of the table.
+  { re: /外宾接待/u, kind: "three_public", key: undefined },
+  { re: /国内(?:公务)?接待/u, kind: "three_public", key: "three_public.reception_domestic" },
+  {
+    re: /国(?:（境）|\(境\)|境)?外(?:公务)?接待/u,
+    kind: "three_public",
+    key: "three_public.reception_foreign",
+  },
   { re: /公务接待/u, kind: "three_public", key: "three_public.reception", threePublic: true },
   { re: /三公/u, kind: "three_public", key: "three_public.total" },
   { re: /机关运行经费/u, kind: "running_cost", key: "running_cost" },

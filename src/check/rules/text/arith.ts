@@ -376,6 +376,17 @@ const IDENTITIES: Identity[] = [
     ],
     name: "“三公”经费各项之和",
   },
+  {
+    // 其中：国内公务接待 … (含外宾接待): a part may be listed alone.
+    parent: (s) => s.key === "three_public.reception",
+    groups: [
+      ["three_public.reception_domestic", "three_public.reception_foreign"],
+      ["three_public.reception_domestic"],
+      ["three_public.reception_foreign"],
+    ],
+    partial: true,
+    name: "国内与国（境）外公务接待费之和",
+  },
 ];
 
 /** The children stated right after a parent, in the same section, before the next parent. */
