@@ -5,7 +5,8 @@
  */
 import { ingestBytes, readInputFile, sniffFormat } from "./ingest/index.ts";
 import { type Limits, resolveLimits } from "./ingest/limits.ts";
-import type { Disclosure } from "./model/schema.ts";
+import { GongkaiError } from "./model/errors.ts";
+import { type Disclosure, DisclosureSchema } from "./model/schema.ts";
 import { readInThread } from "./read-thread.ts";
 import { recognize } from "./recognize/index.ts";
 import { mergeHalves } from "./recognize/merge.ts";
@@ -60,12 +61,44 @@ export async function extractBytes(
   return readInThread(bytes, file, limits);
 }
 
+/**
+ * A disclosure gongkai itself wrote (`gongkai extract -f json`), to check or
+ * store again without reading the original; undefined for anything else. JSON
+ * that says it is one (its schemaVersion) but does not fit is refused, never
+ * read as text.
+ */
+export function readIfExtracted(bytes: Uint8Array): Disclosure | undefined {
+  let i = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
+  while (i < bytes.length && /\s/.test(String.fromCharCode(bytes[i] ?? 0))) i++;
+  if (bytes[i] !== 0x7b) return undefined;
+  const text = new TextDecoder().decode(bytes.subarray(i));
+  if (!/^\{\s*"schemaVersion"\s*:/u.test(text)) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new GongkaiError("unreadable", "文件像是 gongkai 的提取结果（JSON），但不是有效的 JSON");
+  }
+  const parsed = DisclosureSchema.safeParse(json);
+  if (!parsed.success) {
+    const where = parsed.error.issues[0];
+    throw new GongkaiError(
+      "unreadable",
+      `文件像是 gongkai 的提取结果（JSON），但内容不符合格式${where ? `：${where.path.join(".")} ${where.message}` : ""}`,
+    );
+  }
+  return parsed.data;
+}
+
 /** Read in this thread (what the reading thread runs). */
 export async function extractHere(
   bytes: Uint8Array,
   file: string | undefined,
   limits: Limits,
 ): Promise<Disclosure> {
+  const extracted = readIfExtracted(bytes);
+  if (extracted) return extracted;
   const template = await readIfTemplate(bytes);
   if (template) {
     const { disclosure } = template;
