@@ -81,3 +81,27 @@ describe("complete/directory-lists-tables", () => {
     assert.match(found[0]?.message ?? "", /三公/u);
   });
 });
+
+describe("the template a document was made from", () => {
+  it("Shanghai's official district workbook, unnamed, follows the Shanghai set by its titles; a sheet left out is then a missing table", async () => {
+    const d = await extractFile(
+      join(SHARED, "corpus/shanghai-templates/区级部门预算公开模板2026.xlsx"),
+    );
+    assert.equal(d.entity.name, "");
+    const a = applicability(d);
+    assert.equal(a.profile.id, "shanghai_district");
+    assert.match(a.why, /文档的 9 张表使用上海市区级表样的标题/u);
+    const missing = (doc: Disclosure) =>
+      checkDisclosure(doc).findings.filter((f) => f.rule === "complete/required-tables");
+    assert.deepEqual(missing(d), []);
+    const without = { ...d, tables: d.tables.filter((t) => t.id !== "state_capital") };
+    const found = missing(without);
+    assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.message)));
+    assert.match(found[0]?.message ?? "", /国有资本经营预算支出功能分类预算表.*按上海市区级表样/u);
+  });
+
+  it("a document of another region keeps the national set whatever it is titled (seed 001, Xi'an)", async () => {
+    const d = await extractFile(seedPath("001"));
+    assert.equal(applicability(d).profile.id, "national");
+  });
+});

@@ -47,6 +47,29 @@ function shanghaiDistrict(doc: Disclosure): boolean {
   return /上海市?[^市，。\s]{1,6}区/u.test(text);
 }
 
+/**
+ * How many of the document's tables carry a title of the Shanghai district
+ * set that the national set does not use ("部门财务收支预算总表" …): a body
+ * that fills in that template follows it, whatever its name says or lacks.
+ */
+function shanghaiTitles(doc: Disclosure): number {
+  const bare = (t: string) =>
+    t
+      .replace(/\s+/gu, "")
+      .replace(/^(?:[一二三四五六七八九十]+、|\d+[.、])?(?:\d{4}年(?:度)?)?/u, "")
+      .replace(/[（(]续[）)]$/u, "");
+  const national = new Set(NATIONAL_PROFILE.tables[doc.kind].map((t) => t.title));
+  const own = new Set(
+    SHANGHAI_DISTRICT_PROFILE.tables[doc.kind]
+      .flatMap((t) => [t.title, ...(t.unitTitle ? [t.unitTitle] : [])])
+      .filter((t) => !national.has(t)),
+  );
+  return new Set(doc.tables.map((t) => bare(t.title)).filter((t) => own.has(t))).size;
+}
+
+/** At least this many of its distinctive titles: a document made from the Shanghai template. */
+const SHANGHAI_TITLES = 5;
+
 export function applicability(doc: Disclosure): Applicability {
   const body = bodyOf(doc.entity.name);
   const name = doc.entity.name || "本单位";
@@ -59,6 +82,15 @@ export function applicability(doc: Disclosure): Applicability {
   }
   if (shanghaiDistrict(doc)) {
     return { profile: SHANGHAI_DISTRICT_PROFILE, why: `${name}是上海市的区级预算单位`, body };
+  }
+  // Unnamed, or named without a region of its own: the template it was made from decides.
+  const titles = shanghaiTitles(doc);
+  if (titles >= SHANGHAI_TITLES && !/省|自治区|市/u.test(doc.entity.name)) {
+    return {
+      profile: SHANGHAI_DISTRICT_PROFILE,
+      why: `文档的 ${titles} 张表使用上海市区级表样的标题`,
+      body,
+    };
   }
   return {
     profile: NATIONAL_PROFILE,
