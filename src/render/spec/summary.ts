@@ -143,20 +143,31 @@ export function summaryGrid(
   else if (has("amount") && !has("total")) spendCols = ["amount"];
   else if (layout.columns.length > 1 || has("total")) spendCols = ["total", ...FUNDS];
   else spendCols = ["amount"];
-  const width = 3 + spendCols.length;
+  // Expenditure by 经济分类 beside the functional lines (Xi'an: 部门预算 and
+  // 政府预算支出经济分类, each a list of its own), where the data has it.
+  const econ = ECONOMIC_LISTS.map((l) => ({
+    ...l,
+    rows: rows.filter((r) => r.key.startsWith(l.prefix)),
+  })).filter((l) => l.rows.length > 0);
+  const per = 1 + spendCols.length;
+  const width = 2 + per * (1 + econ.length);
   const amountLabel = columnLabel("amount", layout.id, kind);
   const header: HeaderCell[] = [
     { row: 0, col: 0, text: "收入", colSpan: 2 },
-    { row: 0, col: 2, text: "支出", colSpan: 1 + spendCols.length },
+    { row: 0, col: 2, text: "支出", colSpan: width - 2 },
     { row: 1, col: 0, text: "项目" },
     { row: 1, col: 1, text: amountLabel },
-    { row: 1, col: 2, text: "项目" },
   ];
-  spendCols.forEach((c, k) => {
-    header.push({
-      row: 1,
-      col: 3 + k,
-      text: c === "amount" ? amountLabel : columnLabel(c as ColumnId, "fiscal_summary", kind),
+  // With lists beside it, each list's head says its classification (what a reader reads them by).
+  const heads = econ.length ? ["支出功能分类科目", ...econ.map((l) => l.head)] : ["项目"];
+  heads.forEach((head, j) => {
+    header.push({ row: 1, col: 2 + j * per, text: head });
+    spendCols.forEach((c, k) => {
+      header.push({
+        row: 1,
+        col: 3 + j * per + k,
+        text: c === "amount" ? amountLabel : columnLabel(c as ColumnId, "fiscal_summary", kind),
+      });
     });
   });
 
@@ -206,7 +217,8 @@ export function summaryGrid(
       spend.push({ label: r.name || r.key, row: r });
 
   const body: BodyCell[][] = [];
-  const n = Math.max(income.length, spend.length);
+  const lists = econ.map((l, j) => economicList(l.rows, byKey, j + 2));
+  const n = Math.max(income.length, spend.length, ...lists.map((l) => l.length));
   const spendCells = (row: Row | undefined): BodyCell[] =>
     spendCols.map((c) =>
       money(c === "total" ? cellAmount(row, "total", "amount") : cellAmount(row, c)),
@@ -228,6 +240,12 @@ export function summaryGrid(
       inc ? money(cellAmount(inc.row, "amount", "total")) : text(""),
       sp ? text(spendLabels[i] as string, sp.depth ? { indent: sp.depth } : {}) : blank(),
       ...(sp ? spendCells(sp.row) : spendCols.map(() => text(""))),
+      ...lists.flatMap((l) => {
+        const e = l[i];
+        return e
+          ? [text(e.label, e.depth ? { indent: e.depth } : {}), ...spendCells(e.row)]
+          : [blank(), ...spendCols.map(() => text(""))];
+      }),
     ]);
   }
   for (const [inc, sp] of footer) {
@@ -241,6 +259,13 @@ export function summaryGrid(
       inc ? money(cellAmount(ir, "amount", "total")) : text(""),
       sp ? text(sp.label, { bold: true, align: "center" }) : blank(),
       ...(sp ? spendCells(sr) : spendCols.map(() => text(""))),
+      // Each list beside closes with its own line where the data has it (本年支出合计#2 …).
+      ...econ.flatMap((_, j) => {
+        const own = sp ? byKey.get(`${sp.key}#${j + 2}`) : undefined;
+        return own && sp
+          ? [text(sp.label, { bold: true, align: "center" }), ...spendCells(own)]
+          : [blank(), ...spendCols.map(() => text(""))];
+      }),
     ]);
   }
   return {
@@ -248,7 +273,7 @@ export function summaryGrid(
     headerRows: 2,
     header,
     body,
-    widths: [3.2, 1.3, 3.2, ...spendCols.map(() => 1.3)],
+    widths: [3.2, 1.3, ...heads.flatMap(() => [3.2, ...spendCols.map(() => 1.3)])],
     empty: !table || table.empty || rows.length === 0,
   };
 }
@@ -333,5 +358,37 @@ function numberIncome(entries: IncomeEntry[], id: TableId): string[] {
 }
 
 function stripOrdinal(s: string): string {
-  return s.replace(/^(?:[（(]?[一二三四五六七八九十廿]+[）)、]|\d+[、.．])\s*/, "");
+  return s.replace(/^(?:[（(]?[一二三四五六七八九十廿]+[）)、]|[（(]\d+[）)]|\d+[、.．])\s*/, "");
+}
+
+/** The economic lists a summary may print beside its functional lines, in the order Xi'an prints them. */
+const ECONOMIC_LISTS = [
+  { prefix: CLASS_LINE_PREFIX.econ_dept, head: "部门预算支出经济分类科目" },
+  { prefix: CLASS_LINE_PREFIX.econ_gov, head: "政府预算支出经济分类科目" },
+] as const;
+
+interface ListEntry {
+  label: string;
+  row: Row | undefined;
+  depth: 0 | 1;
+}
+
+/**
+ * One economic list in the data's order: its 财政拨款 head where the data has
+ * one for this list (the n-th list's is 财政拨款#n), then its lines, numbered
+ * afresh where a code comes again (the list's next section: 人员经费和公用经费,
+ * then 专项业务经费 — names the data does not keep, so none is made up).
+ */
+function economicList(rows: Row[], byKey: Map<string, Row>, nth: number): ListEntry[] {
+  const out: ListEntry[] = [];
+  const head = byKey.get(`expenditure.fund.fiscal#${nth}`);
+  if (head) out.push({ label: "财政拨款", row: head, depth: 0 });
+  let seen = new Set<string>();
+  for (const r of rows) {
+    const code = r.key.replace(/#\d+$/, "");
+    if (seen.has(code)) seen = new Set();
+    seen.add(code);
+    out.push({ label: `${seen.size}.${stripOrdinal(r.name)}`, row: r, depth: head ? 1 : 0 });
+  }
+  return out;
 }
