@@ -54,3 +54,30 @@ describe("template/foreign-entity", () => {
     assert.match(found[0]?.message ?? "", /不在同一地区/u);
   });
 });
+
+describe("a body named by its district only, as the doer of a duty (seed 004, 西宁市城东区医疗保障局)", () => {
+  it("another district's body once in the 职能 is a warning; the discloser's own district is not", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { ingestText } = await import("../src/ingest/index.ts");
+    const { recognize } = await import("../src/recognize/index.ts");
+    const { checkDisclosure } = await import("../src/check/engine.ts");
+    const { seedPath } = await import("./helpers/seeds.ts");
+    const file = seedPath("004");
+    const text = readFileSync(file, "utf8").split("\n");
+    const at = text.findIndex((l) => l.includes("(二)组织实施医疗保障基金监督管理办法"));
+    assert.ok(at > 0, "the 职能's second item");
+    const withSentence = (s: string) => {
+      const t = [...text];
+      t.splice(at, 0, s);
+      const d = recognize(ingestText(new TextEncoder().encode(t.join("\n"))), { file });
+      return checkDisclosure(d).findings.filter((f) => f.rule === "template/foreign-entity");
+    };
+    assert.deepEqual(withSentence(""), []);
+    const found = withSentence("曾都区医疗保障信息中心负责全区医疗保障信息化建设。");
+    assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.message)));
+    assert.equal(found[0]?.severity, "warning");
+    assert.match(found[0]?.message ?? "", /“曾都区医疗保障信息中心”在全文只出现这一次/u);
+    assert.deepEqual(withSentence("城东区医疗保障事务中心负责经办服务。"), []);
+    assert.deepEqual(withSentence("社区卫生服务中心负责基层经办。"), []);
+  });
+});

@@ -62,6 +62,19 @@ function differ(a: Region, b: Region): boolean {
   return false;
 }
 
+/**
+ * A body named without its province or city but with a place of its own (a
+ * district or county, "曾都区医疗保障信息中心"), or a university, as the doer
+ * of a clause: "…；X负责…". Words that end in 区 without being a district
+ * (社区, 园区, 辖区 …) are not places.
+ */
+const BARE_DOER_RE = new RegExp(
+  `(?:^|[，。；;：:、]\\s*)((?:[\\u4e00-\\u9fa5]{2,4}?(?:区|县|旗)[\\u4e00-\\u9fa5]{2,14}?(?:${ORG}))|(?:[\\u4e00-\\u9fa5]{2,8}?(?:大学|学院)))(?=负责|承担|的主要职责|主要职责)`,
+  "gu",
+);
+const NOT_A_PLACE =
+  /(?:社|园|辖|城|片|景|开发|新|自贸|保税|示范|功能|校|小|街|林|矿|山|牧|试验|集聚|管|营|考|服务|区)区/u;
+
 function compact(s: string): string {
   return s.replace(/[\s（）()]/gu, "");
 }
@@ -72,7 +85,7 @@ export const foreignEntity: Rule = {
   severity: "error",
   title: "职责说明中出现其他单位",
   description:
-    "介绍本单位职责、机构设置或概况的文字中，出现其他地区单位的全称（如江苏省的单位出现在湖北某区的职责里），几乎总是套用了其他单位的文本；同一地区的其他单位以“X负责…”的口吻出现且全文只出现这一次的，记为警告。",
+    "介绍本单位职责、机构设置或概况的文字中，出现其他地区单位的全称（如江苏省的单位出现在湖北某区的职责里），几乎总是套用了其他单位的文本；同一地区的其他单位以“X负责…”的口吻出现且全文只出现这一次的，记为警告；只写区县名（不带省、市）或高校名的其他单位作为“负责”的主语、全文只出现一次的，也记为警告。",
   basis:
     "一致性：公开文本说明的是本单位的职责与机构；财政部《地方预决算公开操作规程》（财预〔2016〕143号）要求内容准确。",
   confirmation: "practice",
@@ -102,6 +115,32 @@ export const foreignEntity: Rule = {
             ? `“${section.heading.trim()}”中出现“${name}”，与本单位“${doc.entity.name}”不在同一地区，可能套用了其他单位的文本。`
             : `“${section.heading.trim()}”写“${name}${after.slice(0, 4)}…”，而“${name}”在全文只出现这一次、不是本单位，可能套用了其他单位的职责文本。`,
           locations: [sectionLocation(section, m[0])],
+          expected: doc.entity.name,
+          actual: name,
+        };
+      }
+    }
+    // Bodies named only by a district or county (or universities) as the doer
+    // of a duty, once in the whole text: another body's duties pasted in.
+    const ownDistrict = /[\u4e00-\u9fa5]{2,4}?(?:区|县|旗)/u.exec(
+      own.replace(/^.*?(?:省|市)/u, ""),
+    )?.[0];
+    for (const section of doc.sections) {
+      if (!SELF_SECTION_RE.test(section.heading)) continue;
+      const text = section.text;
+      BARE_DOER_RE.lastIndex = 0;
+      for (let m = BARE_DOER_RE.exec(text); m; m = BARE_DOER_RE.exec(text)) {
+        const name = compact(m[1] ?? "");
+        if (!name || reported.has(name)) continue;
+        if (known.some((k) => k.includes(name) || name.includes(k))) continue;
+        const place = /^[\u4e00-\u9fa5]{2,4}?(?:区|县|旗)/u.exec(name)?.[0];
+        if (place && (NOT_A_PLACE.test(place) || place === ownDistrict)) continue;
+        if (occurrences(whole, name) !== 1) continue;
+        reported.add(name);
+        yield {
+          severity: "warning" as const,
+          message: `“${section.heading.trim()}”写“${name}负责…”，而“${name}”在全文只出现这一次、不是本单位，可能套用了其他单位的职责文本。`,
+          locations: [sectionLocation(section, m[1] ?? name)],
           expected: doc.entity.name,
           actual: name,
         };
