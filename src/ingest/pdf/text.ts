@@ -61,16 +61,26 @@ export function groupLines(glyphs: Glyph[]): TextLine[] {
   });
 }
 
-/** Drop a run printed again over itself (fake bold, shadow). */
+/**
+ * Drop a run printed again over itself (fake bold, shadow). The glyphs come
+ * sorted by their left edge, so only the last few kept can be that close:
+ * the look-back stops at the first one more than 0.3 em to the left (a line
+ * of thousands of one-character runs stays linear).
+ */
 function dedupe(glyphs: Glyph[]): Glyph[] {
   const out: Glyph[] = [];
   for (const g of glyphs) {
-    const dup = out.some(
-      (o) =>
-        o.text === g.text &&
-        Math.abs(o.box[0] - g.box[0]) < 0.3 * g.size &&
-        Math.abs(o.box[1] - g.box[1]) < 0.3 * g.size,
-    );
+    const near = 0.3 * g.size;
+    let dup = false;
+    for (let k = out.length - 1; k >= 0; k--) {
+      const o = out[k] as Glyph;
+      const dx = g.box[0] - o.box[0];
+      if (dx >= near) break;
+      if (o.text === g.text && Math.abs(dx) < near && Math.abs(o.box[1] - g.box[1]) < near) {
+        dup = true;
+        break;
+      }
+    }
     if (!dup) out.push(g);
   }
   return out;
