@@ -435,3 +435,33 @@ describe("国内公务接待 stated under 公务接待费 (上海市普陀区规
     assert.equal(found[0]?.severity, "error");
   });
 });
+
+describe("arith/part-within-whole (西南大学 2023 决算: 其中 lines and 其中 columns)", () => {
+  it("holds as printed; a 其中 line or column above its whole is reported", async () => {
+    const { extractFile } = await import("../src/pipeline.ts");
+    const { join } = await import("node:path");
+    const { SHARED } = await import("./helpers/seeds.ts");
+    const file = join(SHARED, "corpus/southwest-university/西南大学2023年度部门决算.pdf");
+    const rule = (doc: Disclosure) =>
+      checkDisclosure(doc).findings.filter((f) => f.rule === "arith/part-within-whole");
+    const d = await extractFile(file);
+    assert.deepEqual(rule(d), []);
+    const summary = d.tables.find((t) => t.id === "summary");
+    const gov = summary?.rows.find((r) => r.key === "income.fiscal.of_gov_fund")?.cells.amount;
+    assert.equal(gov?.amount, 10950, "其中：政府性基金预算财政拨款 109.50");
+    assert.ok(gov);
+    gov.amount = 25_000_000;
+    let found = rule(d);
+    assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.message)));
+    assert.match(found[0]?.message ?? "", /大于它所属的“一、财政拨款收入” 243015\.38 万元/u);
+    gov.amount = 10950;
+    const income = d.tables.find((t) => t.id === "income");
+    const fees = income?.rows.find((r) => r.key === "total")?.cells.education_fees;
+    assert.equal(fees?.amount, 7364819, "其中：教育收费 73648.19");
+    assert.ok(fees);
+    fees.amount = 14_000_000;
+    found = rule(d);
+    assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.message)));
+    assert.match(found[0]?.message ?? "", /大于同行/u);
+  });
+});

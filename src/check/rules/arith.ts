@@ -5,6 +5,7 @@
 import type { Rule } from "../types.ts";
 import { blockRules } from "./arith/blocks.ts";
 import { classificationRules } from "./arith/classification.ts";
+import { partWithinWhole } from "./arith/parts.ts";
 import { rowPrintedTwice, totalPrintedTwice } from "./arith/repeated.ts";
 import { summaryRules } from "./arith/summary.ts";
 
@@ -14,4 +15,5 @@ export const arithRules: Rule[] = [
   totalPrintedTwice,
   ...summaryRules,
   ...blockRules,
+  partWithinWhole,
 ];
