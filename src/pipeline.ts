@@ -6,7 +6,7 @@
 import { ingestBytes, readInputFile, sniffFormat } from "./ingest/index.ts";
 import { type Limits, resolveLimits } from "./ingest/limits.ts";
 import { GongkaiError } from "./model/errors.ts";
-import { type Disclosure, DisclosureSchema } from "./model/schema.ts";
+import type { Disclosure } from "./model/schema.ts";
 import { readInThread } from "./read-thread.ts";
 import { recognize } from "./recognize/index.ts";
 import { mergeHalves } from "./recognize/merge.ts";
@@ -67,7 +67,7 @@ export async function extractBytes(
  * that says it is one (its schemaVersion) but does not fit is refused, never
  * read as text.
  */
-export function readIfExtracted(bytes: Uint8Array): Disclosure | undefined {
+export async function readIfExtracted(bytes: Uint8Array): Promise<Disclosure | undefined> {
   let i = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
   while (i < bytes.length && /\s/.test(String.fromCharCode(bytes[i] ?? 0))) i++;
@@ -80,6 +80,8 @@ export function readIfExtracted(bytes: Uint8Array): Disclosure | undefined {
   } catch {
     throw new GongkaiError("unreadable", "文件像是 gongkai 的提取结果（JSON），但不是有效的 JSON");
   }
+  // The schema (and zod with it) loads only for such a file: start-up stays light.
+  const { DisclosureSchema } = await import("./model/schema.ts");
   const parsed = DisclosureSchema.safeParse(json);
   if (!parsed.success) {
     const where = parsed.error.issues[0];
@@ -97,7 +99,7 @@ export async function extractHere(
   file: string | undefined,
   limits: Limits,
 ): Promise<Disclosure> {
-  const extracted = readIfExtracted(bytes);
+  const extracted = await readIfExtracted(bytes);
   if (extracted) return extracted;
   const template = await readIfTemplate(bytes);
   if (template) {
