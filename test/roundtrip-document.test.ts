@@ -24,9 +24,17 @@ import { describe, it } from "node:test";
 import { checkDisclosure } from "../src/check/engine.ts";
 import { extractFile } from "../src/cli/extract.ts";
 import { ingestBytes } from "../src/ingest/index.ts";
-import type { Disclosure } from "../src/model/schema.ts";
+import { convertAmount } from "../src/model/money.ts";
+import type { Disclosure, MoneyUnit } from "../src/model/schema.ts";
 import { recognize } from "../src/recognize/index.ts";
-import { RENDER_FORMATS, type RenderFormat, renderDocument } from "../src/render/index.ts";
+import {
+  type CarriedFigure,
+  carriedFigures,
+  inputFromDisclosure,
+  RENDER_FORMATS,
+  type RenderFormat,
+  renderDocument,
+} from "../src/render/index.ts";
 import { SEEDS_DIR, SHARED, seedFiles } from "./helpers/seeds.ts";
 
 const CORPUS = join(SHARED, "corpus");
@@ -87,6 +95,8 @@ function facts(d: Disclosure): Map<string, number> {
 
 interface Trip {
   source: Disclosure;
+  /** The figures of the source's 说明 the render input carries (its `figures`). */
+  carried: CarriedFigure[];
   back: Partial<Record<RenderFormat, Disclosure>>;
 }
 
@@ -96,15 +106,14 @@ function trip(file: string): Promise<Trip> {
   if (!p) {
     p = (async () => {
       const source = await extractFile(file);
+      // As `gongkai render` builds it from a document: the tables and the 说明's figures.
+      const input = inputFromDisclosure(source);
       const back: Trip["back"] = {};
       for (const format of RENDER_FORMATS) {
-        const bytes = await renderDocument(
-          { disclosure: source, options: { charts: false } },
-          format,
-        );
+        const bytes = await renderDocument({ ...input, options: { charts: false } }, format);
         back[format] = recognize(await ingestBytes(bytes));
       }
-      return { source, back };
+      return { source, carried: carriedFigures(source), back };
     })();
     trips.set(file, p);
   }
@@ -126,6 +135,32 @@ function lost(source: Disclosure, back: Disclosure): string[] {
     // A blank cell may come back as no cell at all: both print nothing.
     if (v === 0 && g === undefined) continue;
     out.push(`${k}: ${v} → ${g ?? "无"}`);
+  }
+  return out;
+}
+
+/** Hundredths of 元 (exact from 万元). */
+function yuan(amount: number, unit: MoneyUnit): number {
+  return convertAmount(amount, unit, "元").value;
+}
+
+/**
+ * Carried figures whose sentence does not read back as a claim of the same
+ * subject and amount, as "figure|key|field: want → got".
+ */
+function lostFigures(carried: CarriedFigure[], back: Disclosure): string[] {
+  const out: string[] = [];
+  for (const f of carried) {
+    const same = back.claims.filter((c) => c.subject.key === f.key && c.unit);
+    const want = yuan(f.amount, f.unit);
+    if (
+      same.some(
+        (c) => c[f.field] !== undefined && yuan(c[f.field] as number, c.unit as MoneyUnit) === want,
+      )
+    )
+      continue;
+    const got = same.map((c) => `${c[f.field] ?? "无"} ${c.unit}`).join("、") || "无";
+    out.push(`figure|${f.key}|${f.field}: ${f.amount} ${f.unit} → ${got}`);
   }
   return out;
 }
@@ -164,7 +199,7 @@ describe("document path round trip: extract → render → extract keeps every f
         ran.add(`${doc}|${format}`);
         assert.ok(facts(t.source).size > 0, "the source has facts");
         const back = t.back[format] as Disclosure;
-        const missing = lost(t.source, back).filter((f) => {
+        const missing = [...lost(t.source, back), ...lostFigures(t.carried, back)].filter((f) => {
           const reason = excluded(doc, format, f);
           if (reason) used.add(`${doc}|${format}|${f}`);
           return !reason;
@@ -172,6 +207,35 @@ describe("document path round trip: extract → render → extract keeps every f
         assert.deepEqual(missing, []);
       });
   }
+});
+
+describe("the source's 说明 figures are carried", () => {
+  it("seed 001's 政府采购 (52.44 万元 in all, 52.44 of it 服务) and seed 002's 年初预算 are in the render input", async () => {
+    const t1 = await trip(join(SEEDS_DIR, "001_3ef43c7689782125.txt"));
+    const of = (t: Trip, key: string, field = "amount") =>
+      t.carried.find((f) => f.key === key && f.field === field);
+    assert.deepEqual(
+      ["procurement.total", "procurement.services", "procurement.goods"].map((k) => {
+        const f = of(t1, k);
+        return f && yuan(f.amount, f.unit);
+      }),
+      [52_44 * 10_000, 52_44 * 10_000, 0],
+    );
+    const t2 = await trip(join(SEEDS_DIR, "002_2ab87d748f3e6997.txt"));
+    const b = of(t2, "gpb.expenditure", "budget");
+    assert.equal(b && yuan(b.amount, b.unit), 587_09 * 10_000);
+    // Read back from every format (the round trips above compare each carried figure).
+    for (const format of RENDER_FORMATS)
+      assert.ok(
+        t1.back[format]?.claims.some(
+          (c) =>
+            c.subject.key === "procurement.total" &&
+            c.unit &&
+            yuan(c.amount ?? -1, c.unit) === 52_44 * 10_000,
+        ),
+        format,
+      );
+  });
 });
 
 describe("the exclusion list is still needed", () => {

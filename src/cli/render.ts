@@ -11,6 +11,7 @@ import { PROFILES, profileByOption } from "../model/profiles.ts";
 import type { Disclosure } from "../model/schema.ts";
 import type { RenderFormat } from "../render/index.ts";
 import type { RenderInput } from "../render/input.ts";
+import { inputFromDisclosure } from "../render/source-figures.ts";
 import { regionalLeftovers } from "../render/spec/regional.ts";
 import { extractFile, readIfTemplate } from "./extract.ts";
 
@@ -51,7 +52,8 @@ async function documentInput(file: string, warn: (s: string) => void): Promise<R
       `提示：${file} 有未能读取的内容（${gaps.join("；")}）；生成的文档中缺少数据的表格标为【待填写】，不会写成“没有……”。\n`,
     );
   }
-  return { disclosure };
+  // The figures its 说明 states (政府采购, 机关运行经费 …) are written again, not asked for.
+  return inputFromDisclosure(disclosure);
 }
 
 /** What recognition did not read, in a preparer's words (empty when it read everything). */
@@ -102,9 +104,12 @@ export async function runRender(
   let given: RenderInput;
   if (input.toLowerCase().endsWith(".json")) {
     const json = await readJson(input);
-    given = parseRenderInput(
-      json && typeof json === "object" && "disclosure" in json ? json : { disclosure: json },
-    );
+    if (json && typeof json === "object" && "disclosure" in json) given = parseRenderInput(json);
+    else {
+      // A bare Disclosure (`gongkai extract -f json`): with the figures its claims state.
+      const { disclosure } = parseRenderInput({ disclosure: json });
+      given = inputFromDisclosure(disclosure);
+    }
   } else given = await documentInput(input, warn);
   const bytes = await renderDocument(withProfile(given, profile, warn), format);
   if (out) await writeFileAtomic(out, bytes);

@@ -11,6 +11,7 @@
 import { GongkaiError } from "../model/errors.ts";
 import { renderHtml } from "./html/index.ts";
 import { parseRenderInput, type RenderInput } from "./input.ts";
+import { inputFromDisclosure } from "./source-figures.ts";
 import { xmlSafe } from "./xml-safe.ts";
 
 export { type ChartData, documentCharts } from "./charts/data.ts";
@@ -27,6 +28,12 @@ export {
 } from "./input.ts";
 export { writeNarrative } from "./narrative/index.ts";
 export { type Block, buildOutline, type Outline } from "./outline.ts";
+export {
+  type CarriedFigure,
+  carriedFigures,
+  figuresFromClaims,
+  inputFromDisclosure,
+} from "./source-figures.ts";
 export { documentGrids, type Grid } from "./spec/index.ts";
 
 /** The PDF document (A4, Noto Sans SC); pdfkit is loaded on the first call. */
@@ -60,9 +67,14 @@ export async function renderDocument(
   }
 }
 
-/** Validate JSON (a RenderInput, or a bare Disclosure) and render it. */
+/**
+ * Validate JSON (a RenderInput, or a bare Disclosure) and render it. A bare
+ * Disclosure is rendered with the figures its own claims state
+ * (source-figures.ts).
+ */
 export async function renderJson(json: unknown, format: RenderFormat): Promise<Uint8Array> {
-  const wrapped =
-    json && typeof json === "object" && "disclosure" in json ? json : { disclosure: json };
-  return renderDocument(parseRenderInput(wrapped), format);
+  if (json && typeof json === "object" && "disclosure" in json)
+    return renderDocument(parseRenderInput(json), format);
+  const { disclosure } = parseRenderInput({ disclosure: json });
+  return renderDocument(inputFromDisclosure(disclosure), format);
 }

@@ -2,7 +2,8 @@
  * 一般公共预算 spending: the total and its change, the structure by 类 with
  * shares, every 项 (with last year's or the 年初预算 figure where given).
  */
-import type { Disclosure, Row } from "../../model/schema.ts";
+import type { Disclosure, Row, Table } from "../../model/schema.ts";
+import { dataStatesAbsence } from "../absence.ts";
 import type { RenderInput } from "../input.ts";
 import { selfWord } from "./common.ts";
 import { cellOf, extraOf, type Figure, figure, levelRows, tableOf, tableTotal } from "./figures.ts";
@@ -45,7 +46,7 @@ export function gpbStructureParagraphs(input: RenderInput): string[] {
   const d = input.disclosure;
   const t = tableOf(d, "gpb_function");
   const g = gpbTotal(d);
-  if (!t || !g) return [`${yearOf(d)}${selfWord(d)}没有一般公共预算支出。`];
+  if (!t || !g) return noGpb(d, t);
   const parts = levelRows(t, 1)
     .map((r) => ({ r, v: cellOf(r, "total") ?? 0 }))
     .filter((x) => x.v !== 0)
@@ -53,6 +54,13 @@ export function gpbStructureParagraphs(input: RenderInput): string[] {
   const name = d.kind === "final" ? "一般公共预算财政拨款支出" : "一般公共预算支出";
   if (!parts.length) return [`${name}${money(g.value, g.unit)}。`];
   return [`${name}${money(g.value, g.unit)}，主要用于以下方面：${parts.join("；")}。`];
+}
+
+/** Without a 一般公共预算 table: “没有…” only where the data says so, else a marker. */
+function noGpb(d: Disclosure, t: Table | undefined): string[] {
+  if (dataStatesAbsence("gpb_function", d, t))
+    return [`${yearOf(d)}${selfWord(d)}没有一般公共预算支出。`];
+  return [`${yearOf(d)}${selfWord(d)}一般公共预算支出${marker("一般公共预算支出表数据")}。`];
 }
 
 /** 类（类）款（款）项（项） path of a functional code, from the table's own names. */
@@ -67,7 +75,7 @@ export function pathOf(rows: Row[], code: string): string {
 export function gpbDetailParagraphs(input: RenderInput): string[] {
   const d = input.disclosure;
   const t = tableOf(d, "gpb_function");
-  if (!t || t.empty) return [`${yearOf(d)}${selfWord(d)}没有一般公共预算支出。`];
+  if (!t || t.empty) return noGpb(d, t);
   const items = levelRows(t, 3).filter((r) => (cellOf(r, "total") ?? 0) !== 0);
   if (!items.length) return [`各项级科目的支出见${t.title}。`];
   const budgets = input.figures?.initialBudget?.codes;

@@ -2,6 +2,8 @@
  * The other matters: 政府性基金 and 国有资本经营 funds, 机关运行经费, 政府采购,
  * 国有资产, 绩效.
  */
+import type { MoneyUnit } from "../../model/schema.ts";
+import { dataStatesAbsence, othersShowData } from "../absence.ts";
 import type { RenderInput } from "../input.ts";
 import { selfWord } from "./common.ts";
 import { cellOf, extraOf, figure, levelRows, priorOf, tableOf, tableTotal } from "./figures.ts";
@@ -22,7 +24,12 @@ export function fundParagraphs(input: RenderInput, id: "gov_fund" | "state_capit
         `${yearOf(d)}${name}${d.kind === "final" ? "财政" : ""}拨款收入${money(income.value, income.unit)}，支出情况${marker(`${name}支出明细`)}。`,
       ];
     const w = d.kind === "final" ? `${name}财政拨款收入和支出` : `使用${name}拨款安排的支出`;
-    return [`${d.entity.name}${yearOf(d)}没有${w}。`];
+    // “没有” where the table prints zero or the data says so elsewhere; a table not read says nothing.
+    if ((t && !t.empty) || dataStatesAbsence(id, d, t))
+      return [`${d.entity.name}${yearOf(d)}没有${w}。`];
+    return [
+      `${yearOf(d)}${name}${d.kind === "final" ? "财政拨款" : ""}支出${marker(`${name}支出情况`)}。`,
+    ];
   }
   const parts = levelRows(t, 3)
     .filter((r) => (cellOf(r, "total") ?? 0) !== 0)
@@ -32,9 +39,17 @@ export function fundParagraphs(input: RenderInput, id: "gov_fund" | "state_capit
   ];
 }
 
+/**
+ * The unit a figure of `figures` is stated in: its own (given by a person, or
+ * the source's 说明), so that it is printed exactly as given, never rounded.
+ */
+function figuresUnit(input: RenderInput): MoneyUnit {
+  return input.figures?.unit ?? input.disclosure.unit;
+}
+
 export function runningCostParagraphs(input: RenderInput): string[] {
   const d = input.disclosure;
-  const unit = d.unit;
+  const unit = figuresUnit(input);
   const v = extraOf(input, input.figures?.runningCost, unit);
   const self = selfWord(d);
   const w = word(d);
@@ -48,7 +63,7 @@ export function runningCostParagraphs(input: RenderInput): string[] {
 export function procurementParagraphs(input: RenderInput): string[] {
   const d = input.disclosure;
   const self = selfWord(d);
-  const unit = d.unit;
+  const unit = figuresUnit(input);
   const p = input.figures?.procurement;
   const t = tableOf(d, "procurement");
   if (p) {
@@ -71,7 +86,8 @@ export function procurementParagraphs(input: RenderInput): string[] {
     if (input.texts?.procurement) out.push(input.texts.procurement);
     return out;
   }
-  if (t?.empty || (t && tableTotal(t, "total") === 0))
+  // “没有” only where no sentence of the source states such money (seed 001's table read without its figures).
+  if ((t?.empty || (t && tableTotal(t, "total") === 0)) && !othersShowData("procurement", d))
     return [`${yearOf(d)}${self}没有安排政府采购${word(d)}。`];
   const fromTable = tableTotal(t, "total");
   if (t && fromTable)
@@ -85,7 +101,7 @@ export function procurementParagraphs(input: RenderInput): string[] {
 export function assetsParagraphs(input: RenderInput): string[] {
   const d = input.disclosure;
   const self = selfWord(d);
-  const unit = d.unit;
+  const unit = figuresUnit(input);
   const a = input.figures?.assets;
   const at = d.kind === "final" ? `截至${d.year}年12月31日` : `截至${d.year - 1}年12月31日`;
   const out: string[] = [];

@@ -3,6 +3,7 @@
  * with its reason (a marker until a person writes it), 决算 against 预算.
  */
 import type { MoneyUnit } from "../../model/schema.ts";
+import { dataStatesAbsence } from "../absence.ts";
 import type { RenderInput } from "../input.ts";
 import { selfWord } from "./common.ts";
 import { cellOf, priorOf, rowOf, THREE_PUBLIC_ITEMS, tableOf, VEHICLE_PARTS } from "./figures.ts";
@@ -21,7 +22,10 @@ export function threePublicParagraphs(input: RenderInput): string[] {
   const out: string[] = [];
   const allPrior = priorOf(input, "three_public.total", unit);
   if (total === 0 && (allPrior === undefined || allPrior === 0)) {
-    out.push(`${self}${yearOf(d)}${fiscal}为0.00${unit}，没有安排“三公”经费支出。`);
+    // A table that prints zero, or data that says so elsewhere; a table not read says nothing.
+    if ((t && !t.empty) || dataStatesAbsence("three_public", d, t))
+      out.push(`${self}${yearOf(d)}${fiscal}为0.00${unit}，没有安排“三公”经费支出。`);
+    else out.push(`${self}${yearOf(d)}${fiscal}${marker("“三公”经费数额")}。`);
     return out;
   }
   if (d.kind === "final") {

@@ -11,9 +11,10 @@
 import { TABLE_NAMES } from "../../model/labels.ts";
 import type { ProfileId } from "../../model/profiles.ts";
 import type { Disclosure, Kind, Table, TableId } from "../../model/schema.ts";
+import { dataStatesAbsence } from "../absence.ts";
 import { completeDisclosure } from "../complete.ts";
 import { blocksGrid } from "./blocks.ts";
-import { cellAmount, type Grid, type GridParts } from "./cells.ts";
+import type { Grid, GridParts } from "./cells.ts";
 import { codeGrid } from "./code.ts";
 import { needsLandscape } from "./fit.ts";
 import { layoutsFor, type TableLayout } from "./layouts.ts";
@@ -53,78 +54,9 @@ export function emptyNoteFor(id: TableId, d: Disclosure, table?: Table): string 
     assets: "国有资产",
   };
   const pending = `说明：本表数据【待填写：${(what[id] ?? "相关收支").replace(/^使用/, "")}明细】。`;
-  // The other tables say there is money here: the table is missing, not empty.
-  if (othersShowData(id, d)) return pending;
-  // Absence is stated only where the data says so — the source printed the
-  // table empty, or a figure elsewhere is a printed zero. A table that was
-  // simply not in the input (not read, not filled in) asserts nothing.
-  if (table?.empty || othersShowZero(id, d)) {
+  if (dataStatesAbsence(id, d, table))
     return `说明：${who}没有${what[id] ?? "相关收支"}，故本表无数据。`;
-  }
   return pending;
-}
-
-/** A printed zero elsewhere for this table's money (a 0 line, a sentence saying 0). */
-function othersShowZero(id: TableId, d: Disclosure): boolean {
-  const printedZero = (table: TableId, key: string) =>
-    Object.values(
-      d.tables.find((t) => t.id === table)?.rows.find((r) => r.key === key)?.cells ?? {},
-    ).some((c) => c.amount === 0);
-  const claimedZero = (key: string) =>
-    d.claims.some((c) => c.subject.key === key && c.amount === 0);
-  switch (id) {
-    case "gov_fund":
-      return printedZero("summary", "income.gov_fund") || claimedZero("gov_fund.expenditure");
-    case "state_capital":
-      return (
-        printedZero("summary", "income.state_capital") || claimedZero("state_capital.expenditure")
-      );
-    case "procurement":
-      return claimedZero("procurement.total");
-    case "three_public":
-      return claimedZero("three_public.total");
-    default:
-      return false;
-  }
-}
-
-/** Amount of a line of a table, 0 when absent. */
-function lineAmount(d: Disclosure, table: TableId, key: string, ...cols: string[]): number {
-  const row = d.tables.find((t) => t.id === table)?.rows.find((r) => r.key === key);
-  return cellAmount(row, ...cols) ?? 0;
-}
-
-/** Whether another table shows money that this (empty) table would itemise. */
-function othersShowData(id: TableId, d: Disclosure): boolean {
-  // The narrative states money of this table's kind ("政府采购预算共52.44万元").
-  const claimed = (prefix: string) =>
-    d.claims.some((c) => c.subject.key?.startsWith(prefix) && (c.amount ?? 0) !== 0);
-  switch (id) {
-    case "procurement":
-      return claimed("procurement.");
-    case "three_public":
-      return claimed("three_public.");
-    case "gov_fund":
-      return (
-        lineAmount(d, "summary", "income.gov_fund", "amount", "total") !== 0 || claimed("gov_fund.")
-      );
-    case "state_capital":
-      return (
-        lineAmount(d, "summary", "income.state_capital", "amount", "total") !== 0 ||
-        claimed("state_capital.")
-      );
-    case "projects":
-      return d.kind === "budget" && lineAmount(d, "gpb_function", "total", "project") !== 0;
-    case "gpb_project_economic":
-      return lineAmount(d, "gpb_function", "total", "project") !== 0;
-    case "income":
-    case "expenditure":
-    case "gpb_function":
-    case "gpb_basic_economic":
-      return lineAmount(d, "summary", "income.total", "amount", "total") !== 0;
-    default:
-      return false;
-  }
 }
 
 export interface GridContext {

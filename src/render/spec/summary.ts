@@ -217,14 +217,15 @@ export function summaryGrid(
       spend.push({ label: r.name || r.key, row: r });
 
   const body: BodyCell[][] = [];
-  const lists = econ.map((l, j) => economicList(l.rows, byKey, j + 2));
-  const n = Math.max(income.length, spend.length, ...lists.map((l) => l.length));
   const spendCells = (row: Row | undefined): BodyCell[] =>
     spendCols.map((c) =>
       money(c === "total" ? cellAmount(row, "total", "amount") : cellAmount(row, c)),
     );
   const ordinal = (i: number) =>
     layout.id === "fiscal_summary" ? `（${chineseNumber(i + 1)}）` : `${chineseNumber(i + 1)}、`;
+  // Each list beside opens with its 财政拨款 head as the functional one does.
+  const lists = econ.map((l, j) => economicList(l.rows, byKey, j + 2, `${ordinal(0)}财政拨款`));
+  const n = Math.max(income.length, spend.length, ...lists.map((l) => l.length));
   const incomeLabels = numberIncome(income, layout.id);
   let top = 0;
   let part = 0;
@@ -379,10 +380,15 @@ interface ListEntry {
  * afresh where a code comes again (the list's next section: 人员经费和公用经费,
  * then 专项业务经费 — names the data does not keep, so none is made up).
  */
-function economicList(rows: Row[], byKey: Map<string, Row>, nth: number): ListEntry[] {
+function economicList(
+  rows: Row[],
+  byKey: Map<string, Row>,
+  nth: number,
+  headLabel: string,
+): ListEntry[] {
   const out: ListEntry[] = [];
   const head = byKey.get(`expenditure.fund.fiscal#${nth}`);
-  if (head) out.push({ label: "财政拨款", row: head, depth: 0 });
+  if (head) out.push({ label: headLabel, row: head, depth: 0 });
   let seen = new Set<string>();
   for (const r of rows) {
     const code = r.key.replace(/#\d+$/, "");

@@ -217,9 +217,11 @@ async function render(c: Context<AppEnv>): Promise<Response> {
   requireDone(doc);
   const { store } = c.get("deps");
   const original = await store.getOriginal(doc.id);
-  // A filled 填报模板 renders with what only the template holds (prior year, texts).
-  const input = (original && (await readIfTemplate(original))) || { disclosure: doc.disclosure };
-  const { renderDocument } = await import("../../render/index.ts");
+  const { renderDocument, inputFromDisclosure } = await import("../../render/index.ts");
+  // A filled 填报模板 renders with what only the template holds (prior year, texts);
+  // a document with the figures its 说明 states (政府采购, 机关运行经费 …).
+  const input =
+    (original && (await readIfTemplate(original))) || inputFromDisclosure(doc.disclosure);
   const bytes = await renderDocument(input, format);
   const base = doc.fileName.replace(/\.[^.]*$/, "") || "document";
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
