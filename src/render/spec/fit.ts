@@ -115,6 +115,11 @@ export function fitColumns(g: Grid, o: FitOptions): Fit {
       else hasText[k] = true;
     });
   const headers = singleHeaders(g);
+  // An empty table (its 合计 line and note only): its columns as wide as their
+  // headers on one line, never "科目编 | 码" broken for want of content.
+  if (g.empty)
+    for (const [k, hs] of headers)
+      natural[k] = Math.max(natural[k] ?? 0, ...hs.map((h) => measure(h.text, true)));
   const min = natural.map((nat, k) => {
     const head = (headers.get(k) ?? []).map((h) => measure(h.text, true));
     const headMin = Math.max(measure("中文", true), ...head.map((w) => w / HEADER_LINES));
