@@ -142,6 +142,22 @@ function finalFiscalSummaryLines(year: number): TemplateLine[] {
     { key: "income.state_capital", label: "国有资本经营预算财政拨款", columns: ["amount"] },
     { key: "income.total", label: "本年收入合计", columns: ["amount"] },
     { key: "income.carryover", label: "年初财政拨款结转和结余", columns: ["amount"] },
+    // 公开04 itemises the carry-over by fund under the same names as the income lines.
+    {
+      key: "income.carryover.gpb",
+      label: "年初结转：一般公共预算财政拨款",
+      columns: ["amount"],
+    },
+    {
+      key: "income.carryover.gov_fund",
+      label: "年初结转：政府性基金预算财政拨款",
+      columns: ["amount"],
+    },
+    {
+      key: "income.carryover.state_capital",
+      label: "年初结转：国有资本经营预算财政拨款",
+      columns: ["amount"],
+    },
     { key: "income.grand_total", label: "收入总计", columns: ["amount"] },
     ...functionLines(year, SPEND_COLUMNS).map((l, i) => (i === 0 ? { ...l, section: "支出" } : l)),
     { key: "expenditure.total", label: "本年支出合计", columns: SPEND_COLUMNS },
