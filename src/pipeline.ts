@@ -57,7 +57,7 @@ export async function extractBytes(
   opts: ReadOptions = {},
 ): Promise<Disclosure> {
   const limits = resolveLimits(opts.limits);
-  if (opts.inThisThread) return extractHere(bytes, file, limits);
+  if (opts.inThisThread || smallText(bytes)) return extractHere(bytes, file, limits);
   return readInThread(bytes, file, limits);
 }
 
@@ -91,6 +91,19 @@ export async function readIfExtracted(bytes: Uint8Array): Promise<Disclosure | u
     );
   }
   return parsed.data;
+}
+
+/**
+ * A text of this size or less is read in the calling thread: starting a
+ * reading thread costs more (it loads the readers again, about a second)
+ * than reading it, and a text this short reads in well under a second
+ * whatever it holds. Longer texts and every other format get a thread, and
+ * with it the time and memory bound.
+ */
+const SMALL_TEXT_BYTES = 512 * 1024;
+
+function smallText(bytes: Uint8Array): boolean {
+  return bytes.length <= SMALL_TEXT_BYTES && sniffFormat(bytes) === "text";
 }
 
 /** Read in this thread (what the reading thread runs). */
