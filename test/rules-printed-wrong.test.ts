@@ -465,3 +465,18 @@ describe("arith/part-within-whole (西南大学 2023 决算: 其中 lines and �
     assert.match(found[0]?.message ?? "", /大于同行/u);
   });
 });
+
+describe("the procurement set aside for small firms is not the procurement total (上海市普陀区规划和自然资源局 2024 决算)", () => {
+  it("“面向中小企业预留…预算金额” and “面向小微企业预留…” are read as those shares, never as 政府采购 total", async () => {
+    const { extractFile } = await import("../src/pipeline.ts");
+    const { join } = await import("node:path");
+    const { SHARED } = await import("./helpers/seeds.ts");
+    const d = await extractFile(
+      join(SHARED, "corpus/shanghai-putuo/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"),
+    );
+    const keyOf = (label: RegExp) =>
+      d.claims.filter((c) => label.test(c.subject.label)).map((c) => c.subject.key);
+    assert.deepEqual([...new Set(keyOf(/面向中小企业预留/u))], ["procurement.sme"]);
+    assert.deepEqual([...new Set(keyOf(/面向小微企业预留/u))], ["procurement.micro"]);
+  });
+});

@@ -87,6 +87,18 @@ const RULES: Rule[] = [
   { re: /机关运行经费/u, kind: "running_cost", key: "running_cost" },
   { re: /授予小微企业/u, kind: "procurement", key: "procurement.micro" },
   { re: /授予中小企业/u, kind: "procurement", key: "procurement.sme" },
+  // The share set aside for small firms ("面向中小企业预留…预算金额",
+  // "预留给小型和微型企业的…") is a part of the procurement, never its total.
+  {
+    re: /(?:预留|面向).{0,10}(?:小型和微型|小微)企业|(?:小型和微型|小微)企业.{0,8}预留/u,
+    kind: "procurement",
+    key: "procurement.micro",
+  },
+  {
+    re: /(?:预留|面向).{0,10}中小(?:微)?企业|中小(?:微)?企业.{0,8}预留/u,
+    kind: "procurement",
+    key: "procurement.sme",
+  },
   { re: /政府采购.*货物|货物.*政府采购/u, kind: "procurement", key: "procurement.goods" },
   { re: /政府采购.*工程|工程.*政府采购/u, kind: "procurement", key: "procurement.works" },
   { re: /政府采购.*服务|服务.*政府采购/u, kind: "procurement", key: "procurement.services" },
