@@ -5,9 +5,10 @@
  *
  * A regional column the template lacks is added after its own columns, a
  * line of the source's own (财政拨款 as a subtotal, 支出 by 经济分类) after
- * its lines, a row by 单位编码 as “单位 编码”: read.ts reads each back. What
- * still has no place (a repeated line, a table the template has not) is
- * not entered; `skipped` names each.
+ * its lines, a row by 单位编码 as “单位 编码”, a table the template has no
+ * sheet for on a sheet of its own (extra.ts): read.ts reads each back. What
+ * still has no place (a repeated line, a second copy of a table) is not
+ * entered; `skipped` names each.
  */
 import ExcelJS from "exceljs";
 import { COLUMN_LABELS } from "../model/labels.ts";
@@ -15,6 +16,7 @@ import { convertAmount } from "../model/money.ts";
 import type { ColumnId, MoneyUnit, Row, Table } from "../model/schema.ts";
 import type { RenderInput } from "../render/input.ts";
 import { cellString } from "./cells.ts";
+import { extraTable, extraTableNote } from "./extra.ts";
 import {
   BUDGET_LABELS,
   CODES_HEADER,
@@ -30,11 +32,12 @@ import {
   PRIOR_LABELS,
   REASON_CODES_HEADER,
   SHEET,
+  TITLE_ROW,
   textFields,
   UNIT_MARK,
 } from "./fields.ts";
 import { type TemplateLine, type TemplateTable, templateTables } from "./tables.ts";
-import { writeTemplate } from "./write.ts";
+import { tableSheet, writeTemplate } from "./write.ts";
 
 export interface FilledTemplate {
   bytes: Uint8Array;
@@ -142,6 +145,17 @@ function fillTable(
       nextRow++;
       continue;
     }
+    if (row.keyKind === "line") {
+      // A line the template does not list (收入总计 / 一般公共预算资金 of a 收入总表 printed
+      // as lines, Jiangsu): its printed name in both lead cells, its key in the note.
+      if (!figures) continue;
+      ws.getCell(nextRow, 1).value = row.name || row.key;
+      ws.getCell(nextRow, 1).note = `${LINE_NOTE}${row.key}`;
+      ws.getCell(nextRow, 2).value = row.name || row.key;
+      put(nextRow, row);
+      nextRow++;
+      continue;
+    }
     const unitRow = (row.keyKind === "unit" || row.keyKind === "label") && t.rows.kind === "code";
     const fits =
       unitRow ||
@@ -211,8 +225,24 @@ export async function fillTemplate(input: RenderInput): Promise<FilledTemplate> 
     const convert = (a: number) => convertAmount(a, table.unit, d.unit).value;
     fillTable(ws, t, table, skipped, convert);
   }
-  for (const [id, t] of first)
-    if (!tables.some((x) => x.id === id)) skipped.push(`表格“${t.title}”（模板没有此表）`);
+  // A table the template has no sheet for (Jiangsu's 财政拨款支出表, a university's
+  // 财政拨款支出决算表 …) gets a sheet of its own, built from its rows and columns.
+  const sheetNames = new Set(wb.worksheets.map((w) => w.name));
+  for (const [id, table] of first) {
+    if (tables.some((x) => x.id === id)) continue;
+    const t = extraTable(table, sheetNames);
+    if (!t) {
+      skipped.push(`表格“${table.title}”（模板没有此表）`);
+      continue;
+    }
+    sheetNames.add(t.sheet);
+    tableSheet(wb, t, new Map());
+    const ws = wb.getWorksheet(t.sheet);
+    if (!ws) continue;
+    ws.getCell(TITLE_ROW, 1).note = extraTableNote(t);
+    const convert = (a: number) => convertAmount(a, table.unit, d.unit).value;
+    fillTable(ws, t, table, skipped, convert);
+  }
 
   /** Amounts by line label and by code into a lines-and-codes sheet. */
   const linesAndCodes = (

@@ -35,6 +35,7 @@ import {
   type Texts,
 } from "../render/input.ts";
 import { cellString, problemText, readCount, readMoney, type TemplateProblem } from "./cells.ts";
+import { extraTableOf } from "./extra.ts";
 import {
   BUDGET_LABELS,
   CODES_HEADER,
@@ -52,6 +53,7 @@ import {
   PRIOR_LABELS,
   REASON_CODES_HEADER,
   SHEET,
+  TITLE_ROW,
   textFields,
   UNIT_MARK,
 } from "./fields.ts";
@@ -363,6 +365,23 @@ function readTable(
         key,
         keyKind: "line",
         name: first,
+        cells: amounts(r),
+        source: { line: r, page },
+      });
+      continue;
+    }
+    // A line the template does not list, entered by fill.ts with its key in the note.
+    const lineKey = lineKeyOf(ws.getCell(r, 1));
+    if (lineKey) {
+      if (seen.has(lineKey)) {
+        rd.problem(t.sheet, addr(r, 1), `“${first}”重复（已在第 ${seen.get(lineKey)} 行）`);
+        continue;
+      }
+      seen.set(lineKey, r);
+      rows.push({
+        key: lineKey,
+        keyKind: "line",
+        name: second || first,
         cells: amounts(r),
         source: { line: r, page },
       });
@@ -714,6 +733,13 @@ export async function readFilledTemplate(bytes: Uint8Array): Promise<RenderInput
   for (const t of templateTables(kind, year)) {
     const page = sheetNames.indexOf(t.sheet) + 1;
     const { table } = readTable(rd, t, year, unit, page > 0 ? page : 1);
+    if (table) tables.push(table);
+  }
+  // Sheets fill.ts added for tables the template lacks (extra.ts), known by their title's note.
+  for (const ws of wb.worksheets) {
+    const t = extraTableOf(ws.name, ws.getCell(TITLE_ROW, 1).note);
+    if (!t || tables.some((x) => x.id === t.id)) continue;
+    const { table } = readTable(rd, t, year, unit, sheetNames.indexOf(ws.name) + 1);
     if (table) tables.push(table);
   }
   const summary = tables.find((t) => t.id === "summary");

@@ -196,7 +196,11 @@ function entitySheet(wb: ExcelJS.Workbook, kind: Kind, year: number): void {
 }
 
 /** A table sheet: title, 空表说明, a two-row header, fixed lines or blank code rows. */
-function tableSheet(wb: ExcelJS.Workbook, t: TemplateTable, lists: Map<CatalogKind, string>): void {
+export function tableSheet(
+  wb: ExcelJS.Workbook,
+  t: TemplateTable,
+  lists: Map<CatalogKind, string>,
+): void {
   const lead = t.rows.kind === "lines" ? 1 : 2;
   const width = lead + t.columns.length;
   const ws = wb.addWorksheet(t.sheet, {
