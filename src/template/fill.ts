@@ -73,16 +73,21 @@ export function extraColumnLabel(id: string): string {
   return COLUMN_LABELS[id as ColumnId] ?? id;
 }
 
+/** Said after a sheet's title when its amounts are in another unit than the document's. */
+export function sheetUnitMark(unit: MoneyUnit): string {
+  return `（金额单位：${unit}）`;
+}
+
+/** The unit a sheet's title states (sheetUnitMark), if any. */
+export function sheetUnitOf(title: string): MoneyUnit | undefined {
+  const m = /（金额单位：(元|万元)）$/.exec(title);
+  return m?.[1] === "元" || m?.[1] === "万元" ? m[1] : undefined;
+}
+
 /** The note on an extra line's label: the line key it carries (read.ts reads it back). */
 export const LINE_NOTE = "gongkai:";
 
-function fillTable(
-  ws: ExcelJS.Worksheet,
-  t: TemplateTable,
-  table: Table,
-  skipped: string[],
-  convert: (a: number) => number,
-): void {
+function fillTable(ws: ExcelJS.Worksheet, t: TemplateTable, table: Table, skipped: string[]): void {
   const lead = t.rows.kind === "lines" ? 1 : 2;
   const colOf = new Map(t.columns.map((c, k) => [c.id as string, lead + 1 + k]));
   // Columns the data has and the template does not (a regional 金额 column, a 上年数 …)
@@ -109,7 +114,7 @@ function fillTable(
       }
       if (cell.amount !== null) {
         const target = ws.getCell(r, c);
-        target.value = moneyValue(convert(cell.amount));
+        target.value = moneyValue(cell.amount);
         if (widened.has(id) || (allowed && !allowed.includes(id))) target.numFmt = "#,##0.00";
       }
     }
@@ -216,14 +221,20 @@ export async function fillTemplate(input: RenderInput): Promise<FilledTemplate> 
     if (first.has(t.id)) skipped.push(`表格“${t.title}”（同类表格只填第一张）`);
     else first.set(t.id, t);
   }
+  // A table printed in another unit than the document's (Shanghai's 三公 table in 万元
+  // of a 元 document) keeps it: its sheet's title says so, read.ts reads it back.
+  const markUnit = (ws: ExcelJS.Worksheet, table: Table) => {
+    if (table.unit === d.unit) return;
+    const title = ws.getCell(TITLE_ROW, 1);
+    title.value = `${cellString(title)}${sheetUnitMark(table.unit)}`;
+  };
   const tables = templateTables(d.kind, d.year);
   for (const t of tables) {
     const table = first.get(t.id);
     const ws = wb.getWorksheet(t.sheet);
     if (!table || !ws) continue;
-    // Amounts are entered in the template's one unit (a 三公 table in 万元 of a 元 document).
-    const convert = (a: number) => convertAmount(a, table.unit, d.unit).value;
-    fillTable(ws, t, table, skipped, convert);
+    markUnit(ws, table);
+    fillTable(ws, t, table, skipped);
   }
   // A table the template has no sheet for (Jiangsu's 财政拨款支出表, a university's
   // 财政拨款支出决算表 …) gets a sheet of its own, built from its rows and columns.
@@ -240,8 +251,8 @@ export async function fillTemplate(input: RenderInput): Promise<FilledTemplate> 
     const ws = wb.getWorksheet(t.sheet);
     if (!ws) continue;
     ws.getCell(TITLE_ROW, 1).note = extraTableNote(t);
-    const convert = (a: number) => convertAmount(a, table.unit, d.unit).value;
-    fillTable(ws, t, table, skipped, convert);
+    markUnit(ws, table);
+    fillTable(ws, t, table, skipped);
   }
 
   /** Amounts by line label and by code into a lines-and-codes sheet. */

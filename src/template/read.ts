@@ -57,7 +57,7 @@ import {
   textFields,
   UNIT_MARK,
 } from "./fields.ts";
-import { LINE_NOTE } from "./fill.ts";
+import { LINE_NOTE, sheetUnitOf } from "./fill.ts";
 import { readRegionalWorkbook } from "./regional/read.ts";
 import { regionalShapeOf } from "./regional/sheets.ts";
 import {
@@ -283,7 +283,7 @@ function readTable(
   rd: Reader,
   t: TemplateTable,
   year: number,
-  unit: MoneyUnit,
+  docUnit: MoneyUnit,
   page: number,
 ): TableRead {
   const ws = rd.sheet(t.sheet);
@@ -291,6 +291,8 @@ function readTable(
     if (!t.optional) rd.problem(t.sheet, undefined, `缺少工作表“${t.sheet}”`);
     return { table: undefined, filled: false };
   }
+  // A sheet in another unit than the document's says so after its title (fill.ts sheetUnitMark).
+  const unit = sheetUnitOf(cellString(ws.getCell(TITLE_ROW, 1))) ?? docUnit;
   const lead = t.rows.kind === "lines" ? 1 : 2;
   const rows: Row[] = [];
   let filled = false;
