@@ -7,7 +7,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { GongkaiError } from "../model/errors.ts";
 import type { Disclosure } from "../model/schema.ts";
-import { extractFile } from "../pipeline.ts";
+import { extractFile, readIfExtracted } from "../pipeline.ts";
 
 const READABLE = new Set([
   ".pdf",
@@ -49,14 +49,9 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
 /** A Disclosure saved as JSON, or undefined when the file is something else. */
 async function savedDisclosure(file: string): Promise<Disclosure | undefined> {
   if (extname(file).toLowerCase() !== ".json") return undefined;
-  try {
-    const d = JSON.parse(await readFile(file, "utf8")) as Partial<Disclosure>;
-    if (d && typeof d === "object" && d.schemaVersion && Array.isArray(d.tables) && d.entity)
-      return { ...(d as Disclosure), source: { ...(d as Disclosure).source, file } };
-  } catch {
-    // Not a saved Disclosure: read it like any other file.
-  }
-  return undefined;
+  // Validated against the schema; JSON that claims to be one and is not is an error naming the field.
+  const d = await readIfExtracted(await readFile(file));
+  return d ? { ...d, source: { ...d.source, file } } : undefined;
 }
 
 /**
