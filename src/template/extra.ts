@@ -6,8 +6,9 @@
  * table it is and how its rows are keyed.
  */
 import type { CatalogKind } from "../catalog/index.ts";
-import { type Table, TableIdSchema } from "../model/schema.ts";
-import type { TemplateRows, TemplateTable } from "./tables.ts";
+import { COLUMN_LABELS } from "../model/labels.ts";
+import { type ColumnId, ColumnIdSchema, type Table, TableIdSchema } from "../model/schema.ts";
+import type { TemplateColumn, TemplateRows, TemplateTable } from "./tables.ts";
 
 /** The note on an extra sheet's title (read back by extraTableOf). */
 const TABLE_NOTE = "gongkai:table ";
@@ -69,20 +70,32 @@ export function extraTable(table: Table, taken: Set<string>): TemplateTable | un
     if (k) count.set(k, (count.get(k) ?? 0) + 1);
   }
   const kind = [...count].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "lines";
+  // The table's own columns that hold a figure, drawn as the sheet's columns.
+  const ids = table.columns.map((c) => c.id).filter((id) => rows.some((r) => r.cells[id]?.amount));
   return {
     id: table.id,
     sheet: sheetName(table.title, taken),
     title: table.title,
     number: table.number ?? "",
-    // Every column is added by fill.ts after the (no) columns of its own, headed by its name.
-    columns: [],
+    columns: columnsOf(ids),
     rows: rowsOf(kind),
     optional: true,
   };
 }
 
+function columnsOf(ids: ColumnId[]): TemplateColumn[] {
+  return ids.map((id) => ({ id, label: COLUMN_LABELS[id] ?? id }));
+}
+
 export function extraTableNote(t: TemplateTable): string {
-  return `${TABLE_NOTE}${JSON.stringify({ id: t.id, rows: rowsKind(t.rows), title: t.title, number: t.number })}`;
+  const spec = {
+    id: t.id,
+    rows: rowsKind(t.rows),
+    columns: t.columns.map((c) => c.id),
+    title: t.title,
+    number: t.number,
+  };
+  return `${TABLE_NOTE}${JSON.stringify(spec)}`;
 }
 
 function noteText(note: unknown): string {
@@ -98,7 +111,7 @@ const KINDS: readonly RowsKind[] = ["func", "econ_dept", "econ_gov", "project", 
 export function extraTableOf(sheet: string, titleNote: unknown): TemplateTable | undefined {
   const text = noteText(titleNote);
   if (!text.startsWith(TABLE_NOTE)) return undefined;
-  let spec: { id?: unknown; rows?: unknown; title?: unknown; number?: unknown };
+  let spec: { id?: unknown; rows?: unknown; columns?: unknown; title?: unknown; number?: unknown };
   try {
     spec = JSON.parse(text.slice(TABLE_NOTE.length));
   } catch {
@@ -106,13 +119,17 @@ export function extraTableOf(sheet: string, titleNote: unknown): TemplateTable |
   }
   const id = TableIdSchema.safeParse(spec.id);
   const kind = KINDS.find((k) => k === spec.rows);
+  const columns = Array.isArray(spec.columns)
+    ? spec.columns.map((c) => ColumnIdSchema.safeParse(c))
+    : [];
   if (!id.success || !kind || typeof spec.title !== "string") return undefined;
+  if (columns.some((c) => !c.success)) return undefined;
   return {
     id: id.data,
     sheet,
     title: spec.title,
     number: typeof spec.number === "string" ? spec.number : "",
-    columns: [],
+    columns: columnsOf(columns.flatMap((c) => (c.success ? [c.data] : []))),
     rows: rowsOf(kind),
     optional: true,
   };
