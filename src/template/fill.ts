@@ -165,7 +165,8 @@ function fillTable(ws: ExcelJS.Worksheet, t: TemplateTable, table: Table, skippe
     const fits =
       unitRow ||
       (t.rows.kind === "code" && row.keyKind === t.rows.catalog) ||
-      (t.rows.kind === "free" && (row.keyKind === "project" || row.keyKind === "unit"));
+      (t.rows.kind === "free" &&
+        (row.keyKind === "project" || row.keyKind === "unit" || row.keyKind === "label"));
     if (!fits) {
       if (figures) skipped.push(`${t.sheet}：行“${row.name || row.key}”`);
       continue;
@@ -179,11 +180,14 @@ function fillTable(ws: ExcelJS.Worksheet, t: TemplateTable, table: Table, skippe
       continue;
     // A table by 单位 (收入总表 by 单位编码, as Xi'an prints it): “单位 编码” in the code column.
     const mark = row.keyKind === "unit" ? UNIT_MARK : LABEL_MARK;
+    // A named row of a project table (政府采购 by item, Jiangsu): “其他” in the code column.
     const code = unitRow
       ? `${mark}${row.key === row.name ? "" : ` ${row.key}`}`
-      : t.rows.kind === "free" && row.key === row.name
-        ? ""
-        : row.key;
+      : t.rows.kind === "free" && row.keyKind === "label"
+        ? LABEL_MARK
+        : t.rows.kind === "free" && row.key === row.name
+          ? ""
+          : row.key;
     ws.getCell(nextRow, 1).value = code;
     ws.getCell(nextRow, 2).value = row.name;
     put(nextRow, row);

@@ -413,7 +413,9 @@ function readTable(
         rd.problem(t.sheet, addr(r, 2), `${t.rows.nameHead}为必填项`);
         continue;
       }
-      const key = code || second;
+      // “其他” in the code column: a named row (政府采购 by item), keyed by its name.
+      const named = code === LABEL_MARK;
+      const key = named ? second : code || second;
       if (seen.has(key)) {
         rd.problem(
           t.sheet,
@@ -425,7 +427,7 @@ function readTable(
       seen.set(key, r);
       rows.push({
         key,
-        keyKind: t.rows.keyKind,
+        keyKind: named ? "label" : t.rows.keyKind,
         name: second,
         cells: amounts(r, undefined),
         source: { line: r, page },
