@@ -6,7 +6,8 @@
  * test/template-roundtrip.test.ts). Jiangsu's 收入总表 printed as lines and
  * its tables the template has no sheet for (财政拨款支出表 …), 西南大学's
  * 高等学校财政拨款支出决算表, Shanghai's 三公 table in 万元 of a 元 document
- * are all among them.
+ * are all among them. The document rendered from the filled template, in
+ * every format (html, pdf, xlsx, docx), reads back with those facts too.
  *
  * Documents with no table are named as such: their template has nothing to
  * carry and readTemplate says so. What cannot be carried yet is listed below
@@ -18,8 +19,12 @@ import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
 import { extractFile } from "../src/cli/extract.ts";
+import { ingestBytes } from "../src/ingest/index.ts";
 import { toFacts } from "../src/model/facts.ts";
 import type { Disclosure } from "../src/model/schema.ts";
+import { recognize } from "../src/recognize/index.ts";
+import { renderDocument } from "../src/render/index.ts";
+import type { RenderInput } from "../src/render/input.ts";
 import { fillTemplate, readTemplate } from "../src/template/index.ts";
 import { SHARED } from "./helpers/seeds.ts";
 
@@ -80,22 +85,45 @@ function lost(from: Map<string, string>, to: Map<string, string>): string[] {
   return [...from].filter(([k, v]) => to.get(k) !== v).map(([k, v]) => `${k}=${v}`);
 }
 
-/** What the round trip of one document did wrong: the read error, else the facts lost or added. */
-async function failures(source: Disclosure): Promise<string[]> {
+/** The filled template read back, with what the round trip did wrong: the read error, else the facts lost or added. */
+async function roundTrip(source: Disclosure): Promise<{ input?: RenderInput; wrong: string[] }> {
   const { bytes, skipped } = await fillTemplate({ disclosure: source });
   // What the template leaves out is only ever a table with no figure, a second copy
   // of a table, or a line printed again — named; any other leftover is a failure.
   const unnamed = skipped.filter((s) => !NAMED_LEFTOVER.test(s)).map((s) => `left out ${s}`);
-  if (unnamed.length) return unnamed;
-  let back: Disclosure;
+  if (unnamed.length) return { wrong: unnamed };
+  let input: RenderInput;
   try {
-    back = (await readTemplate(bytes)).disclosure;
+    input = await readTemplate(bytes);
   } catch (e) {
-    return [(e as Error).message];
+    return { wrong: [(e as Error).message] };
   }
   const want = facts(source);
-  const got = facts(back);
-  return [...lost(want, got).map((f) => `lost ${f}`), ...lost(got, want).map((f) => `added ${f}`)];
+  const got = facts(input.disclosure);
+  return {
+    input,
+    wrong: [
+      ...lost(want, got).map((f) => `lost ${f}`),
+      ...lost(got, want).map((f) => `added ${f}`),
+    ],
+  };
+}
+
+const FORMATS = ["html", "pdf", "xlsx", "docx"] as const;
+
+/** The filled template rendered in every format and read back: the facts each format lost. */
+async function renderedLoses(input: RenderInput): Promise<string[]> {
+  const want = facts(input.disclosure);
+  const out: string[] = [];
+  for (const format of FORMATS) {
+    const bytes = await renderDocument(
+      { ...input, options: { ...input.options, charts: false } },
+      format,
+    );
+    const back = facts(recognize(await ingestBytes(bytes)));
+    out.push(...lost(want, back).map((f) => `${format} lost ${f}`));
+  }
+  return out;
 }
 
 describe("template --from every corpus document → readTemplate keeps every fact", () => {
@@ -120,9 +148,12 @@ describe("template --from every corpus document → readTemplate keeps every fac
     it(`${doc}${excluded ? "（已列明的例外）" : ""}`, async () => {
       const source = await extractFile(file);
       assert.ok(facts(source).size > 20, "the document has facts");
-      const wrong = await failures(source);
+      const { input, wrong } = await roundTrip(source);
       if (!excluded) {
         assert.deepEqual(wrong, []);
+        // …and the document made from the filled template, in every format, reads back with them.
+        assert.ok(input);
+        assert.deepEqual(await renderedLoses(input), []);
         return;
       }
       // Every failure is a listed one, and every listed one still happens.
