@@ -17,7 +17,7 @@
  *   node bench/mutation.bench.ts
  *   GONGKAI_MUTATIONS_PER_KIND=2 GONGKAI_MUTATION_DOCS=10 node bench/mutation.bench.ts
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { extname, join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { checkDisclosure } from "../src/check/engine.ts";
@@ -27,6 +27,7 @@ import { decodeText } from "../src/ingest/text/decode.ts";
 import type { Disclosure } from "../src/model/schema.ts";
 import { mergeHalves, pairHalves } from "../src/recognize/merge.ts";
 import { prng } from "../test/helpers/consistent.ts";
+import { CORPUS, corpusFiles } from "../test/helpers/corpus.ts";
 import { CONFIRMED, TEMPLATE } from "../test/helpers/corpus-confirmed.ts";
 import {
   type Change,
@@ -49,16 +50,6 @@ const VERBOSE = Boolean(process.env.GONGKAI_BENCH_VERBOSE);
 const TARGET = 0.99;
 
 const SEEDS = join(SHARED, "seeds");
-const CORPUS = join(SHARED, "corpus");
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .flatMap((n) => {
-      const p = join(dir, n);
-      return statSync(p).isDirectory() ? filesUnder(p) : [p];
-    })
-    .sort();
-}
 
 /** The errors confirmed in each corpus document (test/helpers/corpus-confirmed.ts), as `rule@line` sets. */
 const confirmed = new Map(
@@ -132,8 +123,8 @@ const seedFiles = readdirSync(SEEDS)
   .filter((f) => f.endsWith(".txt"))
   .sort()
   .map((f) => join(SEEDS, f));
-const pdfFiles = filesUnder(CORPUS).filter((f) => extname(f).toLowerCase() === ".pdf");
-const workbookFiles = filesUnder(CORPUS).filter((f) => extname(f).toLowerCase() === ".xlsx");
+const pdfFiles = corpusFiles().filter((f) => extname(f).toLowerCase() === ".pdf");
+const workbookFiles = corpusFiles().filter((f) => extname(f).toLowerCase() === ".xlsx");
 
 interface Loaded {
   name: string;

@@ -10,22 +10,14 @@
  *
  *   node bench/precision.bench.ts
  */
-import { readdirSync, statSync } from "node:fs";
 import { extname, join, relative } from "node:path";
 import { checkDisclosure } from "../src/check/engine.ts";
 import { ALL_RULES } from "../src/check/registry.ts";
 import { extractFile } from "../src/pipeline.ts";
+import { CORPUS, corpusFiles } from "../test/helpers/corpus.ts";
 import { CONFIRMED, NO_ERRORS, TEMPLATE } from "../test/helpers/corpus-confirmed.ts";
 
-const CORPUS = join(import.meta.dirname, "..", "..", "shared", "corpus");
 const DOCUMENT = new Set([".pdf", ".xls", ".xlsx", ".doc", ".docx", ".htm", ".html"]);
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? filesUnder(p) : [relative(CORPUS, p)];
-  });
-}
 
 interface Tally {
   errors: number;
@@ -44,9 +36,9 @@ const of = (rule: string): Tally => {
   return t;
 };
 
-const documents = filesUnder(CORPUS)
-  .filter((f) => DOCUMENT.has(extname(f).toLowerCase()) && f !== TEMPLATE)
-  .sort();
+const documents = corpusFiles()
+  .map((f) => relative(CORPUS, f))
+  .filter((f) => DOCUMENT.has(extname(f).toLowerCase()) && f !== TEMPLATE);
 let read = 0;
 for (const name of documents) {
   let report: ReturnType<typeof checkDisclosure>;

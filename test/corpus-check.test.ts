@@ -9,17 +9,14 @@
  * its 测试问题版本 is found.
  */
 import assert from "node:assert/strict";
-import { readdirSync, statSync } from "node:fs";
 import { extname, join, relative } from "node:path";
 import { before, describe, it } from "node:test";
 import { checkDisclosure } from "../src/check/engine.ts";
 import type { CheckReport } from "../src/check/types.ts";
 import type { Disclosure } from "../src/model/schema.ts";
 import { extractFile } from "../src/pipeline.ts";
+import { CORPUS, corpusFiles } from "./helpers/corpus.ts";
 import { CONFIRMED, NO_ERRORS, TEMPLATE } from "./helpers/corpus-confirmed.ts";
-import { SHARED } from "./helpers/seeds.ts";
-
-const CORPUS = join(SHARED, "corpus");
 
 /** Files the tool reads as disclosures (by content; the extension only picks what to try). */
 const DOCUMENT_EXTENSIONS = new Set([".pdf", ".xls", ".xlsx", ".doc", ".docx", ".htm", ".html"]);
@@ -29,17 +26,8 @@ const DOCUMENT_EXTENSIONS = new Set([".pdf", ".xls", ".xlsx", ".doc", ".docx", "
  */
 const OTHER_EXTENSIONS = new Set([".md", ".yaml", ".yml", ".csv"]);
 
-/** Every file under a folder, as paths relative to CORPUS, sorted. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const p = join(dir, name);
-      return statSync(p).isDirectory() ? filesUnder(p) : [relative(CORPUS, p)];
-    })
-    .sort();
-}
-
-const FILES = filesUnder(CORPUS);
+/** Every corpus file, as a path relative to CORPUS, sorted. */
+const FILES = corpusFiles().map((f) => relative(CORPUS, f));
 const DOCUMENTS = FILES.filter((f) => DOCUMENT_EXTENSIONS.has(extname(f).toLowerCase()));
 
 const reviewed = (name: string) =>

@@ -5,26 +5,14 @@
  * 目录 lists is reported missing as the document's error.
  */
 import assert from "node:assert/strict";
-import { readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { relative } from "node:path";
 import { describe, it } from "node:test";
 import { checkDisclosure } from "../src/check/engine.ts";
 import { extractFile } from "../src/cli/extract.ts";
 import type { Disclosure } from "../src/model/schema.ts";
-import { SHARED } from "./helpers/seeds.ts";
+import { CORPUS, corpusDocuments } from "./helpers/corpus.ts";
 
-const CORPUS = join(SHARED, "corpus");
-
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((f) => {
-      const p = join(dir, f);
-      return statSync(p).isDirectory() ? walk(p) : [p];
-    });
-}
-
-const documents = walk(CORPUS).filter((f) => /\.(?:pdf|xlsx|xls)$/i.test(f));
+const documents = corpusDocuments();
 
 describe("recognition on every corpus document", () => {
   it("the corpus is there", () => assert.ok(documents.length > 0, `${CORPUS} 中没有文档`));

@@ -18,7 +18,6 @@
  * they carry no facts, and rasterising them is the slowest part).
  */
 import assert from "node:assert/strict";
-import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
 import { checkDisclosure } from "../src/check/engine.ts";
@@ -35,38 +34,14 @@ import {
   type RenderFormat,
   renderDocument,
 } from "../src/render/index.ts";
-import { SEEDS_DIR, SHARED, seedFiles } from "./helpers/seeds.ts";
-
-const CORPUS = join(SHARED, "corpus");
-
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((f) => {
-      const p = join(dir, f);
-      return statSync(p).isDirectory() ? walk(p) : [p];
-    });
-}
+import { CORPUS, corpusDocuments, NO_FIGURES } from "./helpers/corpus.ts";
+import { SEEDS_DIR, seedFiles } from "./helpers/seeds.ts";
 
 const SEEDS = seedFiles().map((f) => join(SEEDS_DIR, f));
-const CORPUS_DOCS = walk(CORPUS).filter((f) => /\.(?:pdf|xlsx|xls)$/i.test(f));
-
-const NARRATIVE_ONLY =
-  "只有情况说明：这一年的公开表格另成一个文件发布（同目录下的…公开表.pdf），本文件没有表格数据";
-const BLANK = "空白模板：没有任何数字";
+const CORPUS_DOCS = corpusDocuments();
 
 /** Documents that are not disclosures with figures: nothing to carry round. */
-const NOT_DISCLOSURES: Record<string, string> = {
-  "jiangsu/江苏省人大办公厅/江苏省人大常委会2019年度部门预算公开.pdf": NARRATIVE_ONLY,
-  "jiangsu/江苏省委办公厅/江苏省委办公厅2017年部门预算.pdf": NARRATIVE_ONLY,
-  "jiangsu/江苏省委办公厅/江苏省委办公厅2018年度部门预算公开文件.pdf": NARRATIVE_ONLY,
-  "jiangsu/江苏省政协办公厅/江苏省政协办公厅2017年度部门预算.pdf": NARRATIVE_ONLY,
-  "jiangsu/江苏省政协办公厅/江苏省政协办公厅2019年度部门预算.pdf": NARRATIVE_ONLY,
-  "shanghai-putuo/附件2：部门决算模板.pdf": BLANK,
-  "shanghai-templates/区级单位预算公开模板2026.xls": BLANK,
-  "shanghai-templates/区级单位预算公开模板2026.xlsx": BLANK,
-  "shanghai-templates/区级部门预算公开模板2026.xlsx": BLANK,
-};
+const NOT_DISCLOSURES = NO_FIGURES;
 
 /**
  * Facts that do not come back, with the reason. Keys: document (relative to

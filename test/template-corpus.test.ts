@@ -15,8 +15,7 @@
  * list shrinks as the template grows. Each document is extracted once.
  */
 import assert from "node:assert/strict";
-import { readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { relative } from "node:path";
 import { describe, it } from "node:test";
 import { extractFile } from "../src/cli/extract.ts";
 import { ingestBytes } from "../src/ingest/index.ts";
@@ -26,37 +25,12 @@ import { recognize } from "../src/recognize/index.ts";
 import { renderDocument } from "../src/render/index.ts";
 import type { RenderInput } from "../src/render/input.ts";
 import { fillTemplate, readTemplate } from "../src/template/index.ts";
-import { SHARED } from "./helpers/seeds.ts";
+import { CORPUS, corpusDocuments, NO_FIGURES } from "./helpers/corpus.ts";
 
-const CORPUS = join(SHARED, "corpus");
-
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((f) => {
-      const p = join(dir, f);
-      return statSync(p).isDirectory() ? walk(p) : [p];
-    });
-}
-
-const DOCS = walk(CORPUS).filter((f) => /\.(?:pdf|xlsx|xls)$/i.test(f));
-
-const NARRATIVE_ONLY =
-  "只有情况说明：这一年的公开表格另成一个文件发布（同目录下的…公开表.pdf），本文件没有表格数据";
-const BLANK = "空白模板：没有任何数字";
+const DOCS = corpusDocuments();
 
 /** Documents with no table of figures: nothing for the template to carry. */
-const NO_TABLES: Record<string, string> = {
-  "jiangsu/江苏省人大办公厅/江苏省人大常委会2019年度部门预算公开.pdf": NARRATIVE_ONLY,
-  "jiangsu/江苏省委办公厅/江苏省委办公厅2017年部门预算.pdf": NARRATIVE_ONLY,
-  "jiangsu/江苏省委办公厅/江苏省委办公厅2018年度部门预算公开文件.pdf": NARRATIVE_ONLY,
-  "jiangsu/江苏省政协办公厅/江苏省政协办公厅2017年度部门预算.pdf": NARRATIVE_ONLY,
-  "jiangsu/江苏省政协办公厅/江苏省政协办公厅2019年度部门预算.pdf": NARRATIVE_ONLY,
-  "shanghai-putuo/附件2：部门决算模板.pdf": BLANK,
-  "shanghai-templates/区级单位预算公开模板2026.xls": BLANK,
-  "shanghai-templates/区级单位预算公开模板2026.xlsx": BLANK,
-  "shanghai-templates/区级部门预算公开模板2026.xlsx": BLANK,
-};
+const NO_TABLES = NO_FIGURES;
 
 /**
  * Documents whose template round trip does not give every fact back yet:
