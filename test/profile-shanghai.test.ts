@@ -7,7 +7,7 @@
  * nine Shanghai tables.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -293,7 +293,6 @@ describe("render --profile shanghai-district", () => {
 
 describe("the official workbook as published, nothing filled in", () => {
   it("is read as the blank document it is (its tables empty), not as a filled template full of errors", async () => {
-    const { readFileSync } = await import("node:fs");
     for (const name of ["区级部门预算公开模板2026.xlsx", "区级单位预算公开模板2026.xlsx"]) {
       const file = join(SHARED, "corpus/shanghai-templates", name);
       const d = await extractFile(file);

@@ -56,12 +56,7 @@ describe("template/foreign-entity", () => {
 });
 
 describe("a body named by its district only, as the doer of a duty (seed 004, 西宁市城东区医疗保障局)", () => {
-  it("another district's body once in the 职能 is a warning; the discloser's own district is not", async () => {
-    const { readFileSync } = await import("node:fs");
-    const { ingestText } = await import("../src/ingest/index.ts");
-    const { recognize } = await import("../src/recognize/index.ts");
-    const { checkDisclosure } = await import("../src/check/engine.ts");
-    const { seedPath } = await import("./helpers/seeds.ts");
+  it("another district's body once in the 职能 is a warning; the discloser's own district is not", () => {
     const file = seedPath("004");
     const text = readFileSync(file, "utf8").split("\n");
     const at = text.findIndex((l) => l.includes("(二)组织实施医疗保障基金监督管理办法"));

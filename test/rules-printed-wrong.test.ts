@@ -7,12 +7,20 @@
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { checkDisclosure } from "../src/check/engine.ts";
+import { uncheckedTables } from "../src/check/trust.ts";
 import { ingestText } from "../src/ingest/index.ts";
 import type { Disclosure } from "../src/model/schema.ts";
+import { extractFile } from "../src/pipeline.ts";
 import { recognize } from "../src/recognize/index.ts";
+import { mergeHalves } from "../src/recognize/merge.ts";
+import { CORPUS } from "./helpers/corpus.ts";
 import { seedPath } from "./helpers/seeds.ts";
+
+/** A corpus document, read as a user's file. */
+const corpusDoc = (path: string) => extractFile(join(CORPUS, path));
 
 const SEED = seedPath("001");
 const lines = readFileSync(SEED, "utf8").split("\n");
@@ -152,12 +160,7 @@ describe("xtab/unit-label with small figures", () => {
 
 describe("arith/procurement-parts and the line-style 收入预算总表", () => {
   it("a 政府采购表's 合计 printed as 0 and a 收入总计 off its lines are reported (江苏省人大办公厅 2017)", async () => {
-    const { extractFile } = await import("../src/pipeline.ts");
-    const { join } = await import("node:path");
-    const { SHARED } = await import("./helpers/seeds.ts");
-    const d = await extractFile(
-      join(SHARED, "corpus/jiangsu/江苏省人大办公厅/江苏省人大办公厅2017年度预算公开.pdf"),
-    );
+    const d = await corpusDoc("jiangsu/江苏省人大办公厅/江苏省人大办公厅2017年度预算公开.pdf");
     const rules = (doc: Disclosure) =>
       checkDisclosure(doc)
         .findings.filter((f) => f.severity === "error")
@@ -179,12 +182,7 @@ describe("arith/procurement-parts and the line-style 收入预算总表", () => 
 
 describe("code/out-of-order", () => {
   it("a 项 listed under another 款 in a table of 7-digit codes is reported (江苏省人大办公厅 2017 财政拨款支出预算表)", async () => {
-    const { extractFile } = await import("../src/pipeline.ts");
-    const { join } = await import("node:path");
-    const { SHARED } = await import("./helpers/seeds.ts");
-    const d = await extractFile(
-      join(SHARED, "corpus/jiangsu/江苏省人大办公厅/江苏省人大办公厅2017年度预算公开.pdf"),
-    );
+    const d = await corpusDoc("jiangsu/江苏省人大办公厅/江苏省人大办公厅2017年度预算公开.pdf");
     const rule = (doc: Disclosure) =>
       checkDisclosure(doc).findings.filter((f) => f.rule === "code/out-of-order");
     assert.deepEqual(rule(d), []);
@@ -240,14 +238,11 @@ describe("公务接待费 and its sub-lines (national 决算 template)", () => {
 });
 
 describe("a wrong unit label where the other tables do not repeat the figures (江苏省人大常委会办公厅 2019)", () => {
-  const tables = "corpus/jiangsu/江苏省人大办公厅/江苏省人大常委会办公厅2019年部门预算公开表.pdf";
-  const narrative = "corpus/jiangsu/江苏省人大办公厅/江苏省人大常委会2019年度部门预算公开.pdf";
+  const tables = "jiangsu/江苏省人大办公厅/江苏省人大常委会办公厅2019年部门预算公开表.pdf";
+  const narrative = "jiangsu/江苏省人大办公厅/江苏省人大常委会2019年度部门预算公开.pdf";
 
   it("a 收入预算总表 printing one figure on every line, labelled 元, is xtab/unit-label", async () => {
-    const { extractFile } = await import("../src/pipeline.ts");
-    const { join } = await import("node:path");
-    const { SHARED } = await import("./helpers/seeds.ts");
-    const d = await extractFile(join(SHARED, tables));
+    const d = await corpusDoc(tables);
     const rule = (doc: Disclosure) =>
       checkDisclosure(doc).findings.filter((f) => f.rule === "xtab/unit-label");
     assert.deepEqual(rule(d), []);
@@ -266,12 +261,8 @@ describe("a wrong unit label where the other tables do not repeat the figures (�
   });
 
   it("the 说明's 政府采购预算总额 is compared with the 政府采购预算表's 合计, in its unit", async () => {
-    const { extractFile } = await import("../src/pipeline.ts");
-    const { mergeHalves } = await import("../src/recognize/merge.ts");
-    const { join } = await import("node:path");
-    const { SHARED } = await import("./helpers/seeds.ts");
-    const t = await extractFile(join(SHARED, tables));
-    const n = await extractFile(join(SHARED, narrative));
+    const t = await corpusDoc(tables);
+    const n = await corpusDoc(narrative);
     const procurementFindings = (doc: Disclosure) =>
       checkDisclosure(doc).findings.filter(
         (f) => f.severity !== "info" && /政府采购支出预算总额/u.test(f.message),
@@ -298,13 +289,7 @@ describe("a wrong unit label where the other tables do not repeat the figures (�
 
 describe("the two-sided 财政拨款收入支出决算总表 (上海市普陀区财政局 2024 决算)", () => {
   it("is checked: an income line's 金额 beside a blank spending side is not a shifted 合计", async () => {
-    const { extractFile } = await import("../src/pipeline.ts");
-    const { uncheckedTables } = await import("../src/check/trust.ts");
-    const { join } = await import("node:path");
-    const { SHARED } = await import("./helpers/seeds.ts");
-    const d = await extractFile(
-      join(SHARED, "corpus/shanghai-putuo/上海市普陀区财政局2024年度部门决算.pdf"),
-    );
+    const d = await corpusDoc("shanghai-putuo/上海市普陀区财政局2024年度部门决算.pdf");
     assert.deepEqual(
       uncheckedTables(d).filter((u) => u.table === "fiscal_summary"),
       [],
@@ -327,10 +312,7 @@ describe("the two-sided 财政拨款收入支出决算总表 (上海市普陀区
 
 describe("arith/total-printed-twice (西南大学 2023 决算, 表 4 prints its 合计 at the top and at the foot)", () => {
   it("the two 合计 rows agree in the document; one changed is reported, also when set to 0", async () => {
-    const { extractFile } = await import("../src/pipeline.ts");
-    const { join } = await import("node:path");
-    const { SHARED } = await import("./helpers/seeds.ts");
-    const file = join(SHARED, "corpus/southwest-university/西南大学2023年度部门决算.pdf");
+    const file = join(CORPUS, "southwest-university/西南大学2023年度部门决算.pdf");
     const rule = (doc: Disclosure) =>
       checkDisclosure(doc).findings.filter((f) => f.rule === "arith/total-printed-twice");
     const d = await extractFile(file);
@@ -416,12 +398,7 @@ describe("a 收支总表 label wrapped over two lines with its figures beside th
 
 describe("国内公务接待 stated under 公务接待费 (上海市普陀区规划和自然资源局 2024 决算)", () => {
   it("is read as the 国内接待 part, and a part larger than the 公务接待费 it belongs to is reported", async () => {
-    const { extractFile } = await import("../src/pipeline.ts");
-    const { join } = await import("node:path");
-    const { SHARED } = await import("./helpers/seeds.ts");
-    const d = await extractFile(
-      join(SHARED, "corpus/shanghai-putuo/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"),
-    );
+    const d = await corpusDoc("shanghai-putuo/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf");
     const domestic = d.claims.find((c) => c.subject.key === "three_public.reception_domestic");
     assert.equal(domestic?.amount, 39, "国内公务接待支出 0.39 万");
     const sums = (doc: Disclosure) =>
@@ -438,10 +415,7 @@ describe("国内公务接待 stated under 公务接待费 (上海市普陀区规
 
 describe("arith/part-within-whole (西南大学 2023 决算: 其中 lines and 其中 columns)", () => {
   it("holds as printed; a 其中 line or column above its whole is reported", async () => {
-    const { extractFile } = await import("../src/pipeline.ts");
-    const { join } = await import("node:path");
-    const { SHARED } = await import("./helpers/seeds.ts");
-    const file = join(SHARED, "corpus/southwest-university/西南大学2023年度部门决算.pdf");
+    const file = join(CORPUS, "southwest-university/西南大学2023年度部门决算.pdf");
     const rule = (doc: Disclosure) =>
       checkDisclosure(doc).findings.filter((f) => f.rule === "arith/part-within-whole");
     const d = await extractFile(file);
@@ -468,12 +442,7 @@ describe("arith/part-within-whole (西南大学 2023 决算: 其中 lines and �
 
 describe("the procurement set aside for small firms is not the procurement total (上海市普陀区规划和自然资源局 2024 决算)", () => {
   it("“面向中小企业预留…预算金额” and “面向小微企业预留…” are read as those shares, never as 政府采购 total", async () => {
-    const { extractFile } = await import("../src/pipeline.ts");
-    const { join } = await import("node:path");
-    const { SHARED } = await import("./helpers/seeds.ts");
-    const d = await extractFile(
-      join(SHARED, "corpus/shanghai-putuo/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"),
-    );
+    const d = await corpusDoc("shanghai-putuo/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf");
     const keyOf = (label: RegExp) =>
       d.claims.filter((c) => label.test(c.subject.label)).map((c) => c.subject.key);
     assert.deepEqual([...new Set(keyOf(/面向中小企业预留/u))], ["procurement.sme"]);
