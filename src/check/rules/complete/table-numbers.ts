@@ -24,32 +24,40 @@ function chineseNumber(s: string): number | undefined {
 interface Numbered {
   series: string;
   index: number;
+  /** The index as printed ("09", "十一"): the style a missing number would take. */
+  digits: string;
   printed: string;
   line: number;
   page?: number;
   file?: string;
 }
 
-/** "公开09表" → series "公开#表", 9; "附表4-3" → "附表4-#", 3; "公开表十一" → "公开表#", 11. */
-export function parseTableNumber(printed: string): { series: string; index: number } | undefined {
+/** "公开09表" → prefix "公开", digits "09", suffix "表"; a bare number has no series. */
+function split(printed: string): { prefix: string; digits: string; suffix: string } | undefined {
   const c = printed.replace(/\s+/gu, "").replace(/[－—]/gu, "-");
   const m = /^(.*?)(\d{1,2}|[一二三四五六七八九十]{1,3})(表?)$/u.exec(c);
   if (!m) return undefined;
   const [, prefix = "", digits = "", suffix = ""] = m;
   // A bare number ("10") may be a page or a heading's: no series of its own.
-  if (prefix === "" && suffix === "") return undefined;
-  const index = /^\d+$/u.test(digits) ? Number(digits) : chineseNumber(digits);
-  if (index === undefined) return undefined;
-  return { series: `${prefix}#${suffix}`, index };
+  return prefix === "" && suffix === "" ? undefined : { prefix, digits, suffix };
+}
+
+/** "公开09表" → series "公开#表", 9; "附表4-3" → "附表4-#", 3; "公开表十一" → "公开表#", 11. */
+export function parseTableNumber(printed: string): { series: string; index: number } | undefined {
+  const p = split(printed);
+  const index = p && (/^\d+$/u.test(p.digits) ? Number(p.digits) : chineseNumber(p.digits));
+  return p && index !== undefined ? { series: `${p.prefix}#${p.suffix}`, index } : undefined;
 }
 
 function numbered(doc: Disclosure): Numbered[] {
   const out: Numbered[] = [];
   for (const n of doc.report?.tableNumbers ?? []) {
     const p = parseTableNumber(n.number);
-    if (!p) continue;
+    const digits = split(n.number)?.digits;
+    if (!p || !digits) continue;
     out.push({
       ...p,
+      digits,
       printed: n.number.replace(/\s+/gu, ""),
       line: n.line,
       ...(n.page !== undefined ? { page: n.page } : {}),
@@ -59,20 +67,20 @@ function numbered(doc: Disclosure): Numbered[] {
   return out;
 }
 
+/** 1 … 99 in Chinese numerals, as table numbers print them ("十一", "二十"). */
+function chineseNumeral(n: number): string {
+  if (n < 10) return CN[n - 1] ?? String(n);
+  const tens = Math.floor(n / 10);
+  return `${tens > 1 ? CN[tens - 1] : ""}十${n % 10 ? CN[(n % 10) - 1] : ""}`;
+}
+
 /** How the missing number would be printed, in the series' own style ("公开09表"). */
 function printedAs(example: Numbered, index: number): string {
-  const digits = /\d+/u.exec(
-    example.printed.replace(/^.*?(\d+|[一二三四五六七八九十]+)表?$/u, "$1"),
-  );
-  const width = digits ? digits[0].length : 1;
-  const [prefix, suffix] = example.series.split("#");
-  const cn = /[一二三四五六七八九十]/u.test(example.printed.slice((prefix ?? "").length));
-  const body = cn
-    ? index < 10
-      ? (CN[index - 1] ?? String(index))
-      : `${index >= 20 ? CN[Math.floor(index / 10) - 1] : ""}十${index % 10 ? CN[(index % 10) - 1] : ""}`
-    : String(index).padStart(width, "0");
-  return `${prefix ?? ""}${body}${suffix ?? ""}`;
+  const [prefix = "", suffix = ""] = example.series.split("#");
+  const body = /^\d+$/u.test(example.digits)
+    ? String(index).padStart(example.digits.length, "0")
+    : chineseNumeral(index);
+  return `${prefix}${body}${suffix}`;
 }
 
 export const tableNumbers: Rule = {

@@ -38,6 +38,11 @@ function tableChange(
 
 const UP = /增加|增长|上升|提高|增多/u;
 const MOVE = "(增加|增长|上升|提高|增多|减少|下降|降低|减)了?";
+/** "增加1849.73万元，下降13.22%": a change's word and figure, then a rate's. */
+const CHANGE_THEN_RATE = new RegExp(
+  `${MOVE}\\s*(-?[\\d,]+(?:\\.\\d+)?)\\s*(?:万元|元|亿元)[，,、；;\\s]*(?:[^，,。；;%％]{0,8}?)${MOVE}\\s*(-?\\d+(?:\\.\\d+)?)\\s*[%％]`,
+  "u",
+);
 
 /**
  * The change's word and the rate's word of one claim when they point
@@ -47,11 +52,7 @@ const MOVE = "(增加|增长|上升|提高|增多|减少|下降|降低|减)了?"
  */
 function oppositeWords(c: Claim): { change: string; rate: string } | undefined {
   if (c.change === undefined || c.change === 0 || c.rate === undefined) return undefined;
-  const re = new RegExp(
-    `${MOVE}\\s*(-?[\\d,]+(?:\\.\\d+)?)\\s*(?:万元|元|亿元)[，,、；;\\s]*(?:[^，,。；;%％]{0,8}?)${MOVE}\\s*(-?\\d+(?:\\.\\d+)?)\\s*[%％]`,
-    "u",
-  );
-  const m = re.exec(c.quote.replace(/\s+/gu, ""));
+  const m = CHANGE_THEN_RATE.exec(c.quote.replace(/\s+/gu, ""));
   if (!m) return undefined;
   const [, cw = "", cv = "", rw = "", rv = ""] = m;
   if (Math.abs(Number(rv)) !== Math.abs(Number(c.rate))) return undefined;
