@@ -27,6 +27,7 @@ import {
   provenance,
   regionGridRows,
 } from "./common.ts";
+import { inferCodesByName } from "./infer-codes.ts";
 import { placeAmounts } from "./place.ts";
 
 const CODE_CELL = /^\d{3}(?:\s*\d{2}){0,2}$|^\d{3,12}$/;
@@ -567,6 +568,9 @@ function buildFromStream(lines: LayoutLine[], table: Table, sink: RowSink): void
       cur.endLine = t.line;
     }
   }
+  // Words after the last row with neither a code nor a figure are the next
+  // table's header (单位：万元, 上年预算数 …), not a row of this one.
+  if (cur && !cur.code && cur.codeParts.length === 0 && cur.amounts.length === 0) cur = undefined;
   flush();
 }
 
@@ -589,6 +593,7 @@ export function buildClassificationTable(region: Region, id: TableId, ctx: Build
     buildFromStream(lines, table, sink);
   }
   sink.settle();
+  inferCodesByName(sink.rows, table, ctx);
   table.rows = sink.rows;
   return finishTable(table, region);
 }
