@@ -75,4 +75,26 @@ describe("a body named by its district only, as the doer of a duty (seed 004, �
     assert.deepEqual(withSentence("城东区医疗保障事务中心负责经办服务。"), []);
     assert.deepEqual(withSentence("社区卫生服务中心负责基层经办。"), []);
   });
+
+  it("inside a sentence (a line of the PDF starts mid-sentence): the body from its 区 on is reported", () => {
+    const file = seedPath("004");
+    const text = readFileSync(file, "utf8").split("\n");
+    // "障基金安全防控机制,…": the second line of item (二), the sentence's middle.
+    const at = text.findIndex((l) => l.startsWith("障基金安全防控机制"));
+    assert.ok(at > 0);
+    const withWords = (w: string) => {
+      const t = [...text];
+      t[at] = `${w}${t[at]}`;
+      const d = recognize(ingestText(new TextEncoder().encode(t.join("\n"))), { file });
+      return checkDisclosure(d).findings.filter((f) => f.rule === "template/foreign-entity");
+    };
+    const found = withWords("曾都区医疗保障信息中心负责");
+    assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.message)));
+    assert.equal(found[0]?.severity, "warning");
+    assert.equal(found[0]?.actual, "…区医疗保障信息中心");
+    // Words that end in 区/县 without naming a place, and the discloser's own district.
+    assert.deepEqual(withWords("全区医疗保障经办中心负责"), []);
+    assert.deepEqual(withWords("各县医疗保障服务中心负责"), []);
+    assert.deepEqual(withWords("城东区医疗保障事务中心负责"), []);
+  });
 });

@@ -72,6 +72,19 @@ const BARE_DOER_RE = new RegExp(
   `(?:^|[，。；;：:、]\\s*)((?:[\\u4e00-\\u9fa5]{2,4}?(?:区|县|旗)[\\u4e00-\\u9fa5]{2,14}?(?:${ORG}))|(?:[\\u4e00-\\u9fa5]{2,8}?(?:大学|学院)))(?=负责|承担|的主要职责|主要职责)`,
   "gu",
 );
+/**
+ * The same inside a sentence ("…人员中曾都区医疗保障信息中心负责…"): where the
+ * place name starts is unknown, so the body is taken from the 区/县/旗 on and
+ * the two characters before it must not make a word that is no place.
+ */
+const MID_DOER_RE = new RegExp(
+  `([\\u4e00-\\u9fa5]{2})(区|县|旗)([\\u4e00-\\u9fa5]{2,14}?(?:${ORG}))(?=负责|承担|的主要职责|主要职责)`,
+  "gu",
+);
+/** A 区/县/旗 after these is a word of its own (全区, 本县, 红旗), not a named place. */
+const NOT_A_PLACE_BEFORE =
+  /(?:全|本|该|各|每|市|郊|灾|老|边|特|库|藏|湾|省|地|县|两|三|多|一|内|外|全旗|红|国|党|彩|锦|军|战|分|新|城|社|园|辖|片|景|校|小|街|林|矿|山|牧|营|管|考|务|发|税|范|能|验|聚|郡)$/u;
+
 const NOT_A_PLACE =
   /(?:社|园|辖|城|片|景|开发|新|自贸|保税|示范|功能|校|小|街|林|矿|山|牧|试验|集聚|管|营|考|服务|区)区/u;
 
@@ -143,6 +156,26 @@ export const foreignEntity: Rule = {
           locations: [sectionLocation(section, m[1] ?? name)],
           expected: doc.entity.name,
           actual: name,
+        };
+      }
+      const flat = compact(text);
+      MID_DOER_RE.lastIndex = 0;
+      for (let m = MID_DOER_RE.exec(flat); m; m = MID_DOER_RE.exec(flat)) {
+        const [, before = "", place = "", body = ""] = m;
+        const named = `${place}${body}`;
+        if (NOT_A_PLACE_BEFORE.test(before) || NOT_A_PLACE.test(`${before}${place}`)) continue;
+        if ([...reported].some((r) => r.endsWith(named))) continue;
+        if (known.some((k) => k.includes(named) || k.includes(`${before}${named}`))) continue;
+        if (ownDistrict && `${before}${place}`.endsWith(ownDistrict)) continue;
+        if (occurrences(whole, named) !== 1) continue;
+        reported.add(named);
+        const quoted = flat.slice(Math.max(0, m.index - 4), m.index + m[0].length + 2);
+        yield {
+          severity: "warning" as const,
+          message: `“${section.heading.trim()}”写“…${quoted}…”，把“…${named}”作为职责的承担者，而它在全文只出现这一次、不是本单位，可能套用了其他单位的职责文本。`,
+          locations: [sectionLocation(section, body)],
+          expected: doc.entity.name,
+          actual: `…${named}`,
         };
       }
     }
