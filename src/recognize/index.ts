@@ -13,6 +13,7 @@ import { detectEntity, detectKind, detectYear, documentText } from "./document.t
 import { applyEvidence } from "./evidence.ts";
 import { halfOf } from "./halves.ts";
 import { recognizeNarrative } from "./narrative/index.ts";
+import { foldDigits } from "./normalize.ts";
 import { buildReport, readDirectory } from "./report.ts";
 import { segment } from "./segment.ts";
 import { regionUnit } from "./tables/common.ts";
@@ -33,7 +34,41 @@ function majorityUnit(units: (MoneyUnit | undefined)[]): MoneyUnit {
   return yuan > wan ? "元" : "万元";
 }
 
-export function recognize(layout: Layout, opts: RecognizeOptions = {}): Disclosure {
+/**
+ * The layout with figures in full-width digits folded to ASCII (see
+ * foldDigits); the same layout, not a copy, where there are none.
+ */
+function foldLayoutDigits(layout: Layout): Layout {
+  let changed = false;
+  const blocks = layout.blocks.map((b) => {
+    if (b.kind === "line") {
+      const text = foldDigits(b.text);
+      if (text === b.text) return b;
+      changed = true;
+      return { ...b, text };
+    }
+    let rowsChanged = false;
+    const rows = b.rows.map((r) => {
+      let cellsChanged = false;
+      const cells = r.cells.map((c) => {
+        const text = foldDigits(c.text);
+        if (text === c.text) return c;
+        cellsChanged = true;
+        return { ...c, text };
+      });
+      if (!cellsChanged) return r;
+      rowsChanged = true;
+      return { ...r, cells };
+    });
+    if (!rowsChanged) return b;
+    changed = true;
+    return { ...b, rows };
+  });
+  return changed ? { ...layout, blocks } : layout;
+}
+
+export function recognize(printed: Layout, opts: RecognizeOptions = {}): Disclosure {
+  const layout = foldLayoutDigits(printed);
   const { regions, narrative } = segment(layout.blocks);
   const lines = documentText(layout.blocks);
   const kind = detectKind(lines, regions);

@@ -58,3 +58,22 @@ export function labelKey(text: string): string {
     .replace(/[:：]$/, "")
     .replace(/^其中[:：]?/, "");
 }
+
+/**
+ * Full-width digits and the marks between them, as some typists and Word
+ * templates print figures; a PDF's text may break one over lines (“５８７”,
+ * “．０９”), so a piece may end in its point or begin with it.
+ */
+const FULL_WIDTH_FIGURE = /[－-]?[０-９]+(?:[，,][０-９]{3})*(?:[．.][０-９]*)?|[．.][０-９]+/g;
+
+/**
+ * A figure printed in full-width digits ("１２，７５３，１７１．６２") in
+ * ASCII, so that every reader of amounts, codes and years reads it; other
+ * full-width marks stay (a “，” between words is the Chinese comma).
+ */
+export function foldDigits(text: string): string {
+  if (!/[０-９]/.test(text)) return text;
+  return text.replace(FULL_WIDTH_FIGURE, (figure) =>
+    figure.replace(/[０-９，．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)),
+  );
+}
