@@ -36,6 +36,8 @@ const NUMBER_RE = new RegExp(
     "附表\\s*\\d+(?:[-－—]\\d+)?",
     "预算\\s*\\d{1,2}\\s*表",
     "^表\\s*\\d{1,2}(?:[-－]\\d+)?",
+    // 表一 / 附表三 at the head of a line (not 表一般…, the start of a glued title).
+    `^附?表\\s*[${CN_DIGITS}]{1,3}(?!般)`,
     "^\\d{1,2}(?:[-－]\\d{1,2})?(?=[.．、:：\\s]*\\D)",
   ].join("|"),
 );
