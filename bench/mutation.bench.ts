@@ -64,12 +64,14 @@ interface Result {
   made: number;
   detected: number;
   missed: { change: Change; doc: string; readAsIntended: boolean; note: string }[];
+  /** Places not mutated because no reader could tell the change, with why. */
+  leftOut: string[];
 }
 const results = new Map<string, Result>();
 const resultOf = (kind: string): Result => {
   let r = results.get(kind);
   if (!r) {
-    r = { offering: new Set(), made: 0, detected: 0, missed: [] };
+    r = { offering: new Set(), made: 0, detected: 0, missed: [], leftOut: [] };
     results.set(kind, r);
   }
   return r;
@@ -188,6 +190,7 @@ for (const doc of loaded) {
     otherEntities: entities.filter((e) => e !== doc.disclosure.entity.name),
   };
   for (const m of MUTATIONS) {
+    resultOf(m.kind).leftOut.push(...(m.leftOut?.(read) ?? []));
     const sites = m.sites(read);
     if (sites.length === 0) continue;
     resultOf(m.kind).offering.add(doc.name);
@@ -259,6 +262,14 @@ console.log(
   `用时 ${seconds.toFixed(1)} 秒（读取语料 ${((ingested - started) / 1000).toFixed(1)} 秒），识别并检查 ${reads} 次`,
 );
 
+const leftOut = [...results].filter(([, r]) => r.leftOut.length > 0);
+if (leftOut.length > 0) {
+  console.log("\n不作变异的位置（改动后的文档与正确的文档无从区分）：");
+  for (const [kind, r] of leftOut) {
+    console.log(`【${kind}】${r.leftOut.length} 处`);
+    for (const l of r.leftOut) console.log(`  ${l}`);
+  }
+}
 if (below.length > 0) {
   console.log(`\n低于 ${TARGET * 100}% 的类别（${below.length}）及未检出的变异：`);
   for (const kind of below) {

@@ -337,6 +337,11 @@ export interface Mutation {
   /** The kind, in Chinese, as printed in the benchmark's table. */
   kind: string;
   sites(doc: ReadDocument): Site[];
+  /**
+   * Places of this kind left out, each with why (in Chinese): a change there
+   * leaves a document that no reader could tell from a correct one.
+   */
+  leftOut?(doc: ReadDocument): string[];
 }
 
 const pick = <T>(rand: Rand, xs: readonly T[]): T | undefined => xs[Math.floor(rand() * xs.length)];
@@ -390,16 +395,50 @@ export function changeDigit(
 
 const where = (doc: ReadDocument, line: number) => `${doc.name} 第 ${line} 行`;
 
+/**
+ * A 其中 line whose figure the document prints nowhere else, in no table and
+ * no sentence (西南大学's 其中：捐赠收入): nothing but "part ≤ whole" bounds
+ * it, so a changed figure that stays below its whole is a document no reader
+ * can tell from a correct one.
+ */
+function unbound(doc: ReadDocument, c: CellPlace): boolean {
+  if (!/^\s*其中/u.test(c.row.name)) return false;
+  // Compared in 万元 to the cent, so that a figure printed in 元 elsewhere counts.
+  const wan = (amount: number, unit: string) =>
+    unit === "元" ? Math.round(amount / 10_000) : amount;
+  const figure = wan(c.amount, c.table.unit);
+  let printed = 0;
+  for (const t of doc.disclosure.tables)
+    for (const r of t.rows)
+      for (const cell of Object.values(r.cells))
+        if (cell.amount !== null && wan(cell.amount, t.unit) === figure) printed++;
+  for (const claim of doc.disclosure.claims)
+    if (claim.amount !== undefined && wan(claim.amount, claim.unit ?? "万元") === figure) printed++;
+  return printed <= 1;
+}
+
 /** A digit changed in each printed cell `kindOf` names for this mutation kind. */
 function cellDigit(
   kind: string,
   kindOf: (t: Table, r: Row, column: string) => string | undefined,
 ): Mutation {
+  const placesOf = (doc: ReadDocument) =>
+    cellPlaces(doc.disclosure, doc.source).filter(
+      (c) => c.amount !== 0 && kindOf(c.table, c.row, c.column) === kind,
+    );
   return {
     kind,
+    leftOut(doc) {
+      return placesOf(doc)
+        .filter((c) => unbound(doc, c))
+        .map(
+          (c) =>
+            `${where(doc, c.span.line)}《${c.table.title}》${c.row.name}（${c.text}）：“其中”行的数字全文只印这一次，只受“其中 ≤ 所属行”约束`,
+        );
+    },
     sites(doc) {
-      return cellPlaces(doc.disclosure, doc.source)
-        .filter((c) => c.amount !== 0 && kindOf(c.table, c.row, c.column) === kind)
+      return placesOf(doc)
+        .filter((c) => !unbound(doc, c))
         .map((c) => ({
           apply(src, rand) {
             const rounded = c.table.unit === "万元" || decimals(c.text) < 2;
