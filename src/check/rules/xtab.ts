@@ -6,6 +6,7 @@
 
 import type { Rule } from "../types.ts";
 import { detailXtabRules } from "./xtab/details.ts";
+import { govFundSubjects } from "./xtab/gov-fund.ts";
 import { performanceFunds } from "./xtab/performance.ts";
 import { summaryXtabRules } from "./xtab/summaries.ts";
 import { unitLabel } from "./xtab/unit-label.ts";
@@ -15,4 +16,5 @@ export const xtabRules: Rule[] = [
   ...detailXtabRules,
   performanceFunds,
   unitLabel,
+  govFundSubjects,
 ];
