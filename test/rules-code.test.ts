@@ -44,6 +44,17 @@ describe("code rules on hand-built documents", () => {
     assert.ok(f?.locations[0]?.line);
   });
 
+  it("code/unknown: in a year past the catalog's last, an unknown 款 is a warning that says why", () => {
+    const bad = table("gpb_function", ["total"], [["21088", "不存在的款", { total: "1" }]]);
+    const [f, ...rest] = codeFindings(
+      disclosure({ year: 2026, tables: [goodFunction(), { ...bad, id: "gov_fund" }] }),
+      "code/unknown",
+    );
+    assert.equal(rest.length, 0);
+    assert.equal(f?.severity, "warning");
+    assert.match(f?.message ?? "", /科目目录收录到 2025 年，2026 年新设的科目可能尚未收录/u);
+  });
+
   it("code/unknown: a mistyped code whose name belongs to another code names that code", () => {
     const t = table(
       "gpb_project_economic",

@@ -8,6 +8,7 @@
  * unknown 类 or 款 is an error.
  */
 import {
+  CATALOG_YEARS,
   type CatalogEntry,
   type CatalogKind,
   findByName,
@@ -81,7 +82,7 @@ const unknownCode: Rule = {
   severity: "error",
   title: "科目编码不存在",
   description:
-    "表中列示的科目编码在该年度《政府收支分类科目》中不存在。类、款编码目录完整，查不到即为错误；项级编码目录尚有未核实部分，查不到时提示核对。",
+    "表中列示的科目编码在该年度《政府收支分类科目》中不存在。类、款编码目录完整，查不到即为错误；项级编码目录尚有未核实部分，查不到时提示核对。文档年度晚于科目目录收录的最后一年时，当年新设的科目目录中没有，查不到的编码只作警告。",
   basis:
     "财政部《政府收支分类科目》（当年版）；《中华人民共和国预算法实施条例》（国务院令第729号）第六条：支出按功能分类公开到项、按经济分类公开到款。",
   confirmation: "official",
@@ -107,9 +108,14 @@ const unknownCode: Rule = {
       const unverified =
         other.length > 0 &&
         other.every((e) => e.evidence.every((x) => x === "knowledge-unverified"));
-      if (!owner && (unverified || (level === 3 && parentKnown && other.length === 0))) {
+      // A document of a year past the catalog's last may print that year's
+      // new subjects, which no catalog here holds yet.
+      const beyond = doc.year > CATALOG_YEARS.to && other.length === 0;
+      if (!owner && (unverified || beyond || (level === 3 && parentKnown && other.length === 0))) {
         finding.severity = "warning";
         if (unverified) finding.message += "（目录中该科目的起止年份尚待核实，请核对）";
+        else if (beyond)
+          finding.message += `（科目目录收录到 ${CATALOG_YEARS.to} 年，${doc.year} 年新设的科目可能尚未收录，请核对）`;
       }
       yield finding;
     }
