@@ -5,7 +5,7 @@
  * name / amount triplets side by side).
  */
 
-import { findByName, lookup } from "../../catalog/index.ts";
+import { codeKind, findByName, lookup } from "../../catalog/index.ts";
 import type { GridRow, LayoutLine } from "../../ingest/layout.ts";
 import { isBlankMark, parseAmount } from "../../model/money.ts";
 import type { Cell, ColumnId, Issue, Row, Table, TableId } from "../../model/schema.ts";
@@ -157,6 +157,20 @@ class RowSink {
     }
   }
 
+  /**
+   * A code printed in the name's own cell ("2080505机关事业单位基本养老保险缴费支出",
+   * "[201]一般公共服务支出", as some budget software exports it): split off
+   * when it is a code of the kind this table lists in the year's catalog.
+   */
+  private codeInName(name: string): { code: string; name: string } | undefined {
+    const m = /^\s*[[【(（]?(\d{3}(?:\d{2}){0,2})[\]】)）]?\s*([\u4e00-\u9fa5].*)$/su.exec(name);
+    if (!m?.[1] || !m[2]) return undefined;
+    const kind = codeKind(m[1]);
+    if (!kind || (kind === "func") === expectsEconomic(this.table.id)) return undefined;
+    if (!lookup(m[1], this.ctx.year, kind)) return undefined;
+    return { code: m[1], name: m[2].trim() };
+  }
+
   /** Add a row keyed by a printed code (or code parts), or by a line label. */
   add(
     printedCode: string | undefined,
@@ -166,6 +180,8 @@ class RowSink {
     endLine: number,
     page?: number,
   ): Row | undefined {
+    const joined = printedCode || this.unitCodes ? undefined : this.codeInName(name);
+    if (joined) return this.add(joined.code, joined.name, cells, line, endLine, page);
     const source = provenance(line, page, endLine);
     let row: Row;
     if (printedCode && this.unitCodes) {
