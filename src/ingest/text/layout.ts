@@ -2,9 +2,11 @@
  * Turn decoded text into a Layout. Three layouts occur in published text:
  * markdown tables (`| a | b |`), tab-separated rows, and text extracted from
  * PDFs where the table structure is lost (kept as plain lines; recognition
- * rebuilds rows from them).
+ * rebuilds rows from them); tables whose columns are kept by spaces
+ * (pdftotext -layout) become grids (fixed-width.ts).
  */
 import type { GridCell, GridRow, Layout, LayoutBlock } from "../layout.ts";
+import { alignedTables } from "./fixed-width.ts";
 
 const MARKDOWN_ROW = /^\s*\|.*\|\s*$/;
 const MARKDOWN_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
@@ -44,9 +46,20 @@ export function textLayout(text: string, encoding?: string, maxLineChars = Infin
   const { lines, cut } = cutLongLines(splitLines(text), maxLineChars);
   const blocks: LayoutBlock[] = [];
   let hasMarkdown = false;
+  // Tables whose columns are kept by spaces (pdftotext -layout): grids too.
+  const aligned = alignedTables(lines, (k) => {
+    const l = lines[k] ?? "";
+    return MARKDOWN_ROW.test(l) || l.includes("\t");
+  });
   let i = 0;
   while (i < lines.length) {
     const raw = lines[i] ?? "";
+    const table = aligned.get(i);
+    if (table) {
+      blocks.push(table.grid);
+      i = table.end;
+      continue;
+    }
     if (MARKDOWN_ROW.test(raw)) {
       const start = i;
       const rows: GridRow[] = [];

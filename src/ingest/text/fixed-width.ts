@@ -1,0 +1,536 @@
+/**
+ * Tables in column-aligned text (`pdftotext -layout`, fixed-width exports,
+ * text copied from a PDF viewer): cells are kept apart by runs of spaces and
+ * stand at the same position line after line. Read as a stream of words such
+ * a table loses which column a figure stood in; read here it becomes a grid,
+ * header rows included, as a ruled PDF table does.
+ *
+ * A table is a run of lines split into fields by two or more spaces, with
+ * figures on several of them. Its columns are where the fields of its figure
+ * lines stand; the lines above the first figure are its header (a word
+ * wrapped in its cell joined again, a label over several columns spanning
+ * them); below, each line with a figure is a row, and a cell's text wrapped
+ * onto the lines around it joins that row.
+ */
+import type { GridCell, GridRow, LayoutGrid } from "../layout.ts";
+
+interface Field {
+  text: string;
+  /** Display columns [start, end). */
+  start: number;
+  end: number;
+}
+
+interface Line {
+  index: number;
+  fields: Field[];
+}
+
+/** A printed amount: decimals, or thousands separators (whole 元). */
+const FIGURE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})+$/;
+/** Lines that never belong to a table's body: titles, units, notes, prose. */
+const TITLE_LIKE = /表(?:\s*[(（]续[)）])?$/;
+const OUTSIDE =
+  /[。；]|(?:^|\s)(?:金额)?单位\s*[:：]|^\s*(?:注|备注|说明)\s*[:：\d]|^\s*第.{1,3}部分/;
+
+/** Wide characters (CJK, full-width forms) take two columns on a terminal; pdftotext gives them one. */
+function isWide(c: number): boolean {
+  return (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    c >= 0x20000
+  );
+}
+
+/**
+ * A line's fields at display columns: text separated by two or more spaces.
+ * A figure one space from its neighbour is a field of its own
+ * ("21,601,733.00 10,823,891.00", "9,501,164 一、一般公共服务支出": columns
+ * pressed together); `wide` is the width of a wide character in positions.
+ */
+export function splitFields(line: string, wide: number): Field[] {
+  // Words: runs of non-space characters, with how many spaces precede each.
+  const words: (Field & { gap: number })[] = [];
+  let col = 0;
+  let cur: (Field & { gap: number }) | undefined;
+  let spaces = 0;
+  for (const ch of line) {
+    const c = ch.codePointAt(0) ?? 0;
+    const w = isWide(c) ? wide : 1;
+    if (ch === " " || ch === "\u3000" || ch === "\u00a0" || ch === "\f") {
+      spaces += ch === "\u3000" ? 2 : 1;
+      col += w;
+      cur = undefined;
+      continue;
+    }
+    // A word's extent counts one column a character: wider, long names would
+    // reach over the figures beside them (the space after a word stays the
+    // same whatever width a model gives its characters).
+    if (cur) {
+      cur.text += ch;
+      cur.end += 1;
+    } else {
+      cur = { text: ch, start: col, end: col + 1, gap: spaces };
+      words.push(cur);
+    }
+    spaces = 0;
+    col += w;
+  }
+  const fields: Field[] = [];
+  let field: Field | undefined;
+  let prevFigure = false;
+  for (const word of words) {
+    const figure = isFigure(word.text);
+    if (field && word.gap < 2 && !figure && !prevFigure) {
+      field.text += ` ${word.text}`;
+      field.end = word.end;
+    } else {
+      field = { text: word.text, start: word.start, end: word.end };
+      fields.push(field);
+    }
+    prevFigure = figure;
+  }
+  return fields;
+}
+
+/** A figure one space after words ("20811 残疾人事业 1.36"): a flattened row, not columns. */
+function hasGluedFigure(line: string): boolean {
+  return /[^\s\d,.] -?\d[\d,]*\.\d+(?=\s|$)/.test(line);
+}
+
+function displayWidth(text: string, wide: number): number {
+  let w = 0;
+  for (const ch of text) w += isWide(ch.codePointAt(0) ?? 0) ? wide : 1;
+  return w;
+}
+
+function isFigure(text: string): boolean {
+  return FIGURE.test(text);
+}
+
+function hasFigure(l: Line): boolean {
+  return l.fields.some((f) => isFigure(f.text));
+}
+
+/** A line that ends any table: a title, a unit line, a note, prose. */
+function isOutside(raw: string, fields: Field[]): boolean {
+  if (OUTSIDE.test(raw)) return true;
+  if (fields.length === 1) {
+    const t = fields[0]?.text ?? "";
+    if (TITLE_LIKE.test(t) || t.length > 24) return true;
+  }
+  return false;
+}
+
+/** A line of a table: cells kept apart by runs of spaces, or a figure standing alone in its column. */
+function isTableLine(raw: string, fields: Field[]): boolean {
+  if (fields.length === 1) return isFigure(fields[0]?.text ?? "");
+  return fields.length >= 2 && /\S {2,}\S/.test(raw);
+}
+
+interface Span {
+  start: number;
+  /** Exclusive. */
+  end: number;
+}
+
+/**
+ * Line ranges that may be aligned tables: runs of table lines, with blank
+ * lines and lone fragments (a wrapped cell) between them, cut at titles,
+ * unit lines, notes and prose.
+ */
+function candidateSpans(lines: string[], skip: (i: number) => boolean): Span[] {
+  const spans: Span[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const raw = lines[i] ?? "";
+    const fields = splitFields(raw, 1);
+    if (skip(i) || !isTableLine(raw, fields) || isOutside(raw, fields)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let last = i;
+    let blanks = 0;
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      if (skip(j)) break;
+      const l = lines[j] ?? "";
+      if (l.trim() === "") {
+        if (++blanks > 4) break;
+        continue;
+      }
+      const f = splitFields(l, 1);
+      if (isOutside(l, f)) break;
+      blanks = 0;
+      if (isTableLine(l, f)) last = j;
+      // A wrapped piece right under a row ("小计", "出"), not a heading after the table.
+      else if (j === last + 1 && (f[0]?.text.length ?? 0) <= 6) last = j;
+      // A lone short fragment (a wrapped cell) keeps the table open.
+      else if ((f[0]?.text.length ?? 0) > 12) break;
+    }
+    spans.push({ start: headerStart(lines, start, spans.at(-1)?.end ?? 0, skip), end: last + 1 });
+    i = last + 1;
+  }
+  return spans;
+}
+
+/**
+ * Where a table's header starts: labels printed on lines of their own above
+ * its first line of columns ("2024年机关运行经" / "费预算数"), up to the
+ * title, unit line or previous table.
+ */
+function headerStart(
+  lines: string[],
+  start: number,
+  floor: number,
+  skip: (i: number) => boolean,
+): number {
+  let first = start;
+  let blanks = 0;
+  for (let k = start - 1; k >= floor && !skip(k); k--) {
+    const l = lines[k] ?? "";
+    if (l.trim() === "") {
+      if (++blanks > 2) break;
+      continue;
+    }
+    const f = splitFields(l, 1);
+    if (isOutside(l, f) || f.length !== 1 || (f[0]?.text.length ?? 0) > 20) break;
+    blanks = 0;
+    first = k;
+  }
+  return first;
+}
+
+/** How many columns the figures' right edges make, under a width model: fewer is better. */
+function misalignment(lines: Line[]): number {
+  const edges = lines
+    .flatMap((l) => l.fields.filter((f) => isFigure(f.text)).map((f) => f.end))
+    .sort((a, b) => a - b);
+  let clusters = 0;
+  let last = -Infinity;
+  for (const e of edges) {
+    if (e - last > 1.5) clusters++;
+    last = e;
+  }
+  return clusters;
+}
+
+interface Column {
+  start: number;
+  end: number;
+  /** A column of figures (placed by right edge), not of words. */
+  figures?: boolean;
+}
+
+/** Columns where any of these fields stand: the union of their extents. */
+function unionColumns(fields: Field[]): Column[] {
+  const sorted = [...fields].sort((a, b) => a.start - b.start);
+  const cols: Column[] = [];
+  for (const f of sorted) {
+    const last = cols[cols.length - 1];
+    if (last && f.start < last.end) last.end = Math.max(last.end, f.end);
+    else cols.push({ start: f.start, end: f.end });
+  }
+  return cols;
+}
+
+/**
+ * The columns of a table's rows. Figures stand right-aligned: a column of
+ * them is a run of right edges close together (never two of one line);
+ * the words beside them make columns where their extents meet.
+ */
+function bodyColumns(lines: Line[]): Column[] {
+  const figures = lines
+    .flatMap((l) => l.fields.filter((f) => isFigure(f.text)).map((f) => ({ f, line: l.index })))
+    .sort((a, b) => a.f.end - b.f.end);
+  const cols: Column[] = [];
+  let inCol = new Set<number>();
+  let lastEnd = -Infinity;
+  for (const { f, line } of figures) {
+    const col = cols[cols.length - 1];
+    if (col && f.end - lastEnd <= 2 && !inCol.has(line)) {
+      col.start = Math.min(col.start, f.start);
+      col.end = f.end;
+    } else {
+      cols.push({ start: f.start, end: f.end, figures: true });
+      inCol = new Set();
+    }
+    inCol.add(line);
+    lastEnd = f.end;
+  }
+  const words = unionColumns(lines.flatMap((l) => l.fields.filter((f) => !isFigure(f.text))));
+  return [...cols, ...words].sort((a, b) => a.start + a.end - (b.start + b.end));
+}
+
+function overlap(f: Field, c: Column): number {
+  return Math.max(0, Math.min(f.end, c.end) - Math.max(f.start, c.start));
+}
+
+/** The column a field belongs to: a figure by its right edge; words by most overlap, else the nearest. */
+function columnOf(f: Field, cols: Column[]): number {
+  let best = -1;
+  if (isFigure(f.text)) {
+    let bestDist = Infinity;
+    cols.forEach((c, k) => {
+      const d = Math.abs(c.end - f.end) + (c.figures ? 0 : 1000);
+      if (d < bestDist) {
+        bestDist = d;
+        best = k;
+      }
+    });
+    if (best >= 0) return best;
+  }
+  let bestOverlap = 0;
+  cols.forEach((c, k) => {
+    const o = overlap(f, c);
+    if (o > bestOverlap) {
+      bestOverlap = o;
+      best = k;
+    }
+  });
+  if (best >= 0) return best;
+  const mid = (f.start + f.end) / 2;
+  let bestDist = Infinity;
+  cols.forEach((c, k) => {
+    const d = mid < c.start ? c.start - mid : mid > c.end ? mid - c.end : 0;
+    if (d < bestDist) {
+      bestDist = d;
+      best = k;
+    }
+  });
+  return best;
+}
+
+/**
+ * Columns that only the header names (a column left empty all the way
+ * down): a label that shares its column with a nearer label of the same
+ * line stands over a column of its own.
+ */
+function headerOnlyColumns(header: Line[], cols: Column[]): Column[] {
+  const loose: Field[] = [];
+  for (const l of header) {
+    const nearest = new Map<number, Field[]>();
+    for (const f of l.fields) {
+      if (columnsUnder(f, cols).length >= 2) continue;
+      const k = columnOf(f, cols);
+      nearest.set(k, [...(nearest.get(k) ?? []), f]);
+    }
+    for (const [k, fs] of nearest) {
+      const c = cols[k];
+      if (!c || fs.length < 2) continue;
+      const dist = (f: Field) => Math.abs((f.start + f.end) / 2 - (c.start + c.end) / 2);
+      const keep = fs.reduce((a, b) => (dist(b) < dist(a) ? b : a));
+      for (const f of fs) if (f !== keep) loose.push(f);
+    }
+  }
+  const data = cols.map((c) => ({ text: "", ...c }));
+  return unionColumns(loose).filter((x) => data.every((c) => overlap(c, x) === 0));
+}
+
+/** Columns whose middle lies under a field: the columns a header label spans. */
+function columnsUnder(f: Field, cols: Column[]): number[] {
+  const out: number[] = [];
+  cols.forEach((c, k) => {
+    const mid = (c.start + c.end) / 2;
+    if (mid >= f.start - 1 && mid <= f.end + 1) out.push(k);
+  });
+  return out;
+}
+
+/**
+ * The columns a header label stands over: those whose middle it covers, or,
+ * for a label centred over the gap between two columns that lower labels
+ * name apart (基本支出 over 人员经费 and 公用经费), those two.
+ */
+function spanned(f: Field, cols: Column[], below: Line[]): number[] {
+  const under = columnsUnder(f, cols);
+  if (under.length >= 2) return under;
+  const mid = (f.start + f.end) / 2;
+  const k = cols.findIndex((c, i) => c.end <= mid && (cols[i + 1]?.start ?? -1) >= mid);
+  if (k < 0) return under;
+  const named = new Set(below.flatMap((l) => l.fields.map((g) => columnOf(g, cols))));
+  return named.has(k) && named.has(k + 1) ? [k, k + 1] : under;
+}
+
+/** Text of a cell wrapped over lines, joined: no space between CJK, one between Latin words. */
+function joinText(a: string, b: string): string {
+  if (a === "") return b;
+  if (b === "") return a;
+  return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
+}
+
+/** Header lines → grid rows: labels in their columns, a label over several spanning them. */
+function headerRows(header: Line[], cols: Column[]): GridRow[] {
+  const present = new Set(header.map((l) => l.index));
+  type Placed = { line: number; col: number; span: number; text: string; mid: number };
+  const placed: Placed[] = [];
+  for (const [n, l] of header.entries())
+    for (const f of l.fields) {
+      const under = spanned(f, cols, header.slice(n + 1));
+      const col = under.length >= 2 ? (under[0] ?? 0) : columnOf(f, cols);
+      placed.push({
+        line: l.index,
+        col,
+        span: under.length >= 2 ? under.length : 1,
+        text: f.text,
+        mid: (f.start + f.end) / 2,
+      });
+    }
+  // A word wrapped in its cell ("基" / "本支出", "单位" / "预留机动" / "经费"):
+  // pieces of one column, centred alike, on nearby lines, join into one label.
+  const kept: Placed[] = [];
+  for (const p of placed) {
+    const prev = [...kept]
+      .reverse()
+      .find((q) => q.col === p.col && q.span === 1 && p.span === 1 && q.line < p.line);
+    // Pieces of one cell stand on lines with no blank line between them.
+    const adjacent =
+      !!prev && p.line - prev.line <= 2 && (p.line - prev.line === 1 || present.has(prev.line + 1));
+    // A wrapped word leaves a short piece, or fills the upper line; two
+    // whole labels one above the other ("支出预算" over "基本支出") stay apart.
+    const wrapped =
+      !!prev &&
+      (Math.min([...prev.text].length, [...p.text].length) <= 2 ||
+        [...prev.text].length > [...p.text].length);
+    if (prev && adjacent && wrapped && Math.abs(prev.mid - p.mid) <= 2.5) {
+      const between = kept.some(
+        (q) => q !== prev && q.line > prev.line && q.col <= p.col && q.col + q.span > p.col,
+      );
+      if (!between) {
+        prev.text = joinText(prev.text, p.text);
+        continue;
+      }
+    }
+    kept.push(p);
+  }
+  const byLine = new Map<number, Placed[]>();
+  for (const p of kept) byLine.set(p.line, [...(byLine.get(p.line) ?? []), p]);
+  const rows: GridRow[] = [];
+  for (const [line, ps] of [...byLine].sort((a, b) => a[0] - b[0])) {
+    const cells: GridCell[] = cols.map(() => ({ text: "" }));
+    for (const p of ps) {
+      const cell = cells[p.col];
+      if (!cell) continue;
+      cell.text = joinText(cell.text, p.text);
+      if (p.span > 1) cell.colSpan = p.span;
+    }
+    rows.push({ cells, line: line + 1 });
+  }
+  return rows;
+}
+
+/**
+ * Body lines → grid rows. Lines without a blank between them form a band;
+ * in a band each line with a figure is a row and the other lines (a name
+ * wrapped above or below its figures) join the nearest of them; a band with
+ * no figure is one row.
+ */
+function bodyRows(body: Line[], cols: Column[]): GridRow[] {
+  const bands: Line[][] = [];
+  let prevIndex = -2;
+  for (const l of body) {
+    if (l.index !== prevIndex + 1 || bands.length === 0) bands.push([]);
+    bands[bands.length - 1]?.push(l);
+    prevIndex = l.index;
+  }
+  const rows: GridRow[] = [];
+  for (const band of bands) {
+    const anchors = band.filter(hasFigure);
+    const groups = new Map<Line, Line[]>();
+    if (anchors.length === 0) groups.set(band[0] as Line, band);
+    else {
+      for (const a of anchors) groups.set(a, []);
+      for (const l of band) {
+        let best = anchors[0] as Line;
+        for (const a of anchors)
+          if (Math.abs(a.index - l.index) < Math.abs(best.index - l.index)) best = a;
+        groups.get(best)?.push(l);
+      }
+    }
+    for (const [anchor, members] of groups) {
+      const cells: GridCell[] = cols.map(() => ({ text: "" }));
+      for (const l of members)
+        for (const f of l.fields) {
+          const cell = cells[columnOf(f, cols)];
+          if (cell) cell.text = joinText(cell.text, f.text);
+        }
+      rows.push({ cells, line: anchor.index + 1 });
+    }
+  }
+  rows.sort((a, b) => a.line - b.line);
+  return rows;
+}
+
+/** The grid of one candidate span, or undefined when it is no aligned table. */
+function spanGrid(lines: string[], span: Span): LayoutGrid | undefined {
+  const read = (wide: number): Line[] => {
+    const out: Line[] = [];
+    for (let i = span.start; i < span.end; i++) {
+      const fields = splitFields(lines[i] ?? "", wide);
+      if (fields.length > 0) out.push({ index: i, fields });
+    }
+    return out;
+  };
+  const narrow = read(1);
+  const figureLines = narrow.filter(hasFigure);
+  // Columns kept by position, not a sentence or a flattened row with figures in it.
+  const multi = narrow.filter((l) => l.fields.length >= 2).length;
+  if (figureLines.length === 0 || multi < 2 || (figureLines.length < 2 && multi < 3))
+    return undefined;
+  // Cells kept apart by runs of spaces on most figure lines, not single spaces.
+  const spaced = figureLines.filter((l) => /\S {2,}\S/.test(lines[l.index] ?? "")).length;
+  if (spaced * 2 < figureLines.length) return undefined;
+  const glued = figureLines.filter((l) => hasGluedFigure(lines[l.index] ?? "")).length;
+  if (glued * 5 > figureLines.length) return undefined;
+  // pdftotext gives a wide character one column, where the page gives it
+  // more: figures after long names drift left. The width that lines the
+  // figures up best is the one this text was laid out with.
+  let parsed = narrow;
+  let width = 1;
+  let best = misalignment(narrow);
+  for (let w = 1.1; w <= 2.05 && best > 1; w += 0.1) {
+    const candidate = read(w);
+    const score = misalignment(candidate);
+    if (score < best) {
+      best = score;
+      parsed = candidate;
+      width = w;
+    }
+  }
+  const firstFigure = parsed.findIndex(hasFigure);
+  // A label's characters reach further right than a figure's drift shows
+  // (pdftotext's column is an average over CJK and digits): about one and a half.
+  const labelWidth = Math.max(width, 1.5);
+  const header = parsed.slice(0, firstFigure).map((l) => ({
+    ...l,
+    fields: l.fields.map((f) => ({ ...f, end: f.start + displayWidth(f.text, labelWidth) })),
+  }));
+  const body = parsed.slice(firstFigure);
+  const cols = bodyColumns(body.filter(hasFigure));
+  cols.push(...headerOnlyColumns(header, cols));
+  cols.sort((a, b) => a.start - b.start);
+  const rows = [...headerRows(header, cols), ...bodyRows(body, cols)];
+  return { kind: "grid", rows, line: span.start + 1, endLine: span.end };
+}
+
+/**
+ * Aligned tables in these lines, by the index of their first line; `skip`
+ * marks lines another reading owns (markdown rows, tab-separated rows).
+ */
+export function alignedTables(
+  lines: string[],
+  skip: (i: number) => boolean,
+): Map<number, { grid: LayoutGrid; end: number }> {
+  const out = new Map<number, { grid: LayoutGrid; end: number }>();
+  for (const span of candidateSpans(lines, skip)) {
+    const grid = spanGrid(lines, span);
+    if (grid) out.set(span.start, { grid, end: span.end });
+  }
+  return out;
+}
