@@ -392,12 +392,14 @@ function headerRows(header: Line[], cols: Column[]): GridRow[] {
     // Pieces of one cell stand on lines with no blank line between them.
     const adjacent =
       !!prev && p.line - prev.line <= 2 && (p.line - prev.line === 1 || present.has(prev.line + 1));
-    // A wrapped word leaves a short piece, or fills the upper line; two
-    // whole labels one above the other ("支出预算" over "基本支出") stay apart.
+    // A wrapped word leaves a short piece, or fills the upper line and ends
+    // alone on the next; two whole labels one above the other ("支出预算"
+    // over "基本支出") stay apart.
+    const alone = placed.filter((q) => q.line === p.line).length === 1;
     const wrapped =
       !!prev &&
       (Math.min([...prev.text].length, [...p.text].length) <= 2 ||
-        [...prev.text].length > [...p.text].length);
+        ([...prev.text].length > [...p.text].length && alone));
     if (prev && adjacent && wrapped && Math.abs(prev.mid - p.mid) <= 2.5) {
       const between = kept.some(
         (q) => q !== prev && q.line > prev.line && q.col <= p.col && q.col + q.span > p.col,
@@ -467,6 +469,78 @@ function bodyRows(body: Line[], cols: Column[]): GridRow[] {
   return rows;
 }
 
+/** A page number printed at a page's foot: "12", "- 12 -", "第 12 页". */
+const PAGE_NUMBER = /^[-—–\s]*(?:\d{1,4}|第\s*\d{1,4}\s*页)[-—–\s]*$/;
+
+/**
+ * A table running over pages (pdftotext marks each new page with a form
+ * feed): each page lays its columns out afresh, a little left or right, and
+ * may print the header again. The header printed again and the page number
+ * go; each page's lines shift to stand where the first page puts its columns.
+ */
+function alignPages(body: Line[], headerTexts: Set<string>, lines: string[]): Line[] {
+  const pages: Line[][] = [];
+  for (const l of body) {
+    if (pages.length === 0 || (lines[l.index] ?? "").includes("\f")) pages.push([]);
+    pages[pages.length - 1]?.push(l);
+  }
+  if (pages.length < 2) return body;
+  for (const [n, page] of pages.entries()) {
+    if (n > 0) {
+      const first = page.findIndex(hasFigure);
+      const lead = first < 0 ? page : page.slice(0, first);
+      if (lead.some((l) => l.fields.some((f) => headerTexts.has(f.text))))
+        page.splice(0, lead.length);
+    }
+    const last = page.at(-1);
+    if (
+      n < pages.length - 1 &&
+      last &&
+      last.fields.length === 1 &&
+      PAGE_NUMBER.test(last.fields[0]?.text ?? "")
+    )
+      page.pop();
+  }
+  // The first page carries the header: the others stand where it puts its
+  // columns. Words (codes, names) and figures are shifted apart: a page set
+  // at another scale moves its figures further than its first columns.
+  const reference = pages[0] ?? [];
+  const refCols = bodyColumns(reference.filter(hasFigure));
+  const figureEnds = refCols.filter((c) => c.figures).map((c) => c.end);
+  const wordStarts = refCols.filter((c) => !c.figures).map((c) => c.start);
+  const bestShift = (xs: number[], targets: number[]): number => {
+    let best = 0;
+    let bestScore = -1;
+    for (let shift = -30; shift <= 30; shift += 0.5) {
+      const score = xs.filter((x) => targets.some((y) => Math.abs(x + shift - y) <= 1.5)).length;
+      if (score > bestScore || (score === bestScore && Math.abs(shift) < Math.abs(best))) {
+        bestScore = score;
+        best = shift;
+      }
+    }
+    return best;
+  };
+  return pages.flatMap((page) => {
+    if (page === reference) return page;
+    const fields = page.flatMap((l) => l.fields);
+    const figureShift = bestShift(
+      fields.filter((f) => isFigure(f.text)).map((f) => f.end),
+      figureEnds,
+    );
+    const wordShift = bestShift(
+      fields.filter((f) => !isFigure(f.text)).map((f) => f.start),
+      wordStarts,
+    );
+    return page.map((l) => ({
+      ...l,
+      fields: l.fields.map((f) => {
+        const shift = isFigure(f.text) ? figureShift : wordShift;
+        return { ...f, start: f.start + shift, end: f.end + shift };
+      }),
+    }));
+  });
+}
+
 /** The grid of one candidate span, or undefined when it is no aligned table. */
 function spanGrid(lines: string[], span: Span): LayoutGrid | undefined {
   const read = (wide: number): Line[] => {
@@ -511,7 +585,8 @@ function spanGrid(lines: string[], span: Span): LayoutGrid | undefined {
     ...l,
     fields: l.fields.map((f) => ({ ...f, end: f.start + displayWidth(f.text, labelWidth) })),
   }));
-  const body = parsed.slice(firstFigure);
+  const headerTexts = new Set(header.flatMap((l) => l.fields.map((f) => f.text)));
+  const body = alignPages(parsed.slice(firstFigure), headerTexts, lines);
   const cols = bodyColumns(body.filter(hasFigure));
   cols.push(...headerOnlyColumns(header, cols));
   cols.sort((a, b) => a.start - b.start);
