@@ -16,6 +16,8 @@ import type { GridCell, GridRow, LayoutGrid } from "../layout.ts";
 
 interface Field {
   text: string;
+  /** Stands in a column of figures: a figure, or a 0 / - printed among them. */
+  figure?: boolean;
   /** Display columns [start, end). */
   start: number;
   end: number;
@@ -113,8 +115,25 @@ function isFigure(text: string): boolean {
   return FIGURE.test(text);
 }
 
+function isFig(f: Field): boolean {
+  return f.figure ?? isFigure(f.text);
+}
+
+/**
+ * Fields right of a line's first figure that are whole numbers or dashes
+ * ("0", "-") stand in columns of figures too (Shanghai prints an empty
+ * amount as 0); left of it they are codes and 行次.
+ */
+function markFigures(fields: Field[]): Field[] {
+  const first = fields.findIndex((f) => isFigure(f.text));
+  if (first < 0) return fields;
+  return fields.map((f, k) =>
+    k > first && /^(?:-?\d+|[-—–－]+)$/.test(f.text) ? { ...f, figure: true } : f,
+  );
+}
+
 function hasFigure(l: Line): boolean {
-  return l.fields.some((f) => isFigure(f.text));
+  return l.fields.some(isFig);
 }
 
 /** A line that ends any table: a title, a unit line, a note, prose. */
@@ -210,7 +229,7 @@ function headerStart(
 /** How many columns the figures' right edges make, under a width model: fewer is better. */
 function misalignment(lines: Line[]): number {
   const edges = lines
-    .flatMap((l) => l.fields.filter((f) => isFigure(f.text)).map((f) => f.end))
+    .flatMap((l) => l.fields.filter(isFig).map((f) => f.end))
     .sort((a, b) => a - b);
   let clusters = 0;
   let last = -Infinity;
@@ -247,7 +266,7 @@ function unionColumns(fields: Field[]): Column[] {
  */
 function bodyColumns(lines: Line[]): Column[] {
   const figures = lines
-    .flatMap((l) => l.fields.filter((f) => isFigure(f.text)).map((f) => ({ f, line: l.index })))
+    .flatMap((l) => l.fields.filter(isFig).map((f) => ({ f, line: l.index })))
     .sort((a, b) => a.f.end - b.f.end);
   const cols: Column[] = [];
   let inCol = new Set<number>();
@@ -264,7 +283,7 @@ function bodyColumns(lines: Line[]): Column[] {
     inCol.add(line);
     lastEnd = f.end;
   }
-  const words = unionColumns(lines.flatMap((l) => l.fields.filter((f) => !isFigure(f.text))));
+  const words = unionColumns(lines.flatMap((l) => l.fields.filter((f) => !isFig(f))));
   return [...cols, ...words].sort((a, b) => a.start + a.end - (b.start + b.end));
 }
 
@@ -275,7 +294,7 @@ function overlap(f: Field, c: Column): number {
 /** The column a field belongs to: a figure by its right edge; words by most overlap, else the nearest. */
 function columnOf(f: Field, cols: Column[]): number {
   let best = -1;
-  if (isFigure(f.text)) {
+  if (isFig(f)) {
     let bestDist = Infinity;
     cols.forEach((c, k) => {
       const d = Math.abs(c.end - f.end) + (c.figures ? 0 : 1000);
@@ -370,11 +389,12 @@ function headerRows(header: Line[], cols: Column[]): GridRow[] {
   const present = new Set(header.map((l) => l.index));
   type Placed = { line: number; col: number; span: number; text: string; mid: number };
   const placed: Placed[] = [];
-  for (const [n, l] of header.entries())
+  for (const [n, l] of header.entries()) {
+    const ofLine: Placed[] = [];
     for (const f of l.fields) {
       const under = spanned(f, cols, header.slice(n + 1));
       const col = under.length >= 2 ? (under[0] ?? 0) : columnOf(f, cols);
-      placed.push({
+      ofLine.push({
         line: l.index,
         col,
         span: under.length >= 2 ? under.length : 1,
@@ -382,6 +402,18 @@ function headerRows(header: Line[], cols: Column[]): GridRow[] {
         mid: (f.start + f.end) / 2,
       });
     }
+    // Two labels of a line never share a column: a long label reaching over
+    // its neighbour's column ("经济分类科目名称" beside "合计") keeps to its own side.
+    for (let k = 1; k < ofLine.length; k++) {
+      const a = ofLine[k - 1];
+      const b = ofLine[k];
+      if (!a || !b || a.col !== b.col) continue;
+      const taken = (c: number) => ofLine.some((q) => q.col === c);
+      if (a.col > 0 && !taken(a.col - 1)) a.col--;
+      else if (b.col + 1 < cols.length && !taken(b.col + 1)) b.col++;
+    }
+    placed.push(...ofLine);
+  }
   // A word wrapped in its cell ("基" / "本支出", "单位" / "预留机动" / "经费"):
   // pieces of one column, centred alike, on nearby lines, join into one label.
   const kept: Placed[] = [];
@@ -524,17 +556,17 @@ function alignPages(body: Line[], headerTexts: Set<string>, lines: string[]): Li
     if (page === reference) return page;
     const fields = page.flatMap((l) => l.fields);
     const figureShift = bestShift(
-      fields.filter((f) => isFigure(f.text)).map((f) => f.end),
+      fields.filter(isFig).map((f) => f.end),
       figureEnds,
     );
     const wordShift = bestShift(
-      fields.filter((f) => !isFigure(f.text)).map((f) => f.start),
+      fields.filter((f) => !isFig(f)).map((f) => f.start),
       wordStarts,
     );
     return page.map((l) => ({
       ...l,
       fields: l.fields.map((f) => {
-        const shift = isFigure(f.text) ? figureShift : wordShift;
+        const shift = isFig(f) ? figureShift : wordShift;
         return { ...f, start: f.start + shift, end: f.end + shift };
       }),
     }));
@@ -546,7 +578,7 @@ function spanGrid(lines: string[], span: Span): LayoutGrid | undefined {
   const read = (wide: number): Line[] => {
     const out: Line[] = [];
     for (let i = span.start; i < span.end; i++) {
-      const fields = splitFields(lines[i] ?? "", wide);
+      const fields = markFigures(splitFields(lines[i] ?? "", wide));
       if (fields.length > 0) out.push({ index: i, fields });
     }
     return out;
