@@ -187,3 +187,26 @@ describe("layout families: the same disclosure printed as other regions print it
     }
   }
 });
+
+describe("the 目录 as the seeds print it", () => {
+  it("002: a 目录 with dotted leaders and page numbers lists its nine tables, each found in the body", () => {
+    const c = [...seeds.entries()].find(([f]) => f.startsWith("002"))?.[1];
+    assert.ok(c);
+    const listed = c.seed.doc.report?.directory ?? [];
+    assert.deepEqual(
+      listed.map((e) => e.id),
+      [
+        "summary",
+        "income",
+        "expenditure",
+        "fiscal_summary",
+        "gpb_function",
+        "gpb_basic_economic",
+        "gov_fund",
+        "state_capital",
+        "three_public",
+      ],
+    );
+    assert.ok(listed.every((e) => e.found));
+  });
+});

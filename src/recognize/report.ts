@@ -74,8 +74,9 @@ export function readDirectory(blocks: readonly LayoutBlock[]): Omit<DirectoryEnt
       continue;
     }
     // Headings between the entries (一、部门概况 / 第二部分 …) are part of the 目录;
-    // a sentence, or a run of lines that are neither, ends it.
-    const c = compact(b.text);
+    // a sentence, or a run of lines that are neither, ends it. A heading is
+    // measured without its dotted leaders and page number.
+    const c = compact(text);
     if (c.length > 40 || /[。；]/.test(c)) break;
     if (++misses > 12) break;
   }
