@@ -563,10 +563,21 @@ function alignPages(body: Line[], headerTexts: Set<string>, lines: string[]): Li
       fields.filter((f) => !isFig(f)).map((f) => f.start),
       wordStarts,
     );
+    // Columns of words in the same number as on the first page are those
+    // columns, in order, however the page spaced them.
+    const pageWords = bodyColumns(page.filter(hasFigure)).filter((c) => !c.figures);
+    const refWords = refCols.filter((c) => !c.figures);
+    const byRank = pageWords.length === refWords.length;
+    const shiftOf = (f: Field): number => {
+      if (isFig(f)) return figureShift;
+      if (!byRank) return wordShift;
+      const k = columnOf(f, pageWords);
+      return (refWords[k]?.start ?? 0) - (pageWords[k]?.start ?? 0);
+    };
     return page.map((l) => ({
       ...l,
       fields: l.fields.map((f) => {
-        const shift = isFig(f) ? figureShift : wordShift;
+        const shift = shiftOf(f);
         return { ...f, start: f.start + shift, end: f.end + shift };
       }),
     }));
