@@ -333,7 +333,9 @@ export function modelColumns(columns: StreamColumn[]): ColumnId[] {
 export function streamColumns(headerText: string): StreamColumn[] {
   const c = compact(headerText)
     .replace(/[“”‘’]/g, "")
-    .replace(/\((?=境)/g, "(");
+    .replace(/\((?=境)/g, "(")
+    // The unit stated above the header (“金额单位：万元”) names no column: its 金额 is not one.
+    .replace(/(?:金额)?单位[:：](?:万元|元)/g, "");
   type Tok = { id: string };
   const toks: Tok[] = [];
   let i = 0;

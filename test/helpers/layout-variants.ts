@@ -277,10 +277,12 @@ function reprintTable(
   return edits;
 }
 
-/** 94.04 (万元) → "940,400.00" (元). */
-function inYuan(figure: string): string {
+/** 94.04 (万元) → "940,400.00" (元), or "940400.00" without separators. */
+function inYuan(figure: string, grouped: boolean): string {
   const v = parseAmount(figure);
-  return v === undefined ? figure : formatAmountGrouped(v * 10000);
+  if (v === undefined) return figure;
+  const yuan = formatAmountGrouped(v * 10000);
+  return grouped ? yuan : yuan.replace(/,/g, "");
 }
 
 /**
@@ -290,7 +292,7 @@ function inYuan(figure: string): string {
  * (Shanghai's 三公 table). A table that states no unit takes the document's,
  * so it is printed in 元 with the others.
  */
-function tablesInYuan(name: string, keep: (t: Table) => boolean): Variant {
+function tablesInYuan(name: string, keep: (t: Table) => boolean, grouped = true): Variant {
   return {
     family: 3,
     name,
@@ -300,7 +302,7 @@ function tablesInYuan(name: string, keep: (t: Table) => boolean): Variant {
       let converted = 0;
       for (const s of moneyTableSpans(seed.doc, lines, "万元")) {
         if (s.unitLine > 0 && keep(s.table)) continue;
-        const n = reprintTable(lines, s, inYuan);
+        const n = reprintTable(lines, s, (f) => inYuan(f, grouped));
         if (n === undefined) continue;
         edits += n;
         converted++;
@@ -508,6 +510,89 @@ function titlesReworded(name: string, pick: number): Variant {
 
 // ─── Family 6: no 目录, no table numbers ───────────────────────────────────
 
+/** The line a table's title is printed on (its words as the model holds them), near the table's start. */
+function titleLine(seed: Seed, t: Table): number | undefined {
+  const printed = compact(t.title);
+  for (let n = Math.max(1, t.source.line - 2); n <= t.source.line + 4; n++)
+    if (titleText(seed.lines[n - 1] ?? "") === printed) return n;
+  return undefined;
+}
+
+/**
+ * A number printed on a line of its own (附表 4-1 above the title, 公开01表
+ * below it) printed in front of the title instead: “表1 收支总表”, the way
+ * many regions' Word templates set it.
+ */
+const numberBesideTitle: Variant = {
+  family: 4,
+  name: "表号与表名印在同一行",
+  apply(seed) {
+    const lines = [...seed.lines];
+    let edits = 0;
+    for (const t of seed.doc.tables.filter(MONEY)) {
+      const at = titleLine(seed, t);
+      if (!t.number || at === undefined) continue;
+      const number = compact(t.number);
+      for (let n = at - 3; n <= at + 3; n++) {
+        if (n === at || compact(lines[n - 1] ?? "") !== number) continue;
+        lines[n - 1] = "";
+        lines[at - 1] =
+          `${(lines[at - 1] ?? "").match(/^\s*/)?.[0] ?? ""}${number} ${(lines[at - 1] ?? "").trim()}`;
+        edits++;
+        break;
+      }
+    }
+    return edits > 0 ? { lines, edits } : undefined;
+  },
+};
+
+/**
+ * Titles with the year and the discloser in front (“2025年曾都区医疗保障信息中心
+ * 收支总表”), as Shanghai (“2025年部门…”), 西南大学 (“西南大学收支预算总表”)
+ * and the 绩效 forms of seed 002 print them.
+ */
+const titleWithEntity: Variant = {
+  family: 4,
+  name: "表名前加年度和单位名称",
+  apply(seed) {
+    const lines = [...seed.lines];
+    let edits = 0;
+    const year = `${seed.doc.year}年${seed.doc.kind === "final" ? "度" : ""}`;
+    const entity = seed.doc.entity.name;
+    if (!entity) return undefined;
+    for (const t of seed.doc.tables.filter(MONEY)) {
+      const at = titleLine(seed, t);
+      const text = at === undefined ? "" : (lines[at - 1] ?? "");
+      const i = text.indexOf(t.title.trim());
+      if (at === undefined || i < 0 || compact(t.title).includes(entity)) continue;
+      lines[at - 1] = `${text.slice(0, i)}${year}${entity}${text.slice(i)}`;
+      edits++;
+    }
+    return edits > 0 ? { lines, edits } : undefined;
+  },
+};
+
+/** How a unit is stated: “单位：万元” ↔ “金额单位：万元”, “单位: 元” → “金额单位：元”. */
+const unitWording: Variant = {
+  family: 3,
+  name: "金额单位的其他写法（单位：万元 / 金额单位：万元 / 单位:万元）",
+  apply(seed) {
+    const lines = [...seed.lines];
+    let edits = 0;
+    for (const unit of ["元", "万元"] as const)
+      for (const s of moneyTableSpans(seed.doc, lines, unit)) {
+        if (s.unitLine < 0) continue;
+        const text = lines[s.unitLine - 1] ?? "";
+        const next = /金额单位/.test(text)
+          ? text.replace(/金额单位\s*[:：]\s*/, "单位:")
+          : text.replace(/单位\s*[:：]\s*(?=万?元)/, "金额单位：");
+        if (next !== text) edits++;
+        lines[s.unitLine - 1] = next;
+      }
+    return edits > 0 ? { lines, edits } : undefined;
+  },
+};
+
 /**
  * The 目录 taken out: from its heading to the line before the body repeats
  * its first entry (a 目录 lists the parts in the order the body prints them).
@@ -578,11 +663,15 @@ export const VARIANTS: readonly Variant[] = [
   codesInColumns,
   tablesInYuan("表格金额单位改为元（说明仍为万元）", () => false),
   tablesInYuan("表格金额单位改为元，“三公”表仍为万元（上海）", (t) => t.id === "three_public"),
+  tablesInYuan("表格金额单位改为元，不用千位分隔符", () => false, false),
+  unitWording,
   numbersInStyle("表号：表一、表二……", (n) => `表${cnNumber(n)}`),
   numbersInStyle("表号：附表1-1、附表1-2……", (n) => `附表1-${n}`),
   numbersInStyle("表号：公开01表、公开02表……", (n) => `公开${pad2(n)}表`),
   numbersInStyle("表号：表1-1、表1-2……", (n) => `表1-${n}`),
   numbersInStyle("表号：部门公开表01、部门公开表02……", (n) => `部门公开表${pad2(n)}`),
+  numberBesideTitle,
+  titleWithEntity,
   titlesReworded("表名换用同类措辞（一）", 0),
   titlesReworded("表名换用同类措辞（二）", 1),
   titlesReworded("表名换用同类措辞（三）", 2),
