@@ -136,6 +136,34 @@ const codesSpaced: Variant = {
   },
 };
 
+/**
+ * Codes in parts under a 类 款 项 header line (Shanghai: “功能分类科目编码” over
+ * “类 款 项”), in text whose header is flattened into lines (PDF text).
+ */
+const codesUnderHeader: Variant = {
+  family: 1,
+  name: "科目编码分段，表头加“类 款 项”一行",
+  apply(seed) {
+    const spaced = codesSpaced.apply(seed);
+    if (!spaced) return undefined;
+    const lines = spaced.lines;
+    const at: number[] = [];
+    for (const t of seed.doc.tables.filter(MONEY)) {
+      if (!t.rows.some(isCode)) continue;
+      for (let n = t.source.line; n < firstRowLine(t); n++) {
+        const text = lines[n - 1] ?? "";
+        if (/科目(?:编码|代码)/.test(text) && !/[|\t]/.test(text)) {
+          at.push(n);
+          break;
+        }
+      }
+    }
+    if (at.length === 0) return undefined;
+    for (const n of at.sort((a, b) => b - a)) lines.splice(n, 0, "类 款 项");
+    return { lines, edits: spaced.edits + at.length };
+  },
+};
+
 /** The cells of a markdown row ("| a | b |" → ["a", "b"]), or undefined for another line. */
 function markdownCells(line: string): string[] | undefined {
   const t = line.trim();
@@ -661,6 +689,7 @@ function changing(v: Variant): Variant {
 export const VARIANTS: readonly Variant[] = [
   codesSpaced,
   codesInColumns,
+  codesUnderHeader,
   tablesInYuan("表格金额单位改为元（说明仍为万元）", () => false),
   tablesInYuan("表格金额单位改为元，“三公”表仍为万元（上海）", (t) => t.id === "three_public"),
   tablesInYuan("表格金额单位改为元，不用千位分隔符", () => false, false),
