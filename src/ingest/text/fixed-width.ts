@@ -480,10 +480,15 @@ function bodyRows(body: Line[], cols: Column[]): GridRow[] {
     if (anchors.length === 0) groups.set(band[0] as Line, band);
     else {
       for (const a of anchors) groups.set(a, []);
+      // Lines and anchors both run down the page: walk them together (a
+      // band of thousands of rows stays linear).
+      let k = 0;
       for (const l of band) {
-        let best = anchors[0] as Line;
-        for (const a of anchors)
-          if (Math.abs(a.index - l.index) < Math.abs(best.index - l.index)) best = a;
+        while (k + 1 < anchors.length && (anchors[k + 1]?.index ?? 0) <= l.index) k++;
+        const here = anchors[k] as Line;
+        const next = anchors[k + 1];
+        const best =
+          next && here.index < l.index && next.index - l.index < l.index - here.index ? next : here;
         groups.get(best)?.push(l);
       }
     }
