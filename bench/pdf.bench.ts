@@ -14,8 +14,10 @@
  * show what the first pass pays for warming up. Then peak memory: this
  * process's peak RSS over the whole run, and the peak RSS of a fresh process
  * that reads one 100-page PDF (built at run time by concatenating corpus
- * PDFs with qpdf), timed against pdftotext on the same file. Prints figures;
- * asserts nothing.
+ * PDFs with qpdf), timed against pdftotext on the same file. Last, the whole
+ * `gongkai check` command over all the files as one process, against
+ * pdftotext run on them one after the other, wall-clock and CPU time.
+ * Prints figures; asserts nothing.
  *
  *   node bench/pdf.bench.ts [file.pdf …]
  */
@@ -292,4 +294,46 @@ try {
   }
 } finally {
   rmSync(bigDir, { recursive: true, force: true });
+}
+
+/**
+ * The whole `gongkai check` command over every corpus PDF as one process
+ * (start-up, reading threads on every core, recognition, checking), against
+ * `pdftotext -layout` run on the same files one process after the other, in
+ * turn several times; medians of wall-clock and CPU time (GNU time, which
+ * counts every thread and child), and the check process's peak RSS.
+ */
+const CHECK_RUNS = 3;
+function timedRun(command: string, args: string[]): { wall: number; cpu: number; rssMb: number } {
+  const s = performance.now();
+  const r = spawnSync(TIME, ["-f", "TIMED %U %S %M", command, ...args], {
+    ...quiet,
+    cwd: join(import.meta.dirname, ".."),
+  });
+  const wall = (performance.now() - s) / 1000;
+  const m = /TIMED ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(r.stderr ?? "");
+  return m
+    ? { wall, cpu: Number(m[1]) + Number(m[2]), rssMb: Number(m[3]) / 1024 }
+    : { wall, cpu: 0, rssMb: 0 };
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+if (timed && tools[0]?.available && files.length > 1) {
+  const checks: ReturnType<typeof timedRun>[] = [];
+  const theirs: ReturnType<typeof timedRun>[] = [];
+  const bin = join(import.meta.dirname, "..", "bin", "gongkai.mjs");
+  for (let i = 0; i < CHECK_RUNS; i++) {
+    checks.push(timedRun(process.execPath, [bin, "check", "--fail-on", "none", ...files]));
+    theirs.push(
+      timedRun("sh", ["-c", 'for f; do pdftotext -layout -q "$f" -; done', "sh", ...files]),
+    );
+  }
+  const [cw, cc, tw, tc] = [
+    median(checks.map((c) => c.wall)),
+    median(checks.map((c) => c.cpu)),
+    median(theirs.map((t) => t.wall)),
+    median(theirs.map((t) => t.cpu)),
+  ];
+  console.log(
+    `整个 gongkai check 进程（${files.length} 个 PDF，${oursPages} 页，${CHECK_RUNS} 次的中位数）：${cw.toFixed(1)} 秒（${rate(oursPages, cw * 1000).toFixed(1)} 页/秒），CPU ${cc.toFixed(1)} 秒，峰值内存 ${median(checks.map((c) => c.rssMb)).toFixed(0)} MB；pdftotext -layout 逐个文件 ${tw.toFixed(1)} 秒，CPU ${tc.toFixed(1)} 秒；gongkai 速度为其 ${(tw / cw).toFixed(2)} 倍，按 CPU 时间 ${(tc / cc).toFixed(2)} 倍`,
+  );
 }
