@@ -63,32 +63,16 @@ function errorsByRule(findings: readonly Finding[]): Map<string, string[]> {
   return out;
 }
 
-/** A finding's rule and the table cells it points at (not its wording, which prints the unit). */
-const place = (f: Finding) =>
-  [
-    f.rule,
-    ...f.locations.map((l) =>
-      l.table !== undefined ? `${l.table}|${l.key}|${l.column}` : (l.quote ?? ""),
-    ),
-  ].join(" ");
-
 /**
  * Error findings of `after` beyond those of `before`, rule by rule, as
- * Chinese lines. With `rounded` (figures of 0.01 万元 reprinted in 元), an
- * error at a place where the seed had a finding of any level is the seed's
- * 尾差 that figures printed to the fen no longer show as one.
+ * Chinese lines. Figures of 0.01 万元 reprinted in 元 keep their 尾差: the
+ * checker takes a 元 table of whole hundreds for one rounded to 100 元.
  */
-function newErrors(
-  before: readonly Finding[],
-  after: readonly Finding[],
-  rounded: boolean,
-): string[] {
+function newErrors(before: readonly Finding[], after: readonly Finding[]): string[] {
   const was = errorsByRule(before);
-  const places = new Set(before.map(place));
   const out: string[] = [];
-  const kept = rounded ? after.filter((f) => !places.has(place(f))) : after;
-  for (const [rule, messages] of errorsByRule(kept)) {
-    const had = rounded ? [] : (was.get(rule) ?? []);
+  for (const [rule, messages] of errorsByRule(after)) {
+    const had = was.get(rule) ?? [];
     if (messages.length > had.length)
       out.push(...messages.filter((m) => !had.includes(m)).map((m) => `${rule}: ${m}`));
   }
@@ -154,11 +138,7 @@ function differences(c: SeedCase, applied: Applied): string[] {
   const seedGolden = { ...asGolden(c.facts), currency_unit: unit };
   const r = goldenReport(seedGolden, facts);
   out.push(...r.missing.map((m) => `与原文不同：${m}`), ...r.extra.map((m) => `与原文相比${m}`));
-  out.push(
-    ...newErrors(c.findings, checkDisclosure(d).findings, applied.rounded === true).map(
-      (m) => `新增错误：${m}`,
-    ),
-  );
+  out.push(...newErrors(c.findings, checkDisclosure(d).findings).map((m) => `新增错误：${m}`));
   return out;
 }
 

@@ -107,11 +107,38 @@ export function documentRounds(doc: Disclosure): boolean {
  * 分 is exact (nothing was rounded) unless the document says otherwise.
  */
 export function roundingTolerance(doc: Disclosure, table: Table, terms: number): number {
-  const decimals = printedDecimals(table);
-  const lastDigit = 10 ** (2 - decimals); // in hundredths
-  const rounds = table.unit === "万元" || decimals < 2 || documentRounds(doc);
+  const lastDigit = roundingStep(table); // in hundredths
+  const rounds = lastDigit > 1 || table.unit === "万元" || documentRounds(doc);
   if (!rounds) return 0;
   return Math.floor(((terms + 1) * lastDigit) / 2);
+}
+
+const stepCache = new WeakMap<Table, number>();
+
+/**
+ * The step a table's figures were rounded to, in hundredths of its unit: its
+ * last printed digit, or 100 元 where a 元 table prints every figure as a
+ * whole hundred (“940,400.00”, “6,200.00”) — a 万元 table converted to 元,
+ * whose 0.01 万元 rounding becomes 100 元. Six figures at least, so that a
+ * table of a few round sums is not taken for one.
+ */
+export function roundingStep(table: Table): number {
+  const cached = stepCache.get(table);
+  if (cached !== undefined) return cached;
+  let step = 10 ** (2 - printedDecimals(table));
+  if (table.unit === "元" && step === 1) {
+    let figures = 0;
+    let hundreds = true;
+    for (const row of table.rows)
+      for (const cell of Object.values(row.cells)) {
+        if (!cell.amount) continue;
+        figures++;
+        if (cell.amount % 10_000 !== 0) hundreds = false;
+      }
+    if (hundreds && figures >= 6) step = 10_000;
+  }
+  stepCache.set(table, step);
+  return step;
 }
 
 /** Amount in another unit, rounded exactly (see convertAmount). */

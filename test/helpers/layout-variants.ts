@@ -30,11 +30,6 @@ export interface Applied {
   edits: number;
   /** The document's unit when the variant prints its tables in another one. */
   currencyUnit?: MoneyUnit;
-  /**
-   * Figures rounded to 0.01 万元 now print to the fen in 元: a 尾差 the seed's
-   * figures showed (an info finding) reads as an exact figure's error.
-   */
-  rounded?: true;
   /** Table numbers as printed before → as printed now (compacted), for a variant that renumbers. */
   numbers?: Map<string, string>;
 }
@@ -346,7 +341,6 @@ function tablesInYuan(name: string, keep: (t: Table) => boolean, grouped = true)
       return {
         lines,
         edits,
-        rounded: true,
         ...(converted > left ? { currencyUnit: "元" as const } : {}),
       };
     },

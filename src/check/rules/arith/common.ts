@@ -14,7 +14,7 @@ import {
   cellLocation,
   documentRounds,
   money,
-  printedDecimals,
+  roundingStep,
   roundingTolerance,
   tableOf,
 } from "../../view.ts";
@@ -108,7 +108,7 @@ function commonUnit(refs: readonly Ref[]): MoneyUnit {
 }
 
 function tablesRound(doc: Disclosure, table: Table): boolean {
-  return table.unit === "万元" || printedDecimals(table) < 2 || documentRounds(doc);
+  return table.unit === "万元" || roundingStep(table) > 1 || documentRounds(doc);
 }
 
 /**
@@ -124,7 +124,7 @@ export function toleranceOf(doc: Disclosure, refs: readonly Ref[], unit: MoneyUn
   let doubled = 0;
   for (const r of refs) {
     if (!tablesRound(doc, r.table)) continue;
-    const lastDigit = 10 ** (2 - printedDecimals(r.table));
+    const lastDigit = roundingStep(r.table);
     doubled += convertAmount(lastDigit, r.table.unit, unit).value;
   }
   return Math.floor(doubled / 2);
