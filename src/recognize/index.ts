@@ -94,6 +94,7 @@ export function recognize(printed: Layout, opts: RecognizeOptions = {}): Disclos
   const tables: Table[] = [];
   const directory = readDirectory(layout.blocks);
   for (const region of moneyRegions) {
+    const noted = issues.length;
     const table = buildTable(region, kind, ctx);
     if (!table) continue;
     applyEvidence(table, region.match, directory);
@@ -103,6 +104,8 @@ export function recognize(printed: Layout, opts: RecognizeOptions = {}): Disclos
     const earlier = tables.find((t) => t.id === table.id && table.id !== "other");
     const mine = table.recognition?.confidence ?? 0;
     if (earlier && !earlier.empty && mine < (earlier.recognition?.confidence ?? 0)) {
+      // What the discarded reading noted is not about the table kept.
+      issues.length = noted;
       const other = buildOtherTable(region, ctx);
       other.recognition = {
         confidence: 0.3,

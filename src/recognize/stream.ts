@@ -24,7 +24,8 @@ export interface Token {
 }
 
 const AMOUNT_2 = /\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2}/y;
-const GLUED_AMOUNT_FIRST = /^(-?\d{1,3}(?:,\d{3})+\.\d{2}|-?\d+\.\d{2})(?=[^\d,.])/;
+// A figure glued to the words after it, but never a rate ("3.30%").
+const GLUED_AMOUNT_FIRST = /^(-?\d{1,3}(?:,\d{3})+\.\d{2}|-?\d+\.\d{2})(?=[^\d,.%％])/;
 const GLUED_AMOUNT_LAST =
   /^([^\d,.\s]*[\u3400-\u9fff）)])(-?\d{1,3}(?:,\d{3})+\.\d{2}|-?\d+\.\d{2})$/;
 const AMOUNT_RE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$/;

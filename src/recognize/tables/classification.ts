@@ -84,6 +84,16 @@ class RowSink {
     });
   }
 
+  /** The header named fewer columns than a row prints figures: see buildFromStream. */
+  reportUnreadHeader(what: string, line: number, page?: number): void {
+    this.ctx.issues.push({
+      code: "table.header_unread",
+      message: `${this.table.title} 的${what}：表头没有读全，各数字所在的列不能确定`,
+      table: this.table.id,
+      source: provenance(line, page),
+    });
+  }
+
   /** The table lists units by 单位编码 (231, 231002), not classification codes. */
   unitCodes = false;
   constructor(table: Table, ctx: BuildContext) {
@@ -458,7 +468,11 @@ function firstDataIndex(tokens: Token[]): number {
   return -1;
 }
 
-function buildFromStream(lines: LayoutLine[], table: Table, sink: RowSink): void {
+function buildFromStream(printed: LayoutLine[], table: Table, sink: RowSink): void {
+  // A sentence ends the table: prose after it ("…相比增加2,898.54 万元。")
+  // is the 说明's, not a row.
+  const prose = printed.findIndex((l) => l.text.includes("。") && l.text.trim().length > 8);
+  const lines = prose < 0 ? printed : printed.slice(0, prose);
   const tokens = tokenizeLines(lines);
   const start = firstDataIndex(tokens);
   const headerTokens = start < 0 ? tokens : tokens.slice(0, start);
@@ -481,9 +495,17 @@ function buildFromStream(lines: LayoutLine[], table: Table, sink: RowSink): void
   const triplets = columns.length === 1;
 
   let cur: PendingRow | undefined;
+  // More figures on a row than the header has columns: the header was not
+  // read whole (wrapped words, columns pressed together), so where each
+  // figure belongs is a guess. The table is kept and said to be unchecked.
+  let overflow: { line: number; figures: number } | undefined;
+  let lastFlushedLine = -1;
   const flush = () => {
     if (!cur) return;
     const values = cur.amounts;
+    if (!triplets && values.length > columns.length)
+      overflow ??= { line: cur.line, figures: values.length };
+    if (values.length > 0) lastFlushedLine = values.at(-1)?.line ?? cur.line;
     const cells: Record<string, Cell> = {};
     const place = placeAmounts(
       values.map((t) => t.value ?? 0),
@@ -554,6 +576,10 @@ function buildFromStream(lines: LayoutLine[], table: Table, sink: RowSink): void
     }
     if (t.kind === "amount" || t.kind === "blank") {
       if (t.kind === "blank" && !cur) continue;
+      // One amount column, and a second figure on the line with no code of
+      // its own: not code / name / amount blocks, but columns the header lost.
+      if (triplets && t.kind === "amount" && !cur && t.line === lastFlushedLine)
+        overflow ??= { line: t.line, figures: 2 };
       const r = cur ?? open(t);
       if (t.kind === "amount") r.amounts.push(t);
       r.endLine = t.line;
@@ -588,6 +614,23 @@ function buildFromStream(lines: LayoutLine[], table: Table, sink: RowSink): void
   // table's header (单位：万元, 上年预算数 …), not a row of this one.
   if (cur && !cur.code && cur.codeParts.length === 0 && cur.amounts.length === 0) cur = undefined;
   flush();
+  if (overflow) {
+    sink.reportUnreadHeader(
+      `表头只认出 ${columns.length} 列，而第 ${overflow.line} 行印了 ${overflow.figures} 个以上的数字`,
+      overflow.line,
+      lines[0]?.page,
+    );
+  } else if (!triplets && new Set(columns).size < columns.length && start >= 0) {
+    // Two header words taken for one column (小计 under 基本支出 read as 合计):
+    // the header's levels were read out of order.
+    const twice = columns.filter((c, i) => columns.indexOf(c) !== i);
+    const line = lines[0]?.line ?? table.source.line;
+    sink.reportUnreadHeader(
+      `表头认出的列有重复（${[...new Set(twice)].map((c) => table.columns.find((x) => x.id === c)?.label ?? c).join("、")}）`,
+      line,
+      lines[0]?.page,
+    );
+  }
 }
 
 export function buildClassificationTable(region: Region, id: TableId, ctx: BuildContext): Table {
