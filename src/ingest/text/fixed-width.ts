@@ -226,16 +226,34 @@ function headerStart(
   return first;
 }
 
-/** How many columns the figures' right edges make, under a width model: fewer is better. */
-function misalignment(lines: Line[]): number {
-  const edges = lines
-    .flatMap((l) => l.fields.filter(isFig).map((f) => f.end))
-    .sort((a, b) => a - b);
+/** Lines split where pdftotext starts a new page (a form feed on the line). */
+function pagesOf(body: Line[], lines: string[]): Line[][] {
+  const pages: Line[][] = [];
+  for (const l of body) {
+    if (pages.length === 0 || (lines[l.index] ?? "").includes("\f")) pages.push([]);
+    pages[pages.length - 1]?.push(l);
+  }
+  return pages;
+}
+
+/**
+ * How many columns the figures' right edges make, under a width model:
+ * fewer is better. Counted page by page: each page of a table is laid out
+ * afresh, a few columns left or right (alignPages brings them together),
+ * and counted together the pages' offsets would favour a width that
+ * scatters the figures of every page.
+ */
+function misalignment(body: Line[], lines: string[]): number {
   let clusters = 0;
-  let last = -Infinity;
-  for (const e of edges) {
-    if (e - last > 1.5) clusters++;
-    last = e;
+  for (const page of pagesOf(body, lines)) {
+    const edges = page
+      .flatMap((l) => l.fields.filter(isFig).map((f) => f.end))
+      .sort((a, b) => a - b);
+    let last = -Infinity;
+    for (const e of edges) {
+      if (e - last > 1.5) clusters++;
+      last = e;
+    }
   }
   return clusters;
 }
@@ -516,11 +534,7 @@ const PAGE_NUMBER = /^[-—–\s]*(?:\d{1,4}|第\s*\d{1,4}\s*页)[-—–\s]*$/;
  * go; each page's lines shift to stand where the first page puts its columns.
  */
 function alignPages(body: Line[], headerTexts: Set<string>, lines: string[]): Line[] {
-  const pages: Line[][] = [];
-  for (const l of body) {
-    if (pages.length === 0 || (lines[l.index] ?? "").includes("\f")) pages.push([]);
-    pages[pages.length - 1]?.push(l);
-  }
+  const pages = pagesOf(body, lines);
   if (pages.length < 2) return body;
   for (const [n, page] of pages.entries()) {
     if (n > 0) {
@@ -573,8 +587,18 @@ function alignPages(body: Line[], headerTexts: Set<string>, lines: string[]): Li
     const pageWords = bodyColumns(page.filter(hasFigure)).filter((c) => !c.figures);
     const refWords = refCols.filter((c) => !c.figures);
     const byRank = pageWords.length === refWords.length;
+    // So are columns of figures: a page may set its figures closer together
+    // (pdftotext squeezes the 0s of 万里街道's later pages four columns
+    // apart), which no one shift undoes.
+    const pageFigures = bodyColumns(page.filter(hasFigure)).filter((c) => c.figures);
+    const refFigures = refCols.filter((c) => c.figures);
+    const figuresByRank = pageFigures.length === refFigures.length;
     const shiftOf = (f: Field): number => {
-      if (isFig(f)) return figureShift;
+      if (isFig(f)) {
+        if (!figuresByRank) return figureShift;
+        const k = columnOf(f, pageFigures);
+        return (refFigures[k]?.end ?? 0) - (pageFigures[k]?.end ?? 0);
+      }
       if (!byRank) return wordShift;
       const k = columnOf(f, pageWords);
       return (refWords[k]?.start ?? 0) - (pageWords[k]?.start ?? 0);
@@ -615,10 +639,10 @@ function spanGrid(lines: string[], span: Span): LayoutGrid | undefined {
   // figures up best is the one this text was laid out with.
   let parsed = narrow;
   let width = 1;
-  let best = misalignment(narrow);
+  let best = misalignment(narrow, lines);
   for (let w = 1.1; w <= 2.05 && best > 1; w += 0.1) {
     const candidate = read(w);
-    const score = misalignment(candidate);
+    const score = misalignment(candidate, lines);
     if (score < best) {
       best = score;
       parsed = candidate;
