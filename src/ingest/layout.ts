@@ -41,6 +41,13 @@ export interface LayoutGrid {
   line: number;
   endLine: number;
   page?: number;
+  /**
+   * Why the reader could not place the grid's columns with confidence (text
+   * whose columns are kept by spaces), in Chinese: recognition lists the
+   * table as not checked rather than check cells that may stand in the
+   * wrong column.
+   */
+  doubt?: string;
 }
 
 export type LayoutBlock = LayoutLine | LayoutGrid;

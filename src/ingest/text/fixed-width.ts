@@ -163,12 +163,16 @@ interface Span {
  * lines and lone fragments (a wrapped cell) between them, cut at titles,
  * unit lines, notes and prose.
  */
-function candidateSpans(lines: string[], skip: (i: number) => boolean): Span[] {
+function candidateSpans(
+  lines: string[],
+  skip: (i: number) => boolean,
+  fieldsAt: FieldsAt = textFields(lines),
+): Span[] {
   const spans: Span[] = [];
   let i = 0;
   while (i < lines.length) {
     const raw = lines[i] ?? "";
-    const fields = splitFields(raw, 1);
+    const fields = fieldsAt(i, 1);
     if (skip(i) || !isTableLine(raw, fields) || isOutside(raw, fields)) {
       i++;
       continue;
@@ -184,7 +188,7 @@ function candidateSpans(lines: string[], skip: (i: number) => boolean): Span[] {
         if (++blanks > 4) break;
         continue;
       }
-      const f = splitFields(l, 1);
+      const f = fieldsAt(j, 1);
       if (isOutside(l, f)) break;
       blanks = 0;
       if (isTableLine(l, f)) last = j;
@@ -193,7 +197,8 @@ function candidateSpans(lines: string[], skip: (i: number) => boolean): Span[] {
       // A lone short fragment (a wrapped cell) keeps the table open.
       else if ((f[0]?.text.length ?? 0) > 12) break;
     }
-    spans.push({ start: headerStart(lines, start, spans.at(-1)?.end ?? 0, skip), end: last + 1 });
+    const floor = spans.at(-1)?.end ?? 0;
+    spans.push({ start: headerStart(lines, start, floor, skip, fieldsAt), end: last + 1 });
     i = last + 1;
   }
   return spans;
@@ -209,6 +214,7 @@ function headerStart(
   start: number,
   floor: number,
   skip: (i: number) => boolean,
+  fieldsAt: FieldsAt,
 ): number {
   let first = start;
   let blanks = 0;
@@ -218,7 +224,7 @@ function headerStart(
       if (++blanks > 2) break;
       continue;
     }
-    const f = splitFields(l, 1);
+    const f = fieldsAt(k, 1);
     if (isOutside(l, f) || f.length !== 1 || (f[0]?.text.length ?? 0) > 20) break;
     blanks = 0;
     first = k;
@@ -403,9 +409,17 @@ function joinText(a: string, b: string): string {
 }
 
 /** Header lines → grid rows: labels in their columns, a label over several spanning them. */
-function headerRows(header: Line[], cols: Column[]): GridRow[] {
+function headerRows(header: Line[], cols: Column[]): { rows: GridRow[]; doubt?: string } {
   const present = new Set(header.map((l) => l.index));
-  type Placed = { line: number; col: number; span: number; text: string; mid: number };
+  type Placed = {
+    line: number;
+    col: number;
+    span: number;
+    text: string;
+    mid: number;
+    start: number;
+    end: number;
+  };
   const placed: Placed[] = [];
   for (const [n, l] of header.entries()) {
     const ofLine: Placed[] = [];
@@ -418,6 +432,8 @@ function headerRows(header: Line[], cols: Column[]): GridRow[] {
         span: under.length >= 2 ? under.length : 1,
         text: f.text,
         mid: (f.start + f.end) / 2,
+        start: f.start,
+        end: f.end,
       });
     }
     // Two labels of a line never share a column: a long label reaching over
@@ -456,6 +472,8 @@ function headerRows(header: Line[], cols: Column[]): GridRow[] {
       );
       if (!between) {
         prev.text = joinText(prev.text, p.text);
+        prev.start = Math.min(prev.start, p.start);
+        prev.end = Math.max(prev.end, p.end);
         continue;
       }
     }
@@ -474,7 +492,33 @@ function headerRows(header: Line[], cols: Column[]): GridRow[] {
     }
     rows.push({ cells, line: line + 1 });
   }
-  return rows;
+  const doubt = headerDoubt(kept, cols);
+  return doubt ? { rows, doubt } : { rows };
+}
+
+/**
+ * Why the header's labels cannot be trusted to name the figures' columns,
+ * if they cannot: two labels that stand side by side on the page fall into
+ * one column of figures (the header was laid out at another spacing than
+ * the rows: a column is missing), or a column of figures has no label over
+ * it (its label fell onto an empty column).
+ */
+function headerDoubt(
+  placed: { col: number; span: number; text: string; start: number; end: number }[],
+  cols: Column[],
+): string | undefined {
+  if (placed.length === 0) return undefined;
+  for (const [k, c] of cols.entries()) {
+    if (!c.figures) continue;
+    const own = placed.filter((p) => p.span === 1 && p.col === k);
+    for (const a of own)
+      for (const b of own)
+        if (a !== b && a.end <= b.start)
+          return `表头的“${a.text}”与“${b.text}”在页面上并排，却落在同一列数字上`;
+    if (!placed.some((p) => p.col <= k && p.col + p.span > k))
+      return `第 ${k + 1} 列的数字上方没有表头`;
+  }
+  return undefined;
 }
 
 /**
@@ -614,11 +658,16 @@ function alignPages(body: Line[], headerTexts: Set<string>, lines: string[]): Li
 }
 
 /** The grid of one candidate span, or undefined when it is no aligned table. */
-function spanGrid(lines: string[], span: Span): LayoutGrid | undefined {
+function spanGrid(
+  lines: string[],
+  span: Span,
+  fieldsAt: FieldsAt = textFields(lines),
+  positioned = false,
+): LayoutGrid | undefined {
   const read = (wide: number): Line[] => {
     const out: Line[] = [];
     for (let i = span.start; i < span.end; i++) {
-      const fields = markFigures(splitFields(lines[i] ?? "", wide));
+      const fields = markFigures(fieldsAt(i, wide));
       if (fields.length > 0) out.push({ index: i, fields });
     }
     return out;
@@ -640,7 +689,7 @@ function spanGrid(lines: string[], span: Span): LayoutGrid | undefined {
   let parsed = narrow;
   let width = 1;
   let best = misalignment(narrow, lines);
-  for (let w = 1.1; w <= 2.05 && best > 1; w += 0.1) {
+  for (let w = 1.1; w <= 2.05 && best > 1 && !positioned; w += 0.1) {
     const candidate = read(w);
     const score = misalignment(candidate, lines);
     if (score < best) {
@@ -655,15 +704,20 @@ function spanGrid(lines: string[], span: Span): LayoutGrid | undefined {
   const labelWidth = Math.max(width, 1.5);
   const header = parsed.slice(0, firstFigure).map((l) => ({
     ...l,
-    fields: l.fields.map((f) => ({ ...f, end: f.start + displayWidth(f.text, labelWidth) })),
+    fields: positioned
+      ? l.fields
+      : l.fields.map((f) => ({ ...f, end: f.start + displayWidth(f.text, labelWidth) })),
   }));
   const headerTexts = new Set(header.flatMap((l) => l.fields.map((f) => f.text)));
   const body = alignPages(parsed.slice(firstFigure), headerTexts, lines);
   const cols = bodyColumns(body.filter(hasFigure));
   cols.push(...headerOnlyColumns(header, cols));
   cols.sort((a, b) => a.start - b.start);
-  const rows = [...headerRows(header, cols), ...bodyRows(body, cols)];
-  return { kind: "grid", rows, line: span.start + 1, endLine: span.end };
+  const head = headerRows(header, cols);
+  const rows = [...head.rows, ...bodyRows(body, cols)];
+  const grid: LayoutGrid = { kind: "grid", rows, line: span.start + 1, endLine: span.end };
+  if (head.doubt) grid.doubt = head.doubt;
+  return grid;
 }
 
 /**
@@ -677,6 +731,41 @@ export function alignedTables(
   const out = new Map<number, { grid: LayoutGrid; end: number }>();
   for (const span of candidateSpans(lines, skip)) {
     const grid = spanGrid(lines, span);
+    if (grid) out.set(span.start, { grid, end: span.end });
+  }
+  return out;
+}
+
+/** A line's fields under a width model (a wide character's width in positions). */
+type FieldsAt = (i: number, wide: number) => Field[];
+
+function textFields(lines: string[]): FieldsAt {
+  return (i, wide) => splitFields(lines[i] ?? "", wide);
+}
+
+export type { Field };
+
+/**
+ * A line whose fields stand where they were measured (a PDF's glyph boxes),
+ * not where counted characters put them: start and end in columns of half
+ * an em, so the thresholds above keep their meaning. `text` is the line
+ * with its fields two spaces apart and the words of a field one (what tells
+ * a table line from a sentence); undefined is a blank line.
+ */
+export interface PositionedLine {
+  text: string;
+  fields: Field[];
+}
+
+/** Aligned tables among positioned lines, by the index of their first line. */
+export function alignedTablesFromFields(
+  lines: readonly (PositionedLine | undefined)[],
+): Map<number, { grid: LayoutGrid; end: number }> {
+  const texts = lines.map((l) => l?.text ?? "");
+  const fieldsAt: FieldsAt = (i) => lines[i]?.fields ?? [];
+  const out = new Map<number, { grid: LayoutGrid; end: number }>();
+  for (const span of candidateSpans(texts, () => false, fieldsAt)) {
+    const grid = spanGrid(texts, span, fieldsAt, true);
     if (grid) out.set(span.start, { grid, end: span.end });
   }
   return out;

@@ -5,7 +5,7 @@ import type { Kind, Table } from "../../model/schema.ts";
 import { INCOME_SOURCE_COLUMNS } from "../../model/vocabulary.ts";
 import type { Region } from "../segment.ts";
 import { buildClassificationTable } from "./classification.ts";
-import type { BuildContext } from "./common.ts";
+import { type BuildContext, provenance } from "./common.ts";
 import { buildOtherTable } from "./other.ts";
 import { buildProjectsTable } from "./projects.ts";
 import { buildSummaryTable } from "./summary.ts";
@@ -14,6 +14,21 @@ import { buildThreePublicTable } from "./three-public.ts";
 export type { BuildContext } from "./common.ts";
 
 export function buildTable(region: Region, kind: Kind, ctx: BuildContext): Table | undefined {
+  const table = buildByShape(region, kind, ctx);
+  // The reader could not place the grid's columns with confidence (text
+  // whose columns are kept by spaces): the table is listed as not checked.
+  const doubt = region.blocks.find((b) => b.kind === "grid" && b.doubt);
+  if (table && doubt?.kind === "grid" && doubt.doubt)
+    ctx.issues.push({
+      code: "table.columns_unplaced",
+      message: `${table.title} 的列没有读准：${doubt.doubt}，各数字所在的列不能确定`,
+      table: table.id,
+      source: provenance(doubt.line, doubt.page),
+    });
+  return table;
+}
+
+function buildByShape(region: Region, kind: Kind, ctx: BuildContext): Table | undefined {
   const id = region.match.id;
   switch (id) {
     case "performance":
