@@ -127,8 +127,11 @@ function isFig(f: Field): boolean {
 function markFigures(fields: Field[]): Field[] {
   const first = fields.findIndex((f) => isFigure(f.text));
   if (first < 0) return fields;
+  // A whole number with a name after it starts the table's right half
+  // (“262.33   302   01   办公费   21.21”): a code, not an amount.
+  const lastWord = fields.findLastIndex((f) => !/^(?:-?[\d,.]+|[-—–－]+)$/.test(f.text));
   return fields.map((f, k) =>
-    k > first && /^(?:-?\d+|[-—–－]+)$/.test(f.text) ? { ...f, figure: true } : f,
+    k > first && k > lastWord && /^(?:-?\d+|[-—–－]+)$/.test(f.text) ? { ...f, figure: true } : f,
   );
 }
 
@@ -522,6 +525,15 @@ function headerDoubt(
 }
 
 /**
+ * A line that is a row of its own: it prints a figure, or it starts with a
+ * code among other cells (“301   03   奖金” with its amount left blank, beside
+ * “302   03   咨询费”): a wrapped name never starts with one.
+ */
+function isRowLine(l: Line): boolean {
+  return hasFigure(l) || (l.fields.length >= 2 && /^\d{3,}$/.test(l.fields[0]?.text ?? ""));
+}
+
+/**
  * Body lines → grid rows. Lines without a blank between them form a band;
  * in a band each line with a figure is a row and the other lines (a name
  * wrapped above or below its figures) join the nearest of them; a band with
@@ -537,7 +549,7 @@ function bodyRows(body: Line[], cols: Column[]): GridRow[] {
   }
   const rows: GridRow[] = [];
   for (const band of bands) {
-    const anchors = band.filter(hasFigure);
+    const anchors = band.filter(isRowLine);
     const groups = new Map<Line, Line[]>();
     if (anchors.length === 0) groups.set(band[0] as Line, band);
     else {
