@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { after, describe, it } from "node:test";
+import { checkDisclosure } from "../src/check/engine.ts";
 import { textLayout } from "../src/ingest/text/layout.ts";
 import type { Disclosure } from "../src/model/schema.ts";
 import { extractFile } from "../src/pipeline.ts";
@@ -57,9 +58,9 @@ const DOCUMENTS: { file: string; share: number; rest?: string; wrong?: number }[
   },
   {
     file: "shanghai-putuo-budgets/上海市普陀区人民政府万里街道办事处2023年部门预算.pdf",
-    share: 0.75,
-    rest: "支出总表的 0 与数字挤在一起，部分行的项目支出读在基本支出栏下（数字列在文本中漂移）",
-    wrong: 0.08,
+    // Each page of the 支出总表 is set a few columns left of the one before:
+    // read page by page, every figure keeps its column.
+    share: 0.99,
   },
   {
     file: "southwest-university/西南大学2021年度部门预算.pdf",
@@ -72,6 +73,74 @@ const DOCUMENTS: { file: string; share: number; rest?: string; wrong?: number }[
     rest: "收入总表的教育收费、使用非财政拨款结余两栏与总计行没有读到",
   },
 ];
+
+/**
+ * Precision: an error the text raises and the PDF does not is a misreading.
+ * Per document, the errors the text may raise beyond the PDF's — each by
+ * rule and a piece of its message, with why — and no other.
+ */
+const EXTRA_ERRORS: Record<string, { rule: string; about: string; why: string }[]> = {
+  "shanghai-putuo-budgets/上海市普陀区社会福利院2024年单位预算.pdf": [],
+  "shanghai-putuo-budgets/上海市普陀区财政局2025年部门预算.pdf": [],
+  "shanghai-putuo-budgets/上海市普陀区人民政府万里街道办事处2024年部门预算.pdf": [],
+  "shanghai-putuo/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf": [],
+  "southwest-university/西南大学2021年度部门预算.pdf": [],
+  "southwest-university/西南大学2023年度部门决算.pdf": [],
+  "jiangsu/江苏省政协办公厅/江苏省政协办公厅2019年预算公开表.pdf": [],
+  "jiangsu/江苏省人大办公厅/江苏省人大办公厅2017年度预算公开.pdf": [],
+  ...Object.fromEntries(
+    ["单位", "部门"].map((k) => [
+      `shanghai-putuo-budgets/上海市普陀区商务委员会2025年${k}预算.pdf`,
+      [
+        {
+          rule: "text/amount-matches-table",
+          about: "公务用车运行费",
+          why: "三公表的表头在文本中与数字错开，机关运行经费 171.01 落在运行费栏下；该表已列为未核对，但说明与表格的核对规则不看这一点",
+        },
+      ],
+    ]),
+  ),
+  "shanghai-putuo-budgets/上海市普陀区人民政府万里街道办事处2023年部门预算.pdf": [],
+  "shanghai-putuo/24年普陀区财政局（测试问题版本）.pdf": [
+    {
+      rule: "xtab/function-vs-economic",
+      about: "人员经费合计、公用经费合计",
+      why: "基本支出决算表左右两半在文本中，公用经费合计一行没有读到",
+    },
+    {
+      rule: "text/amount-matches-table",
+      about: "公用经费",
+      why: "同上：公用经费合计没有读到",
+    },
+  ],
+  "shanghai-putuo/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf": [
+    {
+      rule: "arith/three-public-sum",
+      about: "公务接待费",
+      why: "三公决算表的 0.39 在文本中没有落在公务接待费栏下",
+    },
+    { rule: "text/share-ratio", about: "公务接待费", why: "同上" },
+    {
+      rule: "text/amount-matches-table",
+      about: "人员经费",
+      why: "基本支出决算表左右两半在文本中，人员经费合计一行没有读到",
+    },
+  ],
+  "southwest-university/西南大学2023年度部门预算.pdf": [
+    {
+      rule: "text/share-ratio",
+      about: "13,345.79 12万元",
+      why: "说明文字：pdftotext -layout 把并排的两段文字排进一行，数字与后文拼在一起",
+    },
+  ],
+};
+
+/** Error findings of a document, as rule: message. */
+function errors(d: Disclosure): { rule: string; message: string }[] {
+  return checkDisclosure(d)
+    .findings.filter((f) => f.severity === "error")
+    .map((f) => ({ rule: f.rule, message: f.message }));
+}
 
 const available = hasPdftotext();
 const dir = mkdtempSync(join(tmpdir(), "gongkai-fixed-width-"));
@@ -107,6 +176,31 @@ describe("column-aligned text (pdftotext -layout) reads like the PDF", () => {
       assert.equal(data.indexOf(value), header.indexOf(label), `${value} 在“${label}”栏下`);
     assert.deepEqual(data.slice(0, 2), ["208", ""], "类、款各占一栏");
   });
+
+  for (const [file, allowed] of Object.entries(EXTRA_ERRORS)) {
+    it(`${file}：文本不比 PDF 多报错误`, {
+      skip: available ? false : "没有 pdftotext（poppler-utils），跳过",
+    }, async () => {
+      const pdf = join(CORPUS, file);
+      const txt = join(dir, `errors-${basename(file).replace(/\.pdf$/, ".txt")}`);
+      writeFileSync(
+        txt,
+        execFileSync("pdftotext", ["-layout", pdf, "-"], { stdio: ["ignore", "pipe", "ignore"] }),
+      );
+      const fromPdf = new Set(errors(await extractFile(pdf)).map((e) => `${e.rule}: ${e.message}`));
+      const extra = errors(await extractFile(txt)).filter(
+        (e) => !fromPdf.has(`${e.rule}: ${e.message}`),
+      );
+      const unexplained = extra.filter(
+        (e) => !allowed.some((a) => a.rule === e.rule && e.message.includes(a.about)),
+      );
+      assert.deepEqual(
+        unexplained.map((e) => `${e.rule}: ${e.message}`),
+        [],
+        "文本读出的错误多于 PDF：是误读",
+      );
+    });
+  }
 
   for (const { file, share, rest, wrong: wrongShare = 0.05 } of DOCUMENTS) {
     it(file, { skip: available ? false : "没有 pdftotext（poppler-utils），跳过" }, async () => {

@@ -358,8 +358,8 @@ function columnOf(f: Field, cols: Column[]): number {
  * down): a label that shares its column with a nearer label of the same
  * line stands over a column of its own.
  */
-function headerOnlyColumns(header: Line[], cols: Column[]): Column[] {
-  const loose: Field[] = [];
+function headerOnlyColumns(header: Line[], cols: Column[], positioned = false): Column[] {
+  const loose: Field[] = positioned ? measuredLooseLabels(header, cols) : [];
   for (const l of header) {
     const nearest = new Map<number, Field[]>();
     for (const f of l.fields) {
@@ -377,6 +377,27 @@ function headerOnlyColumns(header: Line[], cols: Column[]): Column[] {
   }
   const data = cols.map((c) => ({ text: "", ...c }));
   return unionColumns(loose).filter((x) => data.every((c) => overlap(c, x) === 0));
+}
+
+/**
+ * Labels measured where they print (positioned lines) that name a column
+ * no figure stands in: a figure column's cell runs from the column before it
+ * to its figures' right edge, so a label right of every column, or one
+ * clear of the column whose cell it stands in while another label of that
+ * cell, beside it, stands over it, heads a column of its own.
+ */
+function measuredLooseLabels(header: Line[], cols: Column[]): Field[] {
+  const owner = (f: Field) => cols.findIndex((c) => f.end <= c.end + 1);
+  const labels = header.flatMap((l) => l.fields).filter((f) => columnsUnder(f, cols).length < 2);
+  const over = labels.filter((f) => overlap(f, cols[owner(f)] ?? f) > 0);
+  return labels.filter((f) => {
+    const k = owner(f);
+    const c = cols[k];
+    if (!c) return true;
+    // A piece of a label wrapped in its cell stands under or over the rest of it.
+    const heads = over.filter((g) => owner(g) === k);
+    return overlap(f, c) === 0 && heads.length > 0 && heads.every((g) => overlap(f, g) === 0);
+  });
 }
 
 /** Columns whose middle lies under a field: the columns a header label spans. */
@@ -561,8 +582,13 @@ function bodyRows(body: Line[], cols: Column[]): GridRow[] {
         while (k + 1 < anchors.length && (anchors[k + 1]?.index ?? 0) <= l.index) k++;
         const here = anchors[k] as Line;
         const next = anchors[k + 1];
+        // A line opening an item (“四、文化旅游体育与传媒” over its figures)
+        // starts the next row's name, however near the row above.
+        const opens = /^[一二三四五六七八九十]+、/.test(l.fields[0]?.text ?? "");
         const best =
-          next && here.index < l.index && next.index - l.index < l.index - here.index ? next : here;
+          next && here.index < l.index && (opens || next.index - l.index < l.index - here.index)
+            ? next
+            : here;
         groups.get(best)?.push(l);
       }
     }
@@ -723,7 +749,7 @@ function spanGrid(
   const headerTexts = new Set(header.flatMap((l) => l.fields.map((f) => f.text)));
   const body = alignPages(parsed.slice(firstFigure), headerTexts, lines);
   const cols = bodyColumns(body.filter(hasFigure));
-  cols.push(...headerOnlyColumns(header, cols));
+  cols.push(...headerOnlyColumns(header, cols, positioned));
   cols.sort((a, b) => a.start - b.start);
   const head = headerRows(header, cols);
   const rows = [...head.rows, ...bodyRows(body, cols)];
