@@ -21,6 +21,8 @@ interface Field {
   /** Display columns [start, end). */
   start: number;
   end: number;
+  /** Measured lines only: the top of its text, in the same columns. */
+  top?: number;
 }
 
 interface Line {
@@ -415,14 +417,59 @@ function columnsUnder(f: Field, cols: Column[]): number[] {
  * for a label centred over the gap between two columns that lower labels
  * name apart (基本支出 over 人员经费 and 公用经费), those two.
  */
-function spanned(f: Field, cols: Column[], below: Line[]): number[] {
+function spanned(f: Field, cols: Column[], below: Line[], measured = false): number[] {
   const under = columnsUnder(f, cols);
   if (under.length >= 2) return under;
+  if (measured) return cellsSpanned(f, cols, below) ?? under;
   const mid = (f.start + f.end) / 2;
   const k = cols.findIndex((c, i) => c.end <= mid && (cols[i + 1]?.start ?? -1) >= mid);
   if (k < 0) return under;
   const named = new Set(below.flatMap((l) => l.fields.map((g) => columnOf(g, cols))));
   return named.has(k) && named.has(k + 1) ? [k, k + 1] : under;
+}
+
+/**
+ * For a label measured where it prints: the run of two or more columns,
+ * each named by a label below it, whose cells together are centred under
+ * it (基本支出 over 小计 人员经费 公用经费). Figures stand right-aligned, so
+ * a figure column's cell runs from the column before it to its figures'
+ * right edge; a column of words starts at its own left edge. A label whose
+ * rest, wrapped, stands a line lower spans nothing.
+ */
+function cellsSpanned(f: Field, cols: Column[], below: Line[]): number[] | undefined {
+  const mid = (f.start + f.end) / 2;
+  const lower = below.flatMap((l) => l.fields);
+  // The rest of a label wrapped in its cell stands a line lower, centred
+  // alike (labels of the cells below stand a cell's padding lower still).
+  const wrapped = (g: Field) =>
+    g.start >= f.start - 0.5 &&
+    g.end <= f.end + 0.5 &&
+    Math.abs((g.start + g.end) / 2 - mid) <= 1 &&
+    (g.top ?? 0) - (f.top ?? 0) <= 3.4;
+  if (lower.some(wrapped)) return undefined;
+  const named = new Set(lower.map((g) => columnOf(g, cols)));
+  const left = (k: number): number => {
+    const c = cols[k];
+    const prev = cols[k - 1];
+    return c?.figures && prev ? prev.end : (c?.start ?? 0);
+  };
+  const right = (k: number): number => cols[k]?.end ?? 0;
+  let best: number[] | undefined;
+  let bestDist = 1.5;
+  for (let a = 0; a < cols.length; a++) {
+    if (!named.has(a)) continue;
+    for (let b = a + 1; b < cols.length && named.has(b); b++) {
+      const l = left(a);
+      const r = right(b);
+      if (f.start < l - 1 || f.end > r + 1) continue;
+      const d = Math.abs((l + r) / 2 - mid);
+      if (d < bestDist) {
+        bestDist = d;
+        best = Array.from({ length: b - a + 1 }, (_, i) => a + i);
+      }
+    }
+  }
+  return best;
 }
 
 /** Text of a cell wrapped over lines, joined: no space between CJK, one between Latin words. */
@@ -433,7 +480,11 @@ function joinText(a: string, b: string): string {
 }
 
 /** Header lines → grid rows: labels in their columns, a label over several spanning them. */
-function headerRows(header: Line[], cols: Column[]): { rows: GridRow[]; doubt?: string } {
+function headerRows(
+  header: Line[],
+  cols: Column[],
+  positioned = false,
+): { rows: GridRow[]; doubt?: string } {
   const present = new Set(header.map((l) => l.index));
   type Placed = {
     line: number;
@@ -448,7 +499,7 @@ function headerRows(header: Line[], cols: Column[]): { rows: GridRow[]; doubt?: 
   for (const [n, l] of header.entries()) {
     const ofLine: Placed[] = [];
     for (const f of l.fields) {
-      const under = spanned(f, cols, header.slice(n + 1));
+      const under = spanned(f, cols, header.slice(n + 1), positioned);
       const col = under.length >= 2 ? (under[0] ?? 0) : columnOf(f, cols);
       ofLine.push({
         line: l.index,
@@ -751,7 +802,7 @@ function spanGrid(
   const cols = bodyColumns(body.filter(hasFigure));
   cols.push(...headerOnlyColumns(header, cols, positioned));
   cols.sort((a, b) => a.start - b.start);
-  const head = headerRows(header, cols);
+  const head = headerRows(header, cols, positioned);
   const rows = [...head.rows, ...bodyRows(body, cols)];
   const grid: LayoutGrid = { kind: "grid", rows, line: span.start + 1, endLine: span.end };
   if (head.doubt) grid.doubt = head.doubt;
