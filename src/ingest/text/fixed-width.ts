@@ -172,6 +172,7 @@ function candidateSpans(
   lines: string[],
   skip: (i: number) => boolean,
   fieldsAt: FieldsAt = textFields(lines),
+  measured = false,
 ): Span[] {
   const spans: Span[] = [];
   let i = 0;
@@ -185,6 +186,8 @@ function candidateSpans(
     const start = i;
     let last = i;
     let blanks = 0;
+    /** Measured lines: where the table's fields start. */
+    const starts = fields.map((x) => x.start);
     let j = i + 1;
     for (; j < lines.length; j++) {
       if (skip(j)) break;
@@ -196,7 +199,18 @@ function candidateSpans(
       const f = fieldsAt(j, 1);
       if (isOutside(l, f)) break;
       blanks = 0;
-      if (isTableLine(l, f)) last = j;
+      if (isTableLine(l, f)) {
+        last = j;
+        if (measured) starts.push(...f.map((x) => x.start));
+      }
+      // A name printed without figures, measured where a column of the
+      // table starts ("二十七、抗疫特别国债安排的支出"): a row of it.
+      else if (
+        measured &&
+        f.length === 1 &&
+        starts.some((x) => Math.abs(x - (f[0]?.start ?? -9)) <= 0.5)
+      )
+        last = j;
       // A wrapped piece right under a row ("小计", "出"), not a heading after the table.
       else if (j === last + 1 && (f[0]?.text.length ?? 0) <= 6) last = j;
       // A lone short fragment (a wrapped cell) keeps the table open.
@@ -494,6 +508,7 @@ function headerRows(
     mid: number;
     start: number;
     end: number;
+    top?: number;
   };
   const placed: Placed[] = [];
   for (const [n, l] of header.entries()) {
@@ -509,6 +524,7 @@ function headerRows(
         mid: (f.start + f.end) / 2,
         start: f.start,
         end: f.end,
+        ...(f.top !== undefined ? { top: f.top } : {}),
       });
     }
     // Two labels of a line never share a column: a long label reaching over
@@ -541,7 +557,18 @@ function headerRows(
       !!prev &&
       (Math.min([...prev.text].length, [...p.text].length) <= 2 ||
         ([...prev.text].length > [...p.text].length && alone));
-    if (prev && adjacent && wrapped && Math.abs(prev.mid - p.mid) <= 2.5) {
+    // Measured pieces: a line lower (not a cell's padding lower), centred
+    // or started alike.
+    const measured =
+      !!prev &&
+      prev.top !== undefined &&
+      p.top !== undefined &&
+      p.top - prev.top <= 3.4 &&
+      (Math.abs(prev.mid - p.mid) <= 1.5 || Math.abs(prev.start - p.start) <= 0.5);
+    const joins = positioned
+      ? measured
+      : adjacent && wrapped && Math.abs((prev?.mid ?? 0) - p.mid) <= 2.5;
+    if (prev && joins) {
       const between = kept.some(
         (q) => q !== prev && q.line > prev.line && q.col <= p.col && q.col + q.span > p.col,
       );
@@ -549,6 +576,7 @@ function headerRows(
         prev.text = joinText(prev.text, p.text);
         prev.start = Math.min(prev.start, p.start);
         prev.end = Math.max(prev.end, p.end);
+        if (p.top !== undefined) prev.top = p.top;
         continue;
       }
     }
@@ -853,7 +881,7 @@ export function alignedTablesFromFields(
   const texts = lines.map((l) => l?.text ?? "");
   const fieldsAt: FieldsAt = (i) => lines[i]?.fields ?? [];
   const out = new Map<number, { grid: LayoutGrid; end: number }>();
-  for (const span of candidateSpans(texts, () => false, fieldsAt)) {
+  for (const span of candidateSpans(texts, () => false, fieldsAt, true)) {
     const grid = spanGrid(texts, span, fieldsAt, true);
     if (grid) out.set(span.start, { grid, end: span.end });
   }
