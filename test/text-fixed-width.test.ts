@@ -88,18 +88,13 @@ const EXTRA_ERRORS: Record<string, { rule: string; about: string; why: string }[
   "southwest-university/西南大学2023年度部门决算.pdf": [],
   "jiangsu/江苏省政协办公厅/江苏省政协办公厅2019年预算公开表.pdf": [],
   "jiangsu/江苏省人大办公厅/江苏省人大办公厅2017年度预算公开.pdf": [],
-  ...Object.fromEntries(
-    ["单位", "部门"].map((k) => [
-      `shanghai-putuo-budgets/上海市普陀区商务委员会2025年${k}预算.pdf`,
-      [
-        {
-          rule: "text/amount-matches-table",
-          about: "公务用车运行费",
-          why: "三公表的表头在文本中与数字错开，机关运行经费 171.01 落在运行费栏下；该表已列为未核对，但说明与表格的核对规则不看这一点",
-        },
-      ],
-    ]),
-  ),
+  // A narrative half whose 目录 line (九、…预算表) stands over a page number
+  // in the text: still a narrative half, its tables not demanded one by one.
+  "jiangsu/江苏省委办公厅/江苏省委办公厅2017年部门预算.pdf": [],
+  // The 三公 table's header and figures slip apart in the text: the table is
+  // listed as unchecked, and the 说明 is no longer compared with it.
+  "shanghai-putuo-budgets/上海市普陀区商务委员会2025年单位预算.pdf": [],
+  "shanghai-putuo-budgets/上海市普陀区商务委员会2025年部门预算.pdf": [],
   "shanghai-putuo-budgets/上海市普陀区人民政府万里街道办事处2023年部门预算.pdf": [],
   "shanghai-putuo/24年普陀区财政局（测试问题版本）.pdf": [
     {
@@ -199,6 +194,11 @@ describe("column-aligned text (pdftotext -layout) reads like the PDF", () => {
         [],
         "文本读出的错误多于 PDF：是误读",
       );
+      // Each excuse still needed: one the reader has outgrown is taken out.
+      const stale = allowed.filter(
+        (a) => !extra.some((e) => a.rule === e.rule && e.message.includes(a.about)),
+      );
+      assert.deepEqual(stale, [], "列出的多报错误已不再出现");
     });
   }
 

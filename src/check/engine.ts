@@ -6,7 +6,7 @@
 
 import type { Disclosure } from "../model/schema.ts";
 import { activeRules, type CheckConfig, type Waiver } from "./config.ts";
-import { uncheckedTables } from "./trust.ts";
+import { distrust, uncheckedTables } from "./trust.ts";
 import type {
   CheckReport,
   DocumentInfo,
@@ -70,15 +70,29 @@ function firstLine(f: Finding): number {
   return f.locations.find((l) => l.line !== undefined)?.line ?? 0;
 }
 
+/**
+ * The document without the tables whose rows recognition may have misread
+ * (trust.ts), for the code rules: a table listed as unchecked is not held
+ * against the catalog either (a code merged with its neighbour's, a 项 lost).
+ * The arith and xtab rules decide per table themselves, the text rules per
+ * cell (support.ts), and the complete rules still see every table.
+ */
+function readableTables(doc: Disclosure): Disclosure {
+  const tables = doc.tables.filter((t) => t.empty || !distrust(doc, t, "columns"));
+  return tables.length === doc.tables.length ? doc : { ...doc, tables };
+}
+
 export function checkDisclosure(doc: Disclosure, config: CheckConfig = {}): CheckReport {
   const findings: Finding[] = [];
   const waived: WaivedFinding[] = [];
   const failures: CheckReport["failures"] = [];
   const waivers = config.waivers ?? [];
+  const readable = readableTables(doc);
   for (const { rule, level, options } of activeRules(config)) {
     if (rule.kinds && !rule.kinds.includes(doc.kind)) continue;
     try {
-      for (const raw of rule.check({ doc, options })) {
+      const view = rule.family === "code" ? readable : doc;
+      for (const raw of rule.check({ doc: view, options })) {
         const finding: Finding = {
           rule: rule.id,
           severity: effectiveSeverity(level, raw.severity, rule.severity),

@@ -40,7 +40,8 @@ export function halfOf(parts: {
   sections: readonly Section[];
   claims: readonly Claim[];
 }): Half | undefined {
-  const tables = moneyTables(parts.tables);
+  // A title with nothing under it (a 目录 line before a page number) is no table.
+  const tables = moneyTables(parts.tables).filter((t) => t.rows.length > 0 || t.emptyNote);
   const narrative = narrativeSections(parts.sections);
   if (tables.length >= TABLES_HALF_MIN && narrative.length === 0 && parts.claims.length < 3) {
     return "tables";

@@ -79,6 +79,21 @@ const requiredTables: Rule = {
     const applies = applicability(doc);
     const names = profileTables(applies.profile, doc.kind);
     const missing = Object.entries(names).filter(([id]) => !tableOf(doc, id as TableId));
+    // A narrative file published apart from its tables has none of them (a
+    // 目录 line it prints may still read as a title with nothing under it).
+    if (missing.length === Object.keys(names).length || doc.report?.half === "narrative") {
+      yield {
+        message:
+          doc.report?.half === "narrative"
+            ? `本文件只有说明，像是分两个文件公开的一半，未找到任何${doc.kind === "budget" ? "部门预算" : "部门决算"}公开表格；表格另文公开的，请与表格文件合并检查（gongkai check 说明文件 表格文件 --as-one）`
+            : `未找到任何${doc.kind === "budget" ? "部门预算" : "部门决算"}公开表格；如表格另文公开，请一并检查表格文件（gongkai check 说明文件 表格文件 --as-one）`,
+        locations: [{ line: 1 }],
+        expected: Object.values(names).join("、"),
+        actual: "无",
+        severity: "warning",
+      };
+      return;
+    }
     // Beyond the set the profile requires, every table the document's own 目录
     // lists must be in the body (财政拨款支出表, 政府采购表, 机关运行经费表 …).
     if (missing.length < Object.keys(names).length && !readingGap(doc)) {
@@ -96,20 +111,6 @@ const requiredTables: Rule = {
       }
     }
     if (missing.length === 0) return;
-    // A narrative file published apart from its tables has none of them.
-    if (missing.length === Object.keys(names).length) {
-      yield {
-        message:
-          doc.report?.half === "narrative"
-            ? `本文件只有说明，像是分两个文件公开的一半，未找到任何${doc.kind === "budget" ? "部门预算" : "部门决算"}公开表格；表格另文公开的，请与表格文件合并检查（gongkai check 说明文件 表格文件 --as-one）`
-            : `未找到任何${doc.kind === "budget" ? "部门预算" : "部门决算"}公开表格；如表格另文公开，请一并检查表格文件（gongkai check 说明文件 表格文件 --as-one）`,
-        locations: [{ line: 1 }],
-        expected: Object.values(names).join("、"),
-        actual: "无",
-        severity: "warning",
-      };
-      return;
-    }
     const gap = readingGap(doc);
     for (const [id, name] of missing) {
       if (gap) {

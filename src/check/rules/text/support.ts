@@ -14,6 +14,7 @@ import type {
   TableId,
 } from "../../../model/schema.ts";
 import { lineName } from "../../../model/vocabulary.ts";
+import { distrust } from "../../trust.ts";
 import type { Location } from "../../types.ts";
 import { cellLocation, claimLocation, money } from "../../view.ts";
 
@@ -282,6 +283,10 @@ function refsOf(doc: Disclosure, specs: readonly Spec[]): CellRef[] {
     for (const table of doc.tables.filter((t) => t.id === id)) {
       const row = table.rows.find((r) => r.key === key);
       if (!row) continue;
+      // Printed in a table recognition may have misread (listed as
+      // unchecked): what the sentence should match is not known, so it is
+      // compared with nothing rather than with another table's line.
+      if (!table.empty && distrust(doc, table, "columns")) return [];
       for (const column of columns) {
         const cell = row.cells[column];
         if (!cell) continue;
