@@ -404,7 +404,12 @@ function headerOnlyColumns(header: Line[], cols: Column[], positioned = false): 
  */
 function measuredLooseLabels(header: Line[], cols: Column[]): Field[] {
   const owner = (f: Field) => cols.findIndex((c) => f.end <= c.end + 1);
-  const labels = header.flatMap((l) => l.fields).filter((f) => columnsUnder(f, cols).length < 2);
+  // A label over two or more columns (收入 over 项目 and 预算数) names none of its own.
+  const labels = header.flatMap((l, n) =>
+    l.fields.filter(
+      (f) => columnsUnder(f, cols).length < 2 && !cellsSpanned(f, cols, header.slice(n + 1)),
+    ),
+  );
   const over = labels.filter((f) => overlap(f, cols[owner(f)] ?? f) > 0);
   return labels.filter((f) => {
     const k = owner(f);
@@ -446,9 +451,9 @@ function spanned(f: Field, cols: Column[], below: Line[], measured = false): num
  * For a label measured where it prints: the run of two or more columns,
  * each named by a label below it, whose cells together are centred under
  * it (基本支出 over 小计 人员经费 公用经费). Figures stand right-aligned, so
- * a figure column's cell runs from the column before it to its figures'
- * right edge; a column of words starts at its own left edge. A label whose
- * rest, wrapped, stands a line lower spans nothing.
+ * a cell after a column of figures starts right after them; between two
+ * other columns cells part halfway across the gap. A label whose rest,
+ * wrapped, stands a line lower spans nothing.
  */
 function cellsSpanned(f: Field, cols: Column[], below: Line[]): number[] | undefined {
   const mid = (f.start + f.end) / 2;
@@ -462,24 +467,39 @@ function cellsSpanned(f: Field, cols: Column[], below: Line[]): number[] | undef
     (g.top ?? 0) - (f.top ?? 0) <= 3.4;
   if (lower.some(wrapped)) return undefined;
   const named = new Set(lower.map((g) => columnOf(g, cols)));
+  // Where one column's cell ends and the next one's begins: right after
+  // right-aligned figures, else halfway across the gap.
+  const boundary = (k: number): number => {
+    const a = cols[k - 1];
+    const c = cols[k];
+    if (!a || !c) return 0;
+    return a.figures ? a.end : (a.end + c.start) / 2;
+  };
+  const right = (k: number): number =>
+    k + 1 < cols.length ? boundary(k + 1) : (cols[k]?.end ?? 0);
   const left = (k: number): number => {
     const c = cols[k];
-    const prev = cols[k - 1];
-    return c?.figures && prev ? prev.end : (c?.start ?? 0);
+    if (!c) return 0;
+    if (k > 0) return boundary(k);
+    // The first column's cell: figures end at its right edge; words stand
+    // centred in it.
+    return c.figures ? c.start : c.start + c.end - right(0);
   };
-  const right = (k: number): number => cols[k]?.end ?? 0;
   let best: number[] | undefined;
-  let bestDist = 1.5;
+  let bestDist = Infinity;
   for (let a = 0; a < cols.length; a++) {
     if (!named.has(a)) continue;
     for (let b = a + 1; b < cols.length && named.has(b); b++) {
       const l = left(a);
       const r = right(b);
       if (f.start < l - 1 || f.end > r + 1) continue;
+      // The fewest columns that centre under it (合计 … 项目支出 around
+      // 基本支出's three may centre as well).
       const d = Math.abs((l + r) / 2 - mid);
-      if (d < bestDist) {
+      const n = b - a + 1;
+      if (d < 1.5 && (!best || n < best.length || (n === best.length && d < bestDist))) {
         bestDist = d;
-        best = Array.from({ length: b - a + 1 }, (_, i) => a + i);
+        best = Array.from({ length: n }, (_, i) => a + i);
       }
     }
   }
