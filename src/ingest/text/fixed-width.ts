@@ -421,6 +421,25 @@ function measuredLooseLabels(header: Line[], cols: Column[]): Field[] {
   });
 }
 
+/**
+ * Measured lines: two columns of words side by side whose words never
+ * share a line are one column (合计 centred in the cell over names printed
+ * from its left edge); a column of codes and one of names share lines.
+ */
+function joinExclusiveWordColumns(cols: Column[], lines: Line[]): void {
+  for (let k = cols.length - 2; k >= 0; k--) {
+    const a = cols[k];
+    const b = cols[k + 1];
+    if (!a || !b || a.figures || b.figures) continue;
+    const both = lines.some(
+      (l) => l.fields.some((f) => overlap(f, a) > 0) && l.fields.some((f) => overlap(f, b) > 0),
+    );
+    if (both) continue;
+    a.end = Math.max(a.end, b.end);
+    cols.splice(k + 1, 1);
+  }
+}
+
 /** Columns whose middle lies under a field: the columns a header label spans. */
 function columnsUnder(f: Field, cols: Column[]): number[] {
   const out: number[] = [];
@@ -503,7 +522,11 @@ function cellsSpanned(f: Field, cols: Column[], below: Line[]): number[] | undef
       }
     }
   }
-  return best;
+  if (best) return best;
+  // Cells whose edges the words do not show (one short name, one figure
+  // under 收入 / 项目 决算数): a label over the gap between two named columns.
+  const k = cols.findIndex((c, i) => c.end <= mid && (cols[i + 1]?.start ?? -1) >= mid);
+  return k >= 0 && named.has(k) && named.has(k + 1) ? [k, k + 1] : undefined;
 }
 
 /** Text of a cell wrapped over lines, joined: no space between CJK, one between Latin words. */
@@ -847,7 +870,9 @@ function spanGrid(
   }));
   const headerTexts = new Set(header.flatMap((l) => l.fields.map((f) => f.text)));
   const body = alignPages(parsed.slice(firstFigure), headerTexts, lines);
-  const cols = bodyColumns(body.filter(hasFigure));
+  const figureRows = body.filter(hasFigure);
+  const cols = bodyColumns(figureRows);
+  if (positioned) joinExclusiveWordColumns(cols, figureRows);
   cols.push(...headerOnlyColumns(header, cols, positioned));
   cols.sort((a, b) => a.start - b.start);
   const head = headerRows(header, cols, positioned);
