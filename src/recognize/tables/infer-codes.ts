@@ -14,26 +14,9 @@
  */
 
 import { type CatalogEntry, type CatalogKind, findByName } from "../../catalog/index.ts";
-import type { Row, Table, TableId } from "../../model/schema.ts";
-import { ECONOMIC_TABLES } from "../../model/vocabulary.ts";
+import type { Row, Table } from "../../model/schema.ts";
+import { ECONOMIC_TABLES, FUNCTIONAL_TABLES } from "../../model/vocabulary.ts";
 import type { BuildContext } from "./common.ts";
-
-/** Tables whose rows are 科目 (not 政府采购 categories, assets or projects). */
-const CLASSIFIED: ReadonlySet<TableId> = new Set<TableId>([
-  "income",
-  "expenditure",
-  "gpb_function",
-  "gpb_economic",
-  "gpb_basic_function",
-  "gpb_basic_economic",
-  "gpb_project_economic",
-  "gov_fund",
-  "state_capital",
-  "fiscal_function",
-  "fiscal_basic_economic",
-  "running_cost",
-  "carryover",
-]);
 
 /** The one entry a name points to at the first level the walk allows, if any. */
 function resolveInOrder(
@@ -89,7 +72,8 @@ function walk(
  * named rows.
  */
 export function inferCodesByName(rows: Row[], table: Table, ctx: BuildContext): void {
-  if (!CLASSIFIED.has(table.id)) return;
+  // Tables whose rows are 科目 (not 政府采购 categories, assets or projects).
+  if (!FUNCTIONAL_TABLES.has(table.id) && !ECONOMIC_TABLES.has(table.id)) return;
   if (rows.some((r) => r.keyKind !== "label" && r.keyKind !== "line")) return;
   const named = rows.filter((r) => r.keyKind === "label");
   if (named.length < 2) return;

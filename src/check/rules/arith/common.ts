@@ -6,7 +6,12 @@
  */
 import { convertAmount } from "../../../model/money.ts";
 import type { Disclosure, MoneyUnit, Row, Table, TableId } from "../../../model/schema.ts";
-import { isCodeKind, lineName } from "../../../model/vocabulary.ts";
+import {
+  ECONOMIC_TABLES,
+  FUNCTIONAL_TABLES,
+  isCodeKind,
+  lineName,
+} from "../../../model/vocabulary.ts";
 import { trustworthy } from "../../trust.ts";
 import type { Location, RawFinding } from "../../types.ts";
 import {
@@ -27,20 +32,7 @@ export interface Ref {
 }
 
 /** Tables whose rows are classification codes (not summary line tables). */
-export const CLASSIFICATION_TABLES: readonly TableId[] = [
-  "income",
-  "expenditure",
-  "gpb_function",
-  "gpb_economic",
-  "gpb_basic_function",
-  "gpb_basic_economic",
-  "gpb_project_economic",
-  "gov_fund",
-  "state_capital",
-  "fiscal_function",
-  "fiscal_basic_economic",
-  "running_cost",
-];
+export const CLASSIFICATION_TABLES: readonly TableId[] = [...FUNCTIONAL_TABLES, ...ECONOMIC_TABLES];
 
 /** A key without the `#2` suffix recognition gives a repeated line. */
 export function baseKey(key: string): string {
