@@ -58,7 +58,7 @@ function heapMb(limits: Limits): number {
  * loads Node's TypeScript stripper, whose WebAssembly V8 then optimises
  * (about a second of CPU per run).
  */
-function threadEnv(): NodeJS.ProcessEnv {
+export function threadEnv(): NodeJS.ProcessEnv {
   const dir = module.getCompileCacheDir?.();
   // The folder Node was given; it keeps each Node version's cache in a folder of its own inside.
   return dir ? { ...process.env, NODE_COMPILE_CACHE: dirname(dir) } : process.env;

@@ -9,6 +9,7 @@ import type { CheckConfig } from "../check/config.ts";
 import type { CheckReport } from "../check/types.ts";
 import { GongkaiError, type GongkaiErrorCode } from "../model/errors.ts";
 import type { Disclosure } from "../model/schema.ts";
+import { threadEnv } from "../read-thread.ts";
 
 export interface Processed {
   disclosure: Disclosure;
@@ -50,7 +51,8 @@ export class ProcessThread {
   }
 
   #start(): Worker {
-    const worker = new Worker(workerUrl());
+    // The compile cache of this process, so the thread does not strip and compile the readers again.
+    const worker = new Worker(workerUrl(), { env: threadEnv() });
     worker.on("message", (a: Answer) => {
       const p = this.#pending.get(a.seq);
       if (!p) return;
