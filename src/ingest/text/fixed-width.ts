@@ -485,7 +485,30 @@ function cellsSpanned(f: Field, cols: Column[], below: Line[]): number[] | undef
     Math.abs((g.start + g.end) / 2 - mid) <= 1 &&
     (g.top ?? 0) - (f.top ?? 0) <= 3.4;
   if (lower.some(wrapped)) return undefined;
-  const named = new Set(lower.map((g) => columnOf(g, cols)));
+  // Labels below it, by column, that stand a row lower (a line lower is its
+  // own rest, wrapped).
+  const top = f.top ?? 0;
+  const byColumn = new Map<number, number[]>();
+  for (const g of lower) {
+    const t = g.top ?? 0;
+    if (t - top <= 3.4) continue;
+    const k = columnOf(g, cols);
+    byColumn.set(k, [...(byColumn.get(k) ?? []), t]);
+  }
+  const named = new Set(byColumn.keys());
+  // Its children's cells reach down to the foot of the columns it spans: a
+  // label centred in such a cell stands lower than halfway between this
+  // label and that foot. A label of a cell beside it, as tall as the header
+  // (合计 and 项目支出 beside 基本支出), stands higher. A top is a line's
+  // height (two columns) above its middle.
+  const children = (a: number, b: number): boolean => {
+    let foot = top;
+    for (let k = a; k <= b; k++) foot = Math.max(foot, ...(byColumn.get(k) ?? []));
+    const half = (top + 1 + foot + 2) / 2;
+    for (let k = a; k <= b; k++)
+      if (!(byColumn.get(k) ?? []).some((t) => t + 1 > half)) return false;
+    return true;
+  };
   // Where one column's cell ends and the next one's begins: right after
   // right-aligned figures, else halfway across the gap.
   const boundary = (k: number): number => {
@@ -500,9 +523,10 @@ function cellsSpanned(f: Field, cols: Column[], below: Line[]): number[] | undef
     const c = cols[k];
     if (!c) return 0;
     if (k > 0) return boundary(k);
-    // The first column's cell: figures end at its right edge; words stand
-    // centred in it.
-    return c.figures ? c.start : c.start + c.end - right(0);
+    // The first column's cell: figures end at its right edge, as wide as
+    // the next column's cell; words stand centred in it.
+    if (!c.figures) return c.start + c.end - right(0);
+    return cols.length > 1 ? 2 * c.end - right(1) : c.start;
   };
   let best: number[] | undefined;
   let bestDist = Infinity;
@@ -512,19 +536,24 @@ function cellsSpanned(f: Field, cols: Column[], below: Line[]): number[] | undef
       const l = left(a);
       const r = right(b);
       if (f.start < l - 1 || f.end > r + 1) continue;
-      // The fewest columns that centre under it (合计 … 项目支出 around
-      // 基本支出's three may centre as well).
+      // Headers are trees: no label below reaches across the run's edges.
+      const crosses = (g: Field) =>
+        (g.start < l - 1 && g.end > l + 1) || (g.start < r - 1 && g.end > r + 1);
+      if (lower.some(crosses) || !children(a, b)) continue;
+      // The most columns that centre under it (its children's children
+      // centre too: 小计 … 运行维护费 under 上年预算数).
       const d = Math.abs((l + r) / 2 - mid);
       const n = b - a + 1;
-      if (d < 1.5 && (!best || n < best.length || (n === best.length && d < bestDist))) {
+      if (d < 1.5 && (!best || n > best.length || (n === best.length && d < bestDist))) {
         bestDist = d;
         best = Array.from({ length: n }, (_, i) => a + i);
       }
     }
   }
-  if (best) return best;
+  if (best || lower.some((g) => overlap(f, g) > 0)) return best;
   // Cells whose edges the words do not show (one short name, one figure
-  // under 收入 / 项目 决算数): a label over the gap between two named columns.
+  // under 收入 / 项目 决算数): a label over the gap between two named
+  // columns, with nothing right under it, spans them.
   const k = cols.findIndex((c, i) => c.end <= mid && (cols[i + 1]?.start ?? -1) >= mid);
   return k >= 0 && named.has(k) && named.has(k + 1) ? [k, k + 1] : undefined;
 }
@@ -836,7 +865,14 @@ function spanGrid(
   const figureLines = narrow.filter(hasFigure);
   // Columns kept by position, not a sentence or a flattened row with figures in it.
   const multi = narrow.filter((l) => l.fields.length >= 2).length;
-  if (figureLines.length === 0 || multi < 2 || (figureLines.length < 2 && multi < 3))
+  // Measured, one row of figures under a header is a table too (部门支出总表
+  // with only its 合计 row): a label and two figures side by side.
+  const oneRow =
+    positioned &&
+    figureLines.length === 1 &&
+    (figureLines[0]?.fields.filter(isFig).length ?? 0) >= 2 &&
+    figureLines[0]?.fields.some((f) => !isFig(f));
+  if (figureLines.length === 0 || multi < 2 || (figureLines.length < 2 && multi < 3 && !oneRow))
     return undefined;
   // Cells kept apart by runs of spaces on most figure lines, not single spaces.
   const spaced = figureLines.filter((l) => /\S {2,}\S/.test(lines[l.index] ?? "")).length;
