@@ -32,6 +32,9 @@ interface Line {
 
 /** A printed amount: decimals, or thousands separators (whole 元). */
 const FIGURE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})+$/;
+/** A row's name opening an item (（一）, 一、, 1.) or a code (31002). */
+const ROW_START =
+  /^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．]|\d{3,}$)/;
 /** Lines that never belong to a table's body: titles, units, notes, prose. */
 const TITLE_LIKE = /表(?:\s*[(（]续[)）])?$/;
 const OUTSIDE =
@@ -186,8 +189,8 @@ function candidateSpans(
     const start = i;
     let last = i;
     let blanks = 0;
-    /** Measured lines: where the table's fields start. */
-    const starts = fields.map((x) => x.start);
+    /** Measured lines: the fields of the table's lines. */
+    const placed = [...fields];
     let j = i + 1;
     for (; j < lines.length; j++) {
       if (skip(j)) break;
@@ -199,18 +202,17 @@ function candidateSpans(
       const f = fieldsAt(j, 1);
       if (isOutside(l, f)) break;
       blanks = 0;
+      const lone = measured && f.length === 1 ? f[0] : undefined;
       if (isTableLine(l, f)) {
         last = j;
-        if (measured) starts.push(...f.map((x) => x.start));
+        if (measured) placed.push(...f);
       }
       // A name printed without figures, measured where a column of the
       // table starts ("二十七、抗疫特别国债安排的支出"): a row of it.
-      else if (
-        measured &&
-        f.length === 1 &&
-        starts.some((x) => Math.abs(x - (f[0]?.start ?? -9)) <= 0.5)
-      )
-        last = j;
+      else if (lone && placed.some((x) => Math.abs(x.start - lone.start) <= 0.5)) last = j;
+      // One under a column of the table keeps it open (names printed
+      // without figures at the top of a page, under their header).
+      else if (lone && placed.some((x) => overlap(lone, x) > 0)) continue;
       // A wrapped piece right under a row ("小计", "出"), not a heading after the table.
       else if (j === last + 1 && (f[0]?.text.length ?? 0) <= 6) last = j;
       // A lone short fragment (a wrapped cell) keeps the table open.
@@ -894,7 +896,14 @@ function spanGrid(
       width = w;
     }
   }
-  const firstFigure = parsed.findIndex(hasFigure);
+  // Measured, the header also ends at a line opening with an item or a
+  // code ("（二十一）…", "31002 办公设备购置" printed without figures at the
+  // top of a page): a row, not a label.
+  const figureAt = parsed.findIndex(hasFigure);
+  const itemAt = positioned
+    ? parsed.findIndex((l, k) => k > 0 && ROW_START.test(l.fields[0]?.text ?? ""))
+    : -1;
+  const firstFigure = itemAt >= 0 && itemAt < figureAt ? itemAt : figureAt;
   // A label's characters reach further right than a figure's drift shows
   // (pdftotext's column is an average over CJK and digits): about one and a half.
   const labelWidth = Math.max(width, 1.5);
