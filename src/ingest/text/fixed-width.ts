@@ -32,6 +32,15 @@ interface Line {
 
 /** A printed amount: decimals, or thousands separators (whole 元). */
 const FIGURE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})+$/;
+/** Whether a field stands over any of these whole columns. */
+function coversAny(covered: Set<number>, f: Field): boolean {
+  for (let c = Math.floor(f.start); c < f.end; c++) if (covered.has(c)) return true;
+  return false;
+}
+
+/** Measured lines: the most lines a table's header takes. */
+const MAX_HEADER_LINES = 16;
+
 /** A row's name opening an item (（一）, 一、, 1.) or a code (31002). */
 const ROW_START =
   /^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．]|\d{3,}$)/;
@@ -189,8 +198,16 @@ function candidateSpans(
     const start = i;
     let last = i;
     let blanks = 0;
-    /** Measured lines: the fields of the table's lines. */
-    const placed = [...fields];
+    /** Measured lines: where the table's fields start, and the columns they cover (linear). */
+    const starts = new Set<number>();
+    const covered = new Set<number>();
+    const place = (f: Field[]) => {
+      for (const x of f) {
+        starts.add(Math.round(x.start * 2));
+        for (let c = Math.floor(x.start); c < x.end; c++) covered.add(c);
+      }
+    };
+    if (measured) place(fields);
     let j = i + 1;
     for (; j < lines.length; j++) {
       if (skip(j)) break;
@@ -205,14 +222,14 @@ function candidateSpans(
       const lone = measured && f.length === 1 ? f[0] : undefined;
       if (isTableLine(l, f)) {
         last = j;
-        if (measured) placed.push(...f);
+        if (measured) place(f);
       }
       // A name printed without figures, measured where a column of the
       // table starts ("二十七、抗疫特别国债安排的支出"): a row of it.
-      else if (lone && placed.some((x) => Math.abs(x.start - lone.start) <= 0.5)) last = j;
+      else if (lone && [-1, 0, 1].some((d) => starts.has(Math.round(lone.start * 2) + d))) last = j;
       // One under a column of the table keeps it open (names printed
       // without figures at the top of a page, under their header).
-      else if (lone && placed.some((x) => overlap(lone, x) > 0)) continue;
+      else if (lone && coversAny(covered, lone)) continue;
       // A wrapped piece right under a row ("小计", "出"), not a heading after the table.
       else if (j === last + 1 && (f[0]?.text.length ?? 0) <= 6) last = j;
       // A lone short fragment (a wrapped cell) keeps the table open.
@@ -904,6 +921,9 @@ function spanGrid(
     ? parsed.findIndex((l, k) => k > 0 && ROW_START.test(l.fields[0]?.text ?? ""))
     : -1;
   const firstFigure = itemAt >= 0 && itemAt < figureAt ? itemAt : figureAt;
+  // No header runs longer than this: many more lines above the first
+  // figure are no header (and would cost a pass over them each).
+  if (positioned && firstFigure > MAX_HEADER_LINES) return undefined;
   // A label's characters reach further right than a figure's drift shows
   // (pdftotext's column is an average over CJK and digits): about one and a half.
   const labelWidth = Math.max(width, 1.5);
