@@ -2,10 +2,10 @@
  * PDF → Layout (issue 4).
  *
  * Each page is read as glyph runs and ruling segments (pages.ts); ruled
- * tables become grids with merged cells (lattice.ts); the remaining text
- * becomes lines in reading order (text.ts), with wide gaps kept as runs of
- * spaces so that recognition's stream reader can still find columns in
- * tables printed without rulings. Blocks of a page are ordered top to
+ * tables become grids with merged cells (lattice.ts); tables printed
+ * without rulings become grids by where their words stand (aligned.ts); the
+ * remaining text becomes lines in reading order (text.ts), with wide gaps
+ * kept as runs of spaces. Blocks of a page are ordered top to
  * bottom; every line and grid row carries its page and box (PDF points,
  * top-left origin of the page as displayed).
  *
@@ -16,6 +16,7 @@
 import { GongkaiError } from "../../model/errors.ts";
 import type { GridRow, Layout, LayoutBlock } from "../layout.ts";
 import { DEFAULT_LIMITS, howToRaise } from "../limits.ts";
+import { alignedTables } from "./aligned.ts";
 import { boxToViewport } from "./geometry.ts";
 import { latticeTables } from "./lattice.ts";
 import { openPdf, type PdfDocument } from "./load.ts";
@@ -179,7 +180,11 @@ function pageBlocks(content: PageContent, blocks: LayoutBlock[], startLine: numb
   let line = startLine;
   const lines = groupLines(rest);
   const edges = new Set([lines[0], lines[lines.length - 1]]);
+  // Tables printed without rulings: grids by where their words stand.
+  const aligned = alignedTables(lines);
+  const inAligned = new Set(aligned.flatMap((t) => t.lines));
   for (const l of lines) {
+    if (inAligned.has(l)) continue;
     items.push({
       top: l.box[1],
       emit: () => {
@@ -192,7 +197,7 @@ function pageBlocks(content: PageContent, blocks: LayoutBlock[], startLine: numb
       },
     });
   }
-  for (const t of tables) {
+  for (const t of [...tables, ...aligned]) {
     items.push({
       top: t.box[1],
       emit: () => {
@@ -208,6 +213,7 @@ function pageBlocks(content: PageContent, blocks: LayoutBlock[], startLine: numb
           line: rows[0]?.line ?? line,
           endLine: line,
           page,
+          ...("doubt" in t && t.doubt ? { doubt: t.doubt } : {}),
         });
       },
     });
