@@ -109,7 +109,10 @@ function positioned(line: TextLine, unit: number): { line: PositionedLine; boxes
   const words = wordsOf(line);
   let text = "";
   for (const w of words) {
-    if (text !== "") text += w.gap > FIELD_GAP ? "  " : " ";
+    // Ideographs stand apart only between cells (or in a justified line):
+    // two CJK words a word's gap apart are two labels (人员经费 公用经费).
+    const cjk = CJK_END.test(text) && CJK_START.test(w.text);
+    if (text !== "") text += w.gap > FIELD_GAP || cjk ? "  " : " ";
     text += w.text;
   }
   // Cut exactly where fixed-width.ts cuts text (figures stand alone), then
