@@ -70,7 +70,8 @@ function advance(ch: string): number {
  */
 function wordsOf(line: TextLine): Word[] {
   const words: Word[] = [];
-  const size = line.size;
+  // A font of no size (a broken PDF) measures its gaps in points.
+  const size = line.size > 0 ? line.size : 1;
   let prevEnd = Number.NEGATIVE_INFINITY;
   for (const g of line.glyphs) {
     const tokens = [...g.text.matchAll(/(\s*)(\S+)/gu)];
@@ -155,6 +156,7 @@ function median(xs: number[]): number {
 export function alignedTables(lines: TextLine[]): AlignedTable[] {
   if (lines.length < 2) return [];
   const unit = 0.5 * median(lines.map((l) => l.size));
+  if (!(unit > 0)) return [];
   // The page as text: one entry a line, blank entries where vertical space
   // parts rows, as pdftotext leaves blank lines.
   const seq: (PositionedLine | undefined)[] = [];
