@@ -18,10 +18,11 @@ import type { Browser } from "playwright-core";
 import { checkDisclosure } from "../src/check/engine.ts";
 import { uncheckedTables } from "../src/check/trust.ts";
 import { findSoffice } from "../src/ingest/office/soffice.ts";
+import { ingestPdf } from "../src/ingest/pdf/index.ts";
 import type { Disclosure, Table } from "../src/model/schema.ts";
 import { extractBytes, extractFile } from "../src/pipeline.ts";
 import { renderJson } from "../src/render/index.ts";
-import { seedPath } from "./helpers/seeds.ts";
+import { SHARED, seedPath } from "./helpers/seeds.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const skip = existsSync(CHROMIUM)
@@ -184,3 +185,23 @@ for (const printer of PRINTERS)
       });
     });
   }
+
+describe("justified prose is no unruled table", () => {
+  // A 江苏 budget justifies its sentences, spreading each figure a column's
+  // gap from its words ("2017 年度收入、支出预算总计  17996.68  万元，与上"):
+  // read by position, such lines would line up as a table.
+  const file = join(SHARED, "corpus", "jiangsu", "江苏省人民检察院", "2017年省检察院部门预算.pdf");
+  it("its sentences stay lines", {
+    skip: existsSync(file) ? false : "corpus not present",
+  }, async () => {
+    const layout = await ingestPdf(new Uint8Array(readFileSync(file)));
+    const sentences = layout.blocks.filter(
+      (b) => b.kind === "line" && /17996\.68\s*万元/u.test(b.text),
+    );
+    assert.ok(sentences.length >= 4, `${sentences.length} sentences read`);
+    const inGrid = layout.blocks.filter(
+      (b) => b.kind === "grid" && b.rows.some((r) => r.cells.some((c) => /万元/u.test(c.text))),
+    );
+    assert.deepEqual(inGrid, []);
+  });
+});
