@@ -16,6 +16,7 @@ import {
   splitFields,
 } from "../text/fixed-width.ts";
 import { unionBox } from "./geometry.ts";
+import type { Glyph } from "./pages.ts";
 import type { TextLine } from "./text.ts";
 
 /**
@@ -74,35 +75,59 @@ function wordsOf(line: TextLine): Word[] {
   const size = line.size > 0 ? line.size : 1;
   let prevEnd = Number.NEGATIVE_INFINITY;
   for (const g of line.glyphs) {
-    const tokens = [...g.text.matchAll(/(\s*)(\S+)/gu)];
-    const chars = [...g.text];
-    const total = chars.reduce((s, c) => s + (c.trim() === "" ? 0.5 : advance(c)), 0) || 1;
-    const scale = (g.box[2] - g.box[0]) / total;
-    let x = g.box[0];
-    for (const [n, m] of tokens.entries()) {
-      const spaces = [...(m[1] ?? "")].length;
-      const text = m[2] ?? "";
-      x += 0.5 * spaces * scale;
-      const x0 = x;
-      for (const c of text) x += advance(c) * scale;
-      // The run's own right edge, not the estimate, ends its last word.
-      const x1 = n === tokens.length - 1 ? g.box[2] : x;
-      let gap = (x0 - prevEnd) / size;
-      if (spaces >= 2) gap = Math.max(gap, FIELD_GAP + 0.01);
-      else if (spaces === 1 || (n === 0 && g.spaceBefore && gap > WRITTEN_WORD_GAP))
+    const tokens = tokensOf(g);
+    for (const [n, t] of tokens.entries()) {
+      let gap = (t.x0 - prevEnd) / size;
+      if (t.spaces >= 2) gap = Math.max(gap, FIELD_GAP + 0.01);
+      else if (t.spaces === 1 || (n === 0 && g.spaceBefore && gap > WRITTEN_WORD_GAP))
         gap = Math.max(gap, CJK_WORD_GAP + 0.01);
       const last = words[words.length - 1];
       // Justified Chinese spreads its characters apart: between two
       // ideographs only a wider gap parts words (as text.ts reads lines).
-      const cjk = !!last && CJK_END.test(last.text) && CJK_START.test(text);
+      const cjk = !!last && CJK_END.test(last.text) && CJK_START.test(t.text);
       if (last && gap <= (cjk ? CJK_WORD_GAP : WORD_GAP)) {
-        last.text += text;
-        last.box = unionBox([last.box, [x0, g.box[1], x1, g.box[3]]]);
-      } else words.push({ text, box: [x0, g.box[1], x1, g.box[3]], gap });
-      prevEnd = Math.max(prevEnd, x1);
+        last.text += t.text;
+        const b = last.box;
+        last.box = [
+          Math.min(b[0], t.x0),
+          Math.min(b[1], g.box[1]),
+          Math.max(b[2], t.x1),
+          Math.max(b[3], g.box[3]),
+        ];
+      } else words.push({ text: t.text, box: [t.x0, g.box[1], t.x1, g.box[3]], gap });
+      prevEnd = Math.max(prevEnd, t.x1);
     }
   }
   return words;
+}
+
+interface Token {
+  text: string;
+  x0: number;
+  x1: number;
+  /** Spaces written before it inside its run. */
+  spaces: number;
+}
+
+/** A run's words: the run itself when it carries no space (one glyph a run, most often). */
+function tokensOf(g: Glyph): Token[] {
+  if (!/\s/u.test(g.text)) return [{ text: g.text, x0: g.box[0], x1: g.box[2], spaces: 0 }];
+  const matches = [...g.text.matchAll(/(\s*)(\S+)/gu)];
+  let total = 0;
+  for (const c of g.text) total += c.trim() === "" ? 0.5 : advance(c);
+  const scale = (g.box[2] - g.box[0]) / (total || 1);
+  const out: Token[] = [];
+  let x = g.box[0];
+  for (const [n, m] of matches.entries()) {
+    const spaces = [...(m[1] ?? "")].length;
+    const text = m[2] ?? "";
+    x += 0.5 * spaces * scale;
+    const x0 = x;
+    for (const c of text) x += advance(c) * scale;
+    // The run's own right edge, not the estimate, ends its last word.
+    out.push({ text, x0, x1: n === matches.length - 1 ? g.box[2] : x, spaces });
+  }
+  return out;
 }
 
 /** The line as fields (split as fixed-width.ts splits text), measured in columns of `unit` points. */
