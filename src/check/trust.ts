@@ -19,12 +19,33 @@ import { codeRows } from "./view.ts";
  */
 export type Reliance = "rows" | "columns";
 
+// Every sum rule asks this of every table it checks: worked out once per
+// document, table and reliance (checking never changes a Disclosure).
+const verdicts = new WeakMap<Disclosure, WeakMap<Table, Map<Reliance, string | undefined>>>();
+
 /** The reason a table is not checked, or undefined when it can be. */
 export function distrust(
   doc: Disclosure,
   table: Table,
   reliance: Reliance = "rows",
 ): string | undefined {
+  let byTable = verdicts.get(doc);
+  if (!byTable) {
+    byTable = new WeakMap();
+    verdicts.set(doc, byTable);
+  }
+  let byReliance = byTable.get(table);
+  if (!byReliance) {
+    byReliance = new Map();
+    byTable.set(table, byReliance);
+  }
+  if (byReliance.has(reliance)) return byReliance.get(reliance);
+  const verdict = judge(doc, table, reliance);
+  byReliance.set(reliance, verdict);
+  return verdict;
+}
+
+function judge(doc: Disclosure, table: Table, reliance: Reliance): string | undefined {
   // Recognition's own word: a `table.*` issue on this table (other than a
   // table it re-identified by content, which it then read whole).
   const issue = doc.issues.find(
@@ -52,7 +73,8 @@ export function distrust(
   // Uncoded rows above the first 科目 are the units a 按单位 table lists
   // (the 部门, its 本级) or the 合计; only one among the codes hints that
   // columns slipped.
-  const firstCoded = table.rows.findIndex((r) => codes.includes(r));
+  const codeSet = new Set(codes);
+  const firstCoded = table.rows.findIndex((r) => codeSet.has(r));
   for (const [i, row] of table.rows.entries()) {
     const amounts = Object.entries(row.cells).filter(([, c]) => (c.amount ?? 0) !== 0);
     if (amounts.length === 0) continue;
