@@ -1,11 +1,16 @@
 /** Aligned text tables for a terminal: CJK characters are two columns wide. */
 
-const WIDE =
-  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u201c\u201d]/u;
+import { isWide } from "../model/display-width.ts";
+
+/** Curly quotes are set full width in Chinese text. */
+const QUOTES = new Set([0x201c, 0x201d]);
 
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += WIDE.test(ch) ? 2 : 1;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    w += isWide(c) || QUOTES.has(c) ? 2 : 1;
+  }
   return w;
 }
 

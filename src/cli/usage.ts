@@ -7,6 +7,7 @@
  * the default-value notes commander adds to our own descriptions.
  */
 import { Help, type HelpConfiguration } from "commander";
+import { isWide } from "../model/display-width.ts";
 
 /** `-f, --format <format>` → `-f, --format` */
 function flagsOnly(flags: string): string {
@@ -69,14 +70,17 @@ function chineseNotes(description: string): string {
   );
 }
 
-/** Characters a terminal draws two columns wide: CJK, Hangul, full-width forms. */
-const WIDE =
-  /[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/gu;
+/** Columns a string takes on a terminal, where CJK and full-width characters take two. */
+function terminalWidth(str: string): number {
+  let w = base.displayWidth(str);
+  for (const ch of str) if (isWide(ch.codePointAt(0) ?? 0)) w++;
+  return w;
+}
 
 export const CHINESE_HELP: HelpConfiguration = {
   styleTitle: (title) => TITLES[title] ?? title,
   // Columns line up under Chinese argument names and descriptions.
-  displayWidth: (str) => base.displayWidth(str) + (str.match(WIDE)?.length ?? 0),
+  displayWidth: terminalWidth,
   optionDescription: (option) => chineseNotes(base.optionDescription(option)),
   argumentDescription: (argument) => chineseNotes(base.argumentDescription(argument)),
 };

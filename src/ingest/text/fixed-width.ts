@@ -12,6 +12,7 @@
  * them); below, each line with a figure is a row, and a cell's text wrapped
  * onto the lines around it joins that row.
  */
+import { isWide } from "../../model/display-width.ts";
 import type { GridCell, GridRow, LayoutGrid } from "../layout.ts";
 
 interface Field {
@@ -48,20 +49,6 @@ const ROW_START =
 const TITLE_LIKE = /表(?:\s*[(（]续[)）])?$/;
 const OUTSIDE =
   /[。；]|(?:^|\s)(?:金额)?单位\s*[:：]|^\s*(?:注|备注|说明)\s*[:：\d]|^\s*第.{1,3}部分/;
-
-/** Wide characters (CJK, full-width forms) take two columns on a terminal; pdftotext gives them one. */
-function isWide(c: number): boolean {
-  return (
-    (c >= 0x1100 && c <= 0x115f) ||
-    (c >= 0x2e80 && c <= 0xa4cf) ||
-    (c >= 0xac00 && c <= 0xd7a3) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe4f) ||
-    (c >= 0xff00 && c <= 0xff60) ||
-    (c >= 0xffe0 && c <= 0xffe6) ||
-    c >= 0x20000
-  );
-}
 
 /**
  * A line's fields at display columns: text separated by two or more spaces.

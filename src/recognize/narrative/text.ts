@@ -1,6 +1,7 @@
 /**
  * Small character-level helpers shared by the narrative modules.
  */
+import { isWide } from "../../model/display-width.ts";
 
 /**
  * Display width in columns (CJK ideographs, CJK punctuation and full-width
@@ -8,28 +9,12 @@
  */
 export function displayWidth(text: string): number {
   let w = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // Char-code ranges instead of a regex: this runs on every line.
-    if (
-      (c >= 0x2e80 && c <= 0xa4cf) ||
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe30 && c <= 0xfe4f) ||
-      (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6) ||
-      c === 0x201c ||
-      c === 0x201d ||
-      c === 0x2018 ||
-      c === 0x2019 ||
-      c === 0x2026 ||
-      c === 0x2014
-    ) {
-      w += 2;
-    } else if (c < 0xdc00 || c > 0xdfff) {
-      // A low surrogate belongs to the character before it.
-      w += 1;
-    }
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    // Typographic quotes, the ellipsis and the em dash are set full width in Chinese text.
+    const typographic =
+      c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2026 || c === 0x2014;
+    w += isWide(c) || typographic ? 2 : 1;
   }
   return w;
 }
